@@ -1,0 +1,65 @@
+// Roles and what they may do. A route names one permission; a role is a set of permissions. The console builds
+// its menu from the same permissions, so a role sees exactly what it may use.
+import type { NodeRole } from '../config.ts'
+
+export const PLATFORM_ROLES = ['platform_admin', 'operator', 'reviewer', 'inspector'] as const
+export const REGULATOR_ROLES = ['regulator_admin', 'officer', 'supervisor', 'procurator'] as const
+export type PlatformRole = (typeof PLATFORM_ROLES)[number]
+export type RegulatorRole = (typeof REGULATOR_ROLES)[number]
+export type Role = PlatformRole | RegulatorRole
+export const ALL_ROLES: readonly Role[] = [...PLATFORM_ROLES, ...REGULATOR_ROLES]
+
+export const PERMISSIONS = [
+  /** See this node's dashboard: who we are, our organisations. */
+  'node.read',
+  'organisation.read',
+  'staff.read',
+  'staff.manage',
+  'token.manage',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  platform_admin: ['node.read', 'organisation.read', 'staff.read', 'staff.manage', 'token.manage'],
+  operator: ['node.read', 'organisation.read'],
+  reviewer: ['node.read'],
+  // A read-only inspector sees everything a platform keeps and changes nothing.
+  inspector: ['node.read', 'organisation.read', 'staff.read'],
+  regulator_admin: ['node.read', 'organisation.read', 'staff.read', 'staff.manage', 'token.manage'],
+  officer: ['node.read', 'organisation.read'],
+  // Supervisors hold staff to account (A27), so they see who works where.
+  supervisor: ['node.read', 'organisation.read', 'staff.read'],
+  procurator: ['node.read', 'organisation.read'],
+}
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  platform_admin: { zh: '平台管理员', en: 'Platform admin' },
+  operator: { zh: '运营人员', en: 'Operator' },
+  reviewer: { zh: '审核员', en: 'Reviewer' },
+  inspector: { zh: '只读检查员', en: 'Read-only inspector' },
+  regulator_admin: { zh: '监管管理员', en: 'Regulator admin' },
+  officer: { zh: '执法人员', en: 'Officer' },
+  supervisor: { zh: '督办人员', en: 'Supervisor' },
+  procurator: { zh: '检察人员', en: 'Procurator' },
+}
+
+export function rolesForNode(node: NodeRole): readonly Role[] {
+  return node === 'platform' ? PLATFORM_ROLES : REGULATOR_ROLES
+}
+
+export function isRole(s: string): s is Role {
+  return (ALL_ROLES as readonly string[]).includes(s)
+}
+
+export function permissionsOf(roles: readonly string[]): Permission[] {
+  const out = new Set<Permission>()
+  for (const r of roles) if (isRole(r)) for (const p of GRANTS[r]) out.add(p)
+  return PERMISSIONS.filter((p) => out.has(p))
+}
+
+export function can(roles: readonly string[], permission: Permission): boolean {
+  return roles.some((r) => isRole(r) && GRANTS[r].includes(permission))
+}
+
+/** Admin roles: the ones that manage staff. A node keeps at least one enabled admin. */
+export const ADMIN_ROLES: readonly Role[] = ['platform_admin', 'regulator_admin']

@@ -1,0 +1,184 @@
+// The only module that reads the environment. It is read once at boot, validated, and every problem is listed
+// at once. Secrets are kept in their own object so that the rest of the config can be logged and shown.
+import path from 'node:path'
+
+export type NodeRole = 'regulator' | 'platform'
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export interface Config {
+  node: {
+    role: NodeRole
+    /** A stable short name, e.g. `tonghua-cac`, `platform-a`. */
+    id: string
+    nameZh: string
+    nameEn: string
+  }
+  http: {
+    host: string
+    port: number
+    publicUrl: string
+    /** Set the Secure flag on cookies: on unless the node is served over plain http. */
+    secureCookies: boolean
+    bodyLimitBytes: number
+    rateLimitPerMinute: number
+    trustProxy: boolean
+  }
+  db: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string }
+  log: { level: LogLevel; pretty: boolean }
+  session: { ttlHours: number }
+  demo: { enabled: boolean; password: string }
+  web: { distDir: string }
+}
+
+export interface Secrets {
+  /** 32-byte key that seals secrets at rest (node keys, identities). */
+  masterKey: Buffer
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration / 配置无效:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+/** Values that command-line flags set; they win over the environment. */
+export interface ConfigOverrides {
+  role?: string
+  id?: string
+  nameZh?: string
+  nameEn?: string
+  port?: number
+  host?: string
+  dataDir?: string
+  databaseUrl?: string
+  publicUrl?: string
+  logLevel?: string
+  demo?: boolean
+  masterKey?: Buffer
+}
+
+type Env = Record<string, string | undefined>
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+export function loadConfig(
+  env: Env = process.env,
+  overrides: ConfigOverrides = {},
+): { config: Config; secrets: Secrets } {
+  const problems: string[] = []
+  const pick = (key: string, override?: string) => override ?? nonEmpty(env[key])
+
+  const roleRaw = pick('QINGLANG_ROLE', overrides.role) ?? 'regulator'
+  if (roleRaw !== 'regulator' && roleRaw !== 'platform') {
+    problems.push(`QINGLANG_ROLE must be "regulator" or "platform", got "${roleRaw}"`)
+  }
+  const role: NodeRole = roleRaw === 'platform' ? 'platform' : 'regulator'
+
+  const id = pick('QINGLANG_NODE_ID', overrides.id) ?? (role === 'regulator' ? 'tonghua-cac' : 'platform')
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) {
+    problems.push(`QINGLANG_NODE_ID must be 2–63 lowercase letters, digits or dashes, got "${id}"`)
+  }
+  const nameZh =
+    pick('QINGLANG_NODE_NAME_ZH', overrides.nameZh) ??
+    (role === 'regulator' ? '通化市互联网信息办公室' : '平台')
+  const nameEn =
+    pick('QINGLANG_NODE_NAME_EN', overrides.nameEn) ??
+    (role === 'regulator' ? 'Tonghua Cyberspace Administration' : 'Platform')
+
+  const port = overrides.port ?? parseIntEnv(env, 'QINGLANG_PORT', 8080, problems, 0, 65535)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`port must be 0–65535, got ${port}`)
+  const host = pick('QINGLANG_HOST', overrides.host) ?? '127.0.0.1'
+  const publicUrl = pick('QINGLANG_PUBLIC_URL', overrides.publicUrl) ?? `http://${host}:${port}`
+  try {
+    new URL(publicUrl)
+  } catch {
+    problems.push(`QINGLANG_PUBLIC_URL must be a URL, got "${publicUrl}"`)
+  }
+  const secureRaw = nonEmpty(env.QINGLANG_SECURE_COOKIES)
+  if (secureRaw !== undefined && secureRaw !== 'true' && secureRaw !== 'false') {
+    problems.push(`QINGLANG_SECURE_COOKIES must be "true" or "false", got "${secureRaw}"`)
+  }
+  const secureCookies = secureRaw === undefined ? publicUrl.startsWith('https:') : secureRaw === 'true'
+
+  const databaseUrl = pick('DATABASE_URL', overrides.databaseUrl)
+  let db: Config['db']
+  if (databaseUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+      problems.push('DATABASE_URL must start with postgres:// or postgresql://')
+    }
+    db = { kind: 'postgres', url: databaseUrl }
+  } else {
+    const dataDir = pick('QINGLANG_DATA_DIR', overrides.dataDir)
+    db = {
+      kind: 'pglite',
+      dataDir: dataDir === undefined || dataDir === ':memory:' ? null : path.resolve(dataDir),
+    }
+  }
+
+  const levelRaw = pick('QINGLANG_LOG_LEVEL', overrides.logLevel) ?? 'info'
+  if (!LOG_LEVELS.includes(levelRaw as LogLevel)) {
+    problems.push(`QINGLANG_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${levelRaw}"`)
+  }
+
+  const demoEnabled = overrides.demo ?? nonEmpty(env.QINGLANG_DEMO) === 'true'
+  const demoPassword = nonEmpty(env.QINGLANG_DEMO_PASSWORD) ?? 'qinglang-demo'
+  if (demoPassword.length < 8) problems.push('QINGLANG_DEMO_PASSWORD must be at least 8 characters')
+
+  let masterKey = overrides.masterKey
+  if (masterKey === undefined) {
+    const raw = nonEmpty(env.QINGLANG_MASTER_KEY)
+    if (raw === undefined) {
+      problems.push(
+        'QINGLANG_MASTER_KEY is required: 32 random bytes in base64 (e.g. `openssl rand -base64 32`) / 缺少主密钥',
+      )
+    } else {
+      const decoded = Buffer.from(raw, 'base64')
+      if (decoded.length !== 32) {
+        problems.push(`QINGLANG_MASTER_KEY must decode to 32 bytes, got ${decoded.length}`)
+      } else masterKey = decoded
+    }
+  } else if (masterKey.length !== 32) problems.push('master key must be 32 bytes')
+
+  const config: Config = {
+    node: { role, id, nameZh, nameEn },
+    http: {
+      host,
+      port,
+      publicUrl,
+      secureCookies,
+      bodyLimitBytes: parseIntEnv(env, 'QINGLANG_BODY_LIMIT', 1_048_576, problems, 1024, 100 * 1_048_576),
+      rateLimitPerMinute: parseIntEnv(env, 'QINGLANG_RATE_LIMIT', 600, problems, 1, 1_000_000),
+      trustProxy: nonEmpty(env.QINGLANG_TRUST_PROXY) === 'true',
+    },
+    db,
+    log: { level: levelRaw as LogLevel, pretty: nonEmpty(env.QINGLANG_LOG_PRETTY) === 'true' },
+    session: { ttlHours: parseIntEnv(env, 'QINGLANG_SESSION_TTL_HOURS', 12, problems, 1, 24 * 30) },
+    demo: { enabled: demoEnabled, password: demoPassword },
+    web: { distDir: path.resolve(nonEmpty(env.QINGLANG_WEB_DIST) ?? 'dist/web') },
+  }
+  if (problems.length > 0 || masterKey === undefined) throw new ConfigError(problems)
+  return { config, secrets: { masterKey } }
+}
+
+function nonEmpty(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === '' ? undefined : v.trim()
+}
+
+function parseIntEnv(
+  env: Env,
+  key: string,
+  fallback: number,
+  problems: string[],
+  min: number,
+  max: number,
+): number {
+  const raw = nonEmpty(env[key])
+  if (raw === undefined) return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${key} must be an integer from ${min} to ${max}, got "${raw}"`)
+    return fallback
+  }
+  return n
+}

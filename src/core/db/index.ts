@@ -1,0 +1,9 @@
+export {
+  type Database,
+  MIGRATIONS_DIR,
+  openDatabase,
+  type Tx,
+  transaction,
+  wrapPglite,
+} from './connection.ts'
+export { isUniqueViolation } from './pg-errors.ts'

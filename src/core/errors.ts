@@ -1,0 +1,89 @@
+// Domain errors carry a stable code and data, never an HTTP status. This table is the one place that maps a
+// code to a status and to its Chinese and English messages; docs/errors.md lists the same codes (a test checks).
+
+export interface ErrorSpec {
+  status: number
+  zh: string
+  en: string
+}
+
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '请求内容不符合要求', en: 'The request is not valid' },
+  MALFORMED_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    zh: '不支持的请求内容类型',
+    en: 'The request content type is not supported',
+  },
+  BODY_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  NOT_FOUND: { status: 404, zh: '未找到所请求的资源', en: 'The requested resource was not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such API route' },
+  METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'You need to sign in' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong login or password' },
+  AUTH_SESSION_EXPIRED: {
+    status: 401,
+    zh: '登录已过期，请重新登录',
+    en: 'Your session has expired, sign in again',
+  },
+  AUTH_TOKEN_INVALID: { status: 401, zh: 'API 令牌无效或已撤销', en: 'The API token is invalid or revoked' },
+  AUTH_ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    zh: '缺少或错误的 CSRF 令牌（x-csrf-token 请求头）',
+    en: 'Missing or wrong CSRF token (x-csrf-token header)',
+  },
+  FORBIDDEN: { status: 403, zh: '当前角色无权执行此操作', en: 'Your role may not do this' },
+  ROLE_NOT_FOR_ORGANISATION: {
+    status: 400,
+    zh: '该角色与所属机构不符',
+    en: 'This role does not fit the organisation',
+  },
+  STAFF_LOGIN_TAKEN: { status: 409, zh: '该登录名已被使用', en: 'This login is already taken' },
+  STAFF_NOT_FOUND: { status: 404, zh: '工作人员不存在', en: 'No such staff member' },
+  STAFF_SELF_LOCKOUT: {
+    status: 409,
+    zh: '不能停用自己或移除自己的管理员角色',
+    en: 'You cannot disable yourself or remove your own admin role',
+  },
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    zh: '密码至少 10 个字符，且不能与登录名相同',
+    en: 'The password needs at least 10 characters and must differ from the login',
+  },
+  ORGANISATION_NOT_FOUND: { status: 404, zh: '机构不存在', en: 'No such organisation' },
+  TOKEN_NOT_FOUND: { status: 404, zh: 'API 令牌不存在', en: 'No such API token' },
+  NODE_ROLE_MISMATCH: {
+    status: 409,
+    zh: '数据目录属于另一种节点',
+    en: 'The data folder belongs to a node of another kind',
+  },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
+} as const satisfies Record<string, ErrorSpec>
+
+export type ErrorCode = keyof typeof ERRORS
+
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[]
+
+export class DomainError extends Error {
+  override name = 'DomainError'
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(code)
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError
+}
+
+/** One problem with one field of a request, in both languages. */
+export interface FieldProblem {
+  field: string
+  zh: string
+  en: string
+}

@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto'
+
+/** A UUID version 7 (RFC 9562): time-ordered, so indexes stay compact and ids sort by creation. */
+export function newId(now: number = Date.now()): string {
+  const b = randomBytes(16)
+  b.writeUIntBE(now, 0, 6)
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
+  const h = b.toString('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** A random opaque secret for sessions and tokens, URL-safe. */
+export function newSecret(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url')
+}

@@ -1,0 +1,1 @@
+export { initNode, type NodeInfo, nodeInfo, VERSION } from './node.ts'

@@ -1,0 +1,8 @@
+export { CITY_DIVISION_CODE, COUNTIES, DEPARTMENTS, type OrganisationKind } from './jurisdiction.ts'
+export {
+  getOrganisation,
+  getOrganisationByKey,
+  listOrganisations,
+  type Organisation,
+  seedOrganisations,
+} from './organisations.ts'
