@@ -21,6 +21,7 @@ export interface Config {
     secureCookies: boolean
     bodyLimitBytes: number
     rateLimitPerMinute: number
+    loginAttemptsPerMinute: number
     trustProxy: boolean
   }
   db: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string }
@@ -149,6 +150,7 @@ export function loadConfig(
       secureCookies,
       bodyLimitBytes: parseIntEnv(env, 'QINGLANG_BODY_LIMIT', 1_048_576, problems, 1024, 100 * 1_048_576),
       rateLimitPerMinute: parseIntEnv(env, 'QINGLANG_RATE_LIMIT', 600, problems, 1, 1_000_000),
+      loginAttemptsPerMinute: parseIntEnv(env, 'QINGLANG_LOGIN_ATTEMPTS_PER_MINUTE', 10, problems, 1, 10_000),
       trustProxy: nonEmpty(env.QINGLANG_TRUST_PROXY) === 'true',
     },
     db,

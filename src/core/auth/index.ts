@@ -13,6 +13,7 @@ export {
   type Role,
   rolesForNode,
 } from './roles.ts'
+export { authRoutes } from './routes.ts'
 export {
   createToken,
   listTokens,

@@ -1,1 +1,2 @@
 export { initNode, type NodeInfo, nodeInfo, VERSION } from './node.ts'
+export { nodeRoutes } from './routes.ts'

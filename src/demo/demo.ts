@@ -1,0 +1,182 @@
+// `npm start`: the Tonghua regulator node and two platform nodes, each with its own embedded database and port,
+// seeded with demo staff for every role. Running it again resumes the same data.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { createStaff, findStaffByLogin, type Role } from '../core/auth/index.ts'
+import { type Config, loadConfig, type NodeRole } from '../core/config.ts'
+import { type Tx, transaction } from '../core/db/index.ts'
+import { getOrganisationByKey } from '../core/organisations/index.ts'
+import { type RunningNode, startNode } from '../server/start.ts'
+
+export interface DemoNodeSpec {
+  id: string
+  role: NodeRole
+  port: number
+  nameZh: string
+  nameEn: string
+}
+
+export const DEMO_NODES: DemoNodeSpec[] = [
+  {
+    id: 'tonghua-cac',
+    role: 'regulator',
+    port: 8080,
+    nameZh: '通化市互联网信息办公室',
+    nameEn: 'Tonghua Cyberspace Administration',
+  },
+  { id: 'platform-a', role: 'platform', port: 8081, nameZh: '通化同城圈', nameEn: 'Tonghua Neighbours' },
+  { id: 'platform-b', role: 'platform', port: 8082, nameZh: '鸭绿江短视频', nameEn: 'Yalu River Shorts' },
+]
+
+export interface DemoStaff {
+  login: string
+  displayName: string
+  organisationKey: string
+  roles: Role[]
+}
+
+export const REGULATOR_DEMO_STAFF: DemoStaff[] = [
+  {
+    login: 'cac.admin',
+    displayName: '王建国（系统管理员）',
+    organisationKey: 'cac',
+    roles: ['regulator_admin'],
+  },
+  { login: 'cac.officer', displayName: '李明（网信执法）', organisationKey: 'cac', roles: ['officer'] },
+  {
+    login: 'police.officer',
+    displayName: '赵刚（市公安局）',
+    organisationKey: 'public-security',
+    roles: ['officer'],
+  },
+  { login: 'health.officer', displayName: '孙丽（市卫健委）', organisationKey: 'health', roles: ['officer'] },
+  {
+    login: 'market.officer',
+    displayName: '周强（市场监管）',
+    organisationKey: 'market-supervision',
+    roles: ['officer'],
+  },
+  {
+    login: 'dongchang.officer',
+    displayName: '吴芳（东昌区网信办）',
+    organisationKey: 'county-220502',
+    roles: ['officer'],
+  },
+  {
+    login: 'meihekou.officer',
+    displayName: '郑伟（梅河口市网信办）',
+    organisationKey: 'county-220581',
+    roles: ['officer'],
+  },
+  { login: 'cac.supervisor', displayName: '陈静（督办）', organisationKey: 'cac', roles: ['supervisor'] },
+  {
+    login: 'procurator',
+    displayName: '刘洋（市检察院）',
+    organisationKey: 'procuratorate',
+    roles: ['procurator'],
+  },
+]
+
+export const PLATFORM_DEMO_STAFF: DemoStaff[] = [
+  { login: 'admin', displayName: '平台管理员 张伟', organisationKey: 'platform', roles: ['platform_admin'] },
+  { login: 'operator', displayName: '运营 林晓', organisationKey: 'platform', roles: ['operator'] },
+  { login: 'reviewer', displayName: '审核员 高远', organisationKey: 'platform', roles: ['reviewer'] },
+  { login: 'inspector', displayName: '合规检查 马兰', organisationKey: 'platform', roles: ['inspector'] },
+]
+
+export function demoStaffFor(role: NodeRole): DemoStaff[] {
+  return role === 'regulator' ? REGULATOR_DEMO_STAFF : PLATFORM_DEMO_STAFF
+}
+
+/** Adds the demo staff that do not exist yet; a person whose password was changed keeps it. */
+export async function seedDemoStaff(tx: Tx, role: NodeRole, password: string): Promise<void> {
+  for (const s of demoStaffFor(role)) {
+    if (await findStaffByLogin(tx, s.login)) continue
+    const org = await getOrganisationByKey(tx, s.organisationKey)
+    await createStaff(tx, null, {
+      login: s.login,
+      displayName: s.displayName,
+      password,
+      roles: s.roles,
+      organisationId: org.id,
+    })
+  }
+}
+
+/** The demo keeps each node's master key beside its data, so a restart can read what it sealed. */
+function demoMasterKey(dir: string): Buffer {
+  const file = path.join(dir, 'master.key')
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 })
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
+}
+
+export interface DemoOptions {
+  root: string
+  reset: boolean
+  env: Record<string, string | undefined>
+  /** Ports to use instead of 8080–8082 (tests use free ports). */
+  ports?: number[]
+  log?: (line: string) => void
+}
+
+export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
+  const log = opts.log ?? console.log
+  if (opts.reset && existsSync(opts.root)) {
+    rmSync(opts.root, { recursive: true, force: true })
+    log(`已清空演示数据 / demo data reset: ${opts.root}`)
+  }
+  const nodes: RunningNode[] = []
+  try {
+    for (const [i, spec] of DEMO_NODES.entries()) {
+      const dir = path.join(opts.root, spec.id)
+      const { config, secrets } = loadConfig(opts.env, {
+        role: spec.role,
+        id: spec.id,
+        nameZh: spec.nameZh,
+        nameEn: spec.nameEn,
+        port: opts.ports?.[i] ?? spec.port,
+        dataDir: path.join(dir, 'pgdata'),
+        databaseUrl: undefined,
+        demo: true,
+        // The terminal shows the summary; request logs would bury it.
+        logLevel: opts.env.QINGLANG_LOG_LEVEL ?? 'warn',
+        masterKey: demoMasterKey(dir),
+      })
+      if (config.db.kind !== 'pglite') throw new Error('the demo runs on embedded PGlite; unset DATABASE_URL')
+      log(`启动 / starting ${spec.nameZh} (${spec.id}) …`)
+      const node = await startNode(config, secrets, { listen: false })
+      nodes.push(node)
+      await transaction(node.database.db, (tx) => seedDemoStaff(tx, spec.role, config.demo.password))
+      await node.app.listen({ host: config.http.host, port: config.http.port })
+    }
+  } catch (e) {
+    await Promise.allSettled(nodes.map((n) => n.stop()))
+    throw e
+  }
+  printSummary(nodes, log)
+  return nodes
+}
+
+function printSummary(nodes: RunningNode[], log: (line: string) => void): void {
+  const password = nodes[0]?.config.demo.password ?? ''
+  log('')
+  log('清朗 qinglang 演示已启动 / demo is running')
+  for (const n of nodes) {
+    const c: Config = n.config
+    log('')
+    log(
+      `■ ${c.node.nameZh} / ${c.node.nameEn}  [${c.node.role === 'regulator' ? '监管节点 regulator' : '平台节点 platform'}]`,
+    )
+    log(`  控制台 console: ${c.http.publicUrl}/   API 文档 docs: ${c.http.publicUrl}/docs`)
+    for (const s of demoStaffFor(c.node.role)) {
+      log(`  ${s.login.padEnd(20)} ${s.roles.join(',').padEnd(16)} ${s.displayName}`)
+    }
+  }
+  log('')
+  log(`演示密码 demo password: ${password}   (QINGLANG_DEMO_PASSWORD)`)
+  log('按 Ctrl-C 停止 / press Ctrl-C to stop')
+}

@@ -1,0 +1,178 @@
+// Builds one node's HTTP app from the areas' route plugins. Nothing here knows SQL or a use case's rules.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
+import { authRoutes } from '../core/auth/index.ts'
+import type { Config, Secrets } from '../core/config.ts'
+import { type Database, transaction } from '../core/db/index.ts'
+import { DomainError } from '../core/errors.ts'
+import { nodeRoutes, VERSION } from '../core/node/index.ts'
+import { organisationRoutes } from '../core/organisations/index.ts'
+import { authPlugin } from './auth.ts'
+import { metricsPlugin } from './metrics.ts'
+import { sendProblem } from './problem.ts'
+import { ProblemSchema } from './schemas.ts'
+
+/** Every area's route plugin; a new area adds one line here. */
+const AREA_ROUTES = [nodeRoutes, authRoutes, organisationRoutes]
+
+/** Request fields that may identify a person never reach the log. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.idNumber',
+  '*.realName',
+  '*.phone',
+  '*.identity',
+  '*.reporterName',
+  '*.reporterContact',
+]
+
+export interface BuildOptions {
+  config: Config
+  secrets: Secrets
+  database: Database
+  /** A pino destination (tests capture logs); defaults to stdout. */
+  logStream?: NodeJS.WritableStream
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config } = opts
+  const logger: FastifyServerOptions['logger'] =
+    config.log.level === 'silent' && !opts.logStream
+      ? false
+      : {
+          level: config.log.level,
+          redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+          base: { node: config.node.id },
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
+        }
+  const app = Fastify({
+    logger,
+    // One line per request is written in onResponse below, and refusals are logged once by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+
+  app.decorate('config', config)
+  app.decorate('secrets', opts.secrets)
+  app.decorate('database', opts.database)
+  app.decorate('tx', <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(opts.database.db, fn))
+
+  app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err))
+  app.addSchema(ProblemSchema)
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  })
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.http.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    allowList: (req) => req.url === '/healthz' || req.url === '/readyz',
+  })
+  await app.register(fastifyCookie)
+  await app.register(authPlugin)
+  await app.register(metricsPlugin)
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: `qinglang ${config.node.role} node API`,
+        description: '清朗 — 通化市网络虚假信息治理办法 / Tonghua measures on online false information',
+        version: VERSION,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ql_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  })
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  })
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }))
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    try {
+      await opts.database.ping()
+      return { status: 'ready', db: opts.database.kind }
+    } catch (err) {
+      req.log.error({ err }, 'database not reachable')
+      return sendProblem(req, reply, new DomainError('NOT_READY', { db: opts.database.kind }))
+    }
+  })
+
+  for (const routes of AREA_ROUTES) await app.register(routes)
+
+  const webIndex = path.join(config.web.distDir, 'index.html')
+  const hasWeb = existsSync(webIndex)
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.web.distDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+    })
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api') && hasWeb) {
+      // The console routes in the browser: every page URL answers with the same index.html.
+      return reply.type('text/html; charset=utf-8').sendFile('index.html')
+    }
+    return sendProblem(
+      req,
+      reply,
+      new DomainError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] }),
+    )
+  })
+
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        url: req.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    )
+  })
+  return app
+}

@@ -1,0 +1,29 @@
+import type { Actor, Permission } from '../core/auth/index.ts'
+import type { Config, Secrets } from '../core/config.ts'
+import type { Database, Tx } from '../core/db/index.ts'
+
+/** Who may call a route: anyone, any signed-in caller, or callers whose roles grant a permission. */
+export type Access = 'public' | 'authenticated' | Permission
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config
+    secrets: Secrets
+    database: Database
+    /** Every route with the access it declares (the authorisation-matrix test walks it). */
+    routeTable: { method: string; url: string; access: Access }[]
+    /** Runs one use case in one transaction. */
+    tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  }
+  interface FastifyRequest {
+    actor: Actor | null
+    /** Present when the caller signed in with the console session cookie. */
+    session: { token: string; csrfToken: string } | null
+  }
+  interface FastifyContextConfig {
+    access?: Access
+  }
+}
+
+export const SESSION_COOKIE = 'ql_session'
+export const CSRF_HEADER = 'x-csrf-token'

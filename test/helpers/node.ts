@@ -1,0 +1,106 @@
+// A running node for tests: fresh database, demo staff for every role, the app driven with app.inject().
+import { Writable } from 'node:stream'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { type Config, loadConfig, type NodeRole, type Secrets } from '../../src/core/config.ts'
+import { type Database, transaction } from '../../src/core/db/index.ts'
+import { initNode } from '../../src/core/node/index.ts'
+import { demoStaffFor, seedDemoStaff } from '../../src/demo/demo.ts'
+import { buildApp } from '../../src/server/index.ts'
+import { freshDatabase } from './db.ts'
+
+export const TEST_PASSWORD = 'test-password-123'
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7)
+
+export interface TestNode {
+  app: FastifyInstance
+  database: Database
+  config: Config
+  secrets: Secrets
+  /** Every log line the app wrote, parsed. */
+  logs: Record<string, unknown>[]
+  close(): Promise<void>
+}
+
+export interface Session {
+  cookie: string
+  csrf: string
+}
+
+export function testConfig(role: NodeRole, env: Record<string, string> = {}) {
+  return loadConfig(
+    {
+      QINGLANG_RATE_LIMIT: '1000000',
+      QINGLANG_LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+      QINGLANG_WEB_DIST: 'dist/web',
+      ...env,
+    },
+    {
+      role,
+      id: role === 'regulator' ? 'tonghua-cac' : 'platform-a',
+      nameZh: role === 'regulator' ? '通化市互联网信息办公室' : '通化同城圈',
+      nameEn: role === 'regulator' ? 'Tonghua CAC' : 'Tonghua Neighbours',
+      masterKey: TEST_MASTER_KEY,
+      logLevel: 'info',
+      demo: false,
+    },
+  )
+}
+
+export async function startTestNode(role: NodeRole, env: Record<string, string> = {}): Promise<TestNode> {
+  const { config, secrets } = testConfig(role, env)
+  const database = await freshDatabase()
+  await transaction(database.db, async (tx) => {
+    await initNode(tx, config.node)
+    await seedDemoStaff(tx, role, TEST_PASSWORD)
+  })
+  const logs: Record<string, unknown>[] = []
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line))
+      cb()
+    },
+  })
+  const app = await buildApp({ config, secrets, database, logStream })
+  await app.ready()
+  return {
+    app,
+    database,
+    config,
+    secrets,
+    logs,
+    async close() {
+      await app.close()
+      await database.close()
+    },
+  }
+}
+
+export function loginsFor(role: NodeRole): { login: string; roles: string[] }[] {
+  return demoStaffFor(role).map((s) => ({ login: s.login, roles: s.roles }))
+}
+
+export async function signIn(
+  app: FastifyInstance,
+  login: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } })
+  if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.statusCode} ${res.body}`)
+  const cookie = res.cookies.find((c) => c.name === 'ql_session')
+  if (!cookie) throw new Error('no session cookie')
+  return { cookie: `ql_session=${cookie.value}`, csrf: res.json().csrfToken }
+}
+
+/** Headers of a console request: the cookie, and the CSRF token on anything that changes state. */
+export function as(s: Session, method = 'GET'): Record<string, string> {
+  return method === 'GET' ? { cookie: s.cookie } : { cookie: s.cookie, 'x-csrf-token': s.csrf }
+}
+
+export function problem(res: LightMyRequestResponse): {
+  code: string
+  zh: string
+  en: string
+  errors?: { field: string }[]
+} {
+  return res.json()
+}
