@@ -5,11 +5,11 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { Command, InvalidArgumentError } from 'commander'
 import { createStaff, type Role, rolesForNode } from './core/auth/index.ts'
-import { ConfigError, type ConfigOverrides, loadConfig } from './core/config.ts'
+import { ConfigError, type ConfigOverrides, loadConfig, processEnvironment } from './core/config.ts'
 import { transaction } from './core/db/index.ts'
 import { DomainError, ERRORS } from './core/errors.ts'
 import { getOrganisationByKey } from './core/organisations/index.ts'
-import { runDemo } from './demo/demo.ts'
+import { runDemo } from './demo/index.ts'
 import { prepareDatabase, type RunningNode, startNode } from './server/start.ts'
 
 function port(v: string): number {
@@ -126,7 +126,7 @@ nodeOptions(program.command('serve').description('run one node / 运行一个节
   .option('--host <host>', 'address to listen on (default 127.0.0.1)')
   .option('--public-url <url>', 'URL at which others reach this node')
   .action(async (flags: NodeFlags) => {
-    const { config, secrets } = loadConfig(process.env, overridesOf(flags))
+    const { config, secrets } = loadConfig(processEnvironment(), overridesOf(flags))
     const node = await startNode(config, secrets)
     stopOnSignals([node])
     console.log(`${config.node.nameZh} (${config.node.role}) ${config.http.publicUrl}  db=${config.db.kind}`)
@@ -143,7 +143,7 @@ program
     const nodes = await runDemo({
       root: path.resolve(flags.dir),
       reset: flags.reset === true,
-      env: process.env,
+      env: processEnvironment(),
     })
     stopOnSignals(nodes)
   })
@@ -155,7 +155,7 @@ program
   .option('--data <dir>', 'embedded database folder')
   .option('--master-key-file <file>', 'file holding the base64 master key')
   .action(async (flags: NodeFlags) => {
-    const { config } = loadConfig(process.env, overridesOf(flags))
+    const { config } = loadConfig(processEnvironment(), overridesOf(flags))
     const db = await prepareDatabase(config)
     await db.close()
     console.log('数据库已是最新 / database is up to date')
@@ -171,7 +171,7 @@ nodeOptions(admin.command('create').description('create an admin of a real deplo
     async (
       flags: NodeFlags & { login: string; displayName: string; org?: string; passwordStdin?: boolean },
     ) => {
-      const { config } = loadConfig(process.env, overridesOf(flags))
+      const { config } = loadConfig(processEnvironment(), overridesOf(flags))
       const password = await readPassword('密码 password: ', flags.passwordStdin === true)
       const db = await prepareDatabase(config)
       try {

@@ -21,7 +21,7 @@ interface RouteCase {
   /** Builds the request; `n` makes each call's input unique. */
   request: (
     n: number,
-    ctx: { reviewerId: string; orgId: string; roles: string[] },
+    ctx: { reviewerId: string; orgId: string; roles: string[]; login: string },
   ) => { url: string; payload?: unknown }
 }
 
@@ -80,7 +80,7 @@ for (const kind of ['platform', 'regulator'] as const) {
   describe(`authorisation matrix on a ${kind} node`, () => {
     let node: TestNode
     const sessions = new Map<string, Session>()
-    let ctx: { reviewerId: string; orgId: string }
+    let ctx: { reviewerId: string; orgId: string; roles: string[]; login: string }
     const cases = matrix(kind)
     // One signed-in person per role (the demo staff cover every role of the node kind).
     const people = loginsFor(kind).filter(
@@ -97,7 +97,7 @@ for (const kind of ['platform', 'regulator'] as const) {
         .items.find((s: { roles: string[] }) =>
           s.roles.includes(kind === 'platform' ? 'reviewer' : 'officer'),
         )
-      ctx = { reviewerId: target.id, orgId: target.organisationId }
+      ctx = { reviewerId: target.id, orgId: target.organisationId, roles: [], login: '' }
     })
     afterAll(async () => node?.close())
 

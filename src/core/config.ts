@@ -61,6 +61,11 @@ export interface ConfigOverrides {
 
 type Env = Record<string, string | undefined>
 
+/** The process environment, for the CLI to hand to loadConfig; nothing else should look at it. */
+export function processEnvironment(): Env {
+  return process.env
+}
+
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 export function loadConfig(

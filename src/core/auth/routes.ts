@@ -4,7 +4,7 @@ import { actorOf } from '../../server/auth.ts'
 import { IdParams, NoContent, problems } from '../../server/schemas.ts'
 import { SESSION_COOKIE } from '../../server/types.ts'
 import { getOrganisation, OrganisationSchema } from '../organisations/index.ts'
-import { ALL_ROLES, permissionsOf, rolesForNode } from './roles.ts'
+import { permissionsOf, rolesForNode } from './roles.ts'
 import { createToken, listTokens, login, logout, resolveSession, revokeToken } from './sessions.ts'
 import {
   createStaff,
@@ -16,7 +16,6 @@ import {
   updateStaff,
 } from './staff.ts'
 
-const RoleSchema = Type.Enum([...ALL_ROLES])
 const LoginName = Type.String({
   pattern: '^[a-z0-9][a-z0-9._-]{2,63}$',
   description: '3–64 lowercase letters, digits, . _ -',

@@ -1,0 +1,1 @@
+export { DEMO_NODES, type DemoStaff, demoStaffFor, runDemo, seedDemoStaff } from './demo.ts'

@@ -1,0 +1,102 @@
+// `npm start` in a test: three nodes on their own embedded databases answer over real HTTP, every demo login
+// works, and a second run resumes the same data instead of seeding it twice.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DEMO_NODES, demoStaffFor, runDemo } from '../src/demo/demo.ts'
+import type { RunningNode } from '../src/server/start.ts'
+
+const root = mkdtempSync(path.join(tmpdir(), 'qinglang-demo-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+async function start(reset = false): Promise<{ nodes: RunningNode[]; lines: string[] }> {
+  const lines: string[] = []
+  const nodes = await runDemo({
+    root,
+    reset,
+    env: { QINGLANG_LOG_LEVEL: 'silent' },
+    ports: [0, 0, 0],
+    log: (l) => lines.push(l),
+  })
+  return { nodes, lines }
+}
+
+const urlOf = (n: RunningNode) => {
+  const addr = n.app.server.address()
+  if (addr === null || typeof addr === 'string') throw new Error('not listening')
+  return `http://127.0.0.1:${addr.port}`
+}
+
+describe('the demo', () => {
+  it('runs a regulator and two platforms, each answering over HTTP with its own logins', async () => {
+    const { nodes, lines } = await start()
+    try {
+      expect(nodes.map((n) => n.config.node.id)).toEqual(DEMO_NODES.map((d) => d.id))
+      expect(lines.join('\n')).toContain('qinglang-demo')
+      for (const n of nodes) {
+        const base = urlOf(n)
+        expect((await fetch(`${base}/healthz`)).status).toBe(200)
+        expect(((await (await fetch(`${base}/openapi.json`)).json()) as { openapi: string }).openapi).toMatch(
+          /^3\./,
+        )
+        const info = await (await fetch(`${base}/api/node`)).json()
+        expect(info).toMatchObject({ role: n.config.node.role, demo: true })
+        for (const s of demoStaffFor(n.config.node.role)) {
+          expect(lines.join('\n')).toContain(s.login)
+          const res = await fetch(`${base}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ login: s.login, password: 'qinglang-demo' }),
+          })
+          expect(res.status, `${n.config.node.id} ${s.login}`).toBe(200)
+        }
+      }
+    } finally {
+      await Promise.all(nodes.map((n) => n.stop()))
+    }
+  })
+
+  it('resumes the same data when run again, and starts afresh with reset', async () => {
+    const again = await start()
+    const staffIds = async (n: RunningNode) => {
+      const login = await n.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: {
+          login: n.config.node.role === 'regulator' ? 'cac.admin' : 'admin',
+          password: 'qinglang-demo',
+        },
+      })
+      const staff = await n.app.inject({
+        url: '/api/staff',
+        cookies: { ql_session: login.cookies[0]!.value },
+      })
+      return staff
+        .json()
+        .items.map((s: { id: string }) => s.id)
+        .sort()
+    }
+    let firstIds: string[]
+    try {
+      firstIds = await staffIds(again.nodes[0]!)
+      expect(firstIds).toHaveLength(demoStaffFor('regulator').length)
+    } finally {
+      await Promise.all(again.nodes.map((n) => n.stop()))
+    }
+    const resumed = await start()
+    try {
+      expect(await staffIds(resumed.nodes[0]!)).toEqual(firstIds)
+    } finally {
+      await Promise.all(resumed.nodes.map((n) => n.stop()))
+    }
+    const fresh = await start(true)
+    try {
+      const ids = await staffIds(fresh.nodes[0]!)
+      expect(ids).toHaveLength(firstIds.length)
+      expect(ids).not.toEqual(firstIds)
+    } finally {
+      await Promise.all(fresh.nodes.map((n) => n.stop()))
+    }
+  })
+})
