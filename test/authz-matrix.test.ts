@@ -40,6 +40,7 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
     'GET /readyz': { allowed: 'public', request: () => ({ url: '/readyz' }) },
     'GET /metrics': { allowed: 'public', request: () => ({ url: '/metrics' }) },
     'GET /openapi.json': { allowed: 'public', request: () => ({ url: '/openapi.json' }) },
+    'GET /*': { allowed: 'public', request: () => ({ url: '/staff' }) },
     'GET /api/node': { allowed: 'public', request: () => ({ url: '/api/node' }) },
     'POST /api/auth/login': {
       allowed: 'public',

@@ -63,6 +63,25 @@ describe('service endpoints', () => {
     expect(page.headers['content-type']).toContain('text/html')
     expect(page.body).toContain('清朗')
     expect((await node.app.inject({ url: '/api/staff/x/y' })).statusCode).toBe(404)
+    expect((await node.app.inject({ url: '/api/staff/x/y' })).json().code).toBe('ROUTE_NOT_FOUND')
+  })
+
+  it('never serves a file from outside the console folder', async () => {
+    for (const url of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/../package.json']) {
+      const res = await node.app.inject({ url })
+      expect(res.body).not.toContain('"dependencies"')
+    }
+  })
+
+  it('says how to build the console when it is not built', async () => {
+    const bare = await startTestNode('platform', { QINGLANG_WEB_DIST: path.join(tmp, 'no-such-dist') })
+    try {
+      const res = await bare.app.inject({ url: '/' })
+      expect(res.statusCode).toBe(503)
+      expect(res.body).toContain('npm run build:web')
+    } finally {
+      await bare.close()
+    }
   })
 })
 

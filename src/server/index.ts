@@ -1,5 +1,5 @@
 // Builds one node's HTTP app from the areas' route plugins. Nothing here knows SQL or a use case's rules.
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyHelmet from '@fastify/helmet'
@@ -141,27 +141,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   for (const routes of AREA_ROUTES) await app.register(routes)
 
-  const webIndex = path.join(config.web.distDir, 'index.html')
-  const hasWeb = existsSync(webIndex)
-  if (hasWeb) {
-    await app.register(fastifyStatic, {
-      root: config.web.distDir,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-    })
-  }
-  app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api') && hasWeb) {
-      // The console routes in the browser: every page URL answers with the same index.html.
-      return reply.type('text/html; charset=utf-8').sendFile('index.html')
-    }
-    return sendProblem(
+  await registerConsole(app, config.web.distDir)
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(
       req,
       reply,
       new DomainError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] }),
-    )
-  })
+    ),
+  )
 
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
@@ -175,4 +162,30 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     )
   })
   return app
+}
+
+const CONSOLE_NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>清朗 qinglang</title>
+<p>控制台尚未构建：请运行 <code>npm run build:web</code>（<code>npm start</code> 会自动构建）。</p>
+<p>The console is not built yet: run <code>npm run build:web</code> (<code>npm start</code> builds it).</p>`
+
+/**
+ * The console: built files by name, and index.html for every other page URL, since the console routes in the
+ * browser. Unknown /api URLs still get a problem document.
+ */
+async function registerConsole(app: FastifyInstance, distDir: string): Promise<void> {
+  const root = path.resolve(distDir)
+  const built = existsSync(path.join(root, 'index.html'))
+  if (built) await app.register(fastifyStatic, { root, serve: false })
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    const url = req.url.split('?')[0] ?? '/'
+    if (url.startsWith('/api/') || url === '/api') return reply.callNotFound()
+    if (!built) return reply.code(503).type('text/html; charset=utf-8').send(CONSOLE_NOT_BUILT)
+    const file = path.resolve(root, `.${decodeURIComponent(url)}`)
+    if (file.startsWith(`${root}${path.sep}`) && existsSync(file) && statSync(file).isFile()) {
+      // Vite names assets by content hash, so they never change under the same name.
+      const immutable = url.startsWith('/assets/')
+      return reply.sendFile(path.relative(root, file), { immutable, maxAge: immutable ? '365d' : 0 })
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html')
+  })
 }
