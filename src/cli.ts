@@ -138,12 +138,18 @@ program
   .option('--reset', 'start afresh: delete data/demo first')
   .option('--dir <dir>', 'demo data folder', 'data/demo')
   .option('--no-build', 'do not build the console first')
-  .action(async (flags: { reset?: boolean; dir: string; build: boolean }) => {
+  .option('--ports <list>', 'three ports instead of 8080,8081,8082 (0 picks a free one)', (v: string) =>
+    v.split(',').map(port),
+  )
+  .action(async (flags: { reset?: boolean; dir: string; build: boolean; ports?: number[] }) => {
+    if (flags.ports !== undefined && flags.ports.length !== 3)
+      throw new InvalidArgumentError('--ports takes three ports')
     if (flags.build) ensureWebBuilt(process.cwd())
     const nodes = await runDemo({
       root: path.resolve(flags.dir),
       reset: flags.reset === true,
       env: processEnvironment(),
+      ports: flags.ports,
     })
     stopOnSignals(nodes)
   })

@@ -1,5 +1,6 @@
 // `npm start` in a test: three nodes on their own embedded databases answer over real HTTP, every demo login
 // works, and a second run resumes the same data instead of seeding it twice.
+import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -98,5 +99,44 @@ describe('the demo', () => {
     } finally {
       await Promise.all(fresh.nodes.map((n) => n.stop()))
     }
+  })
+})
+
+describe('npm start', () => {
+  it('stops all three nodes cleanly on Ctrl-C', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli.ts',
+        'demo',
+        '--no-build',
+        '--dir',
+        path.join(root, 'cli'),
+        '--ports',
+        '0,0,0',
+      ],
+      {
+        env: { PATH: process.env.PATH ?? '', QINGLANG_LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let out = ''
+    child.stdout.on('data', (d) => {
+      out += String(d)
+    })
+    child.stderr.on('data', (d) => {
+      out += String(d)
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    const deadline = Date.now() + 60_000
+    while (!out.includes('Ctrl-C') && Date.now() < deadline && child.exitCode === null) {
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    expect(out).toContain('Ctrl-C')
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(out).toContain('已停止 / stopped')
   })
 })
