@@ -21,7 +21,7 @@ export interface Violation {
 }
 
 /** Packages the engine may use: pure computation, no I/O. */
-export const ENGINE_PACKAGES: readonly string[] = []
+export const ENGINE_PACKAGES: readonly string[] = ['opencc-js', 'pinyin-pro']
 
 interface Import {
   specifier: string
