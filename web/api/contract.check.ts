@@ -1,0 +1,64 @@
+// Checks that the console's copies of the API types (./types.ts) still match the server's. Not part of the
+// console build or its type check; run `npx tsc --noEmit -p web/tsconfig.contract.json`. Only types are imported,
+// from the modules that define them (not the index files, which also export the route plugins).
+import type {
+  Permission as SPermission,
+  PlatformRole as SPlatformRole,
+  RegulatorRole as SRegulatorRole,
+  Role as SRole,
+} from '../../src/core/auth/roles.ts'
+import type { TokenView as STokenView } from '../../src/core/auth/sessions.ts'
+import type {
+  CreateStaffInput as SCreateStaffInput,
+  Me as SMe,
+  RoleInfo as SRoleInfo,
+  StaffView as SStaffView,
+  UpdateStaffInput as SUpdateStaffInput,
+} from '../../src/core/auth/staff.ts'
+import type { NodeRole as SNodeRole } from '../../src/core/config.ts'
+import type { FieldProblem as SFieldProblem } from '../../src/core/errors.ts'
+import type { NodeInfo as SNodeInfo } from '../../src/core/node/node.ts'
+import type { OrganisationKind as SOrganisationKind } from '../../src/core/organisations/jurisdiction.ts'
+import type { Organisation as SOrganisation } from '../../src/core/organisations/organisations.ts'
+import type { Problem as SProblem } from '../../src/server/problem.ts'
+import type * as W from './types.ts'
+
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
+type Fits<A, B> = [A] extends [B] ? true : false
+
+export const contract: {
+  nodeRole: Same<W.NodeRole, SNodeRole>
+  nodeInfo: Same<W.NodeInfo, SNodeInfo>
+  organisationKind: Same<W.OrganisationKind, SOrganisationKind>
+  organisation: Same<W.Organisation, SOrganisation>
+  platformRole: Same<W.PlatformRole, SPlatformRole>
+  regulatorRole: Same<W.RegulatorRole, SRegulatorRole>
+  role: Same<W.Role, SRole>
+  permission: Same<W.Permission, SPermission>
+  staffView: Same<W.StaffView, SStaffView>
+  me: Same<W.Me, SMe>
+  roleInfo: Same<W.RoleInfo, SRoleInfo>
+  tokenView: Same<W.TokenView, STokenView>
+  createStaff: Same<W.CreateStaffBody, SCreateStaffInput>
+  updateStaff: Same<W.UpdateStaffBody, SUpdateStaffInput>
+  fieldProblem: Same<W.FieldProblem, SFieldProblem>
+  // The console reads every problem the server sends; its own `code` is wider (any string).
+  problem: Fits<SProblem, W.Problem>
+} = {
+  nodeRole: true,
+  nodeInfo: true,
+  organisationKind: true,
+  organisation: true,
+  platformRole: true,
+  regulatorRole: true,
+  role: true,
+  permission: true,
+  staffView: true,
+  me: true,
+  roleInfo: true,
+  tokenView: true,
+  createStaff: true,
+  updateStaff: true,
+  fieldProblem: true,
+  problem: true,
+}

@@ -1,0 +1,146 @@
+// The API's types, copied from the server. A type-only import of the server's modules would drag its route
+// plugins and their Fastify augmentations into the console's type check, so the console keeps its own copies.
+// Each one names the server type it mirrors; `npx tsc --noEmit -p web/tsconfig.contract.json` checks that they
+// still match (web/api/contract.check.ts).
+
+/** Mirrors `NodeRole` in src/core/config.ts. */
+export type NodeRole = 'regulator' | 'platform'
+
+/** Mirrors `NodeInfo` in src/core/node/node.ts (GET /api/node). */
+export interface NodeInfo {
+  nodeId: string
+  role: NodeRole
+  nameZh: string
+  nameEn: string
+  version: string
+  demo: boolean
+}
+
+/** Mirrors `OrganisationKind` in src/core/organisations/jurisdiction.ts. */
+export type OrganisationKind = 'cac' | 'department' | 'county' | 'procuratorate' | 'platform'
+
+/** Mirrors `Organisation` in src/core/organisations/organisations.ts. */
+export interface Organisation {
+  id: string
+  key: string
+  kind: OrganisationKind
+  nameZh: string
+  nameEn: string
+  divisionCode: string | null
+  parentId: string | null
+}
+
+/** Mirrors `PlatformRole` in src/core/auth/roles.ts. */
+export type PlatformRole = 'platform_admin' | 'operator' | 'reviewer' | 'inspector'
+/** Mirrors `RegulatorRole` in src/core/auth/roles.ts. */
+export type RegulatorRole = 'regulator_admin' | 'officer' | 'supervisor' | 'procurator'
+/** Mirrors `Role` in src/core/auth/roles.ts. */
+export type Role = PlatformRole | RegulatorRole
+
+/** Mirrors `Permission` in src/core/auth/roles.ts (the values of `PERMISSIONS`). */
+export type Permission = 'node.read' | 'organisation.read' | 'staff.read' | 'staff.manage' | 'token.manage'
+
+/** Mirrors `StaffView` in src/core/auth/staff.ts. */
+export interface StaffView {
+  id: string
+  login: string
+  displayName: string
+  organisationId: string
+  roles: Role[]
+  disabled: boolean
+  createdAt: string
+  lastLoginAt: string | null
+}
+
+/** Mirrors `Me` in src/core/auth/staff.ts (GET /api/auth/me, POST /api/auth/login). */
+export interface Me {
+  staff: StaffView
+  organisation: Organisation
+  permissions: Permission[]
+  /** Sent back as `x-csrf-token` on every mutating request. */
+  csrfToken: string
+}
+
+/** Mirrors `RoleInfo` in src/core/auth/staff.ts (GET /api/roles). */
+export interface RoleInfo {
+  role: Role
+  zh: string
+  en: string
+  /** Kinds of organisation a person with this role may belong to. */
+  organisationKinds: OrganisationKind[]
+}
+
+/** Mirrors `TokenView` in src/core/auth/sessions.ts. */
+export interface TokenView {
+  id: string
+  name: string
+  prefix: string
+  roles: Role[]
+  organisationId: string
+  createdBy: string
+  createdAt: string
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+/** Mirrors `CreateStaffInput` in src/core/auth/staff.ts (body of POST /api/staff). */
+export interface CreateStaffBody {
+  login: string
+  displayName: string
+  password: string
+  roles: Role[]
+  organisationId: string
+}
+
+/** Mirrors `UpdateStaffInput` in src/core/auth/staff.ts (body of PATCH /api/staff/:id). */
+export interface UpdateStaffBody {
+  displayName?: string
+  roles?: Role[]
+  disabled?: boolean
+  password?: string
+}
+
+/** Body of POST /api/tokens (mirrors the `input` of `createToken` in src/core/auth/sessions.ts). */
+export interface CreateTokenBody {
+  name: string
+  roles: Role[]
+}
+
+/** Answer of POST /api/tokens (mirrors the result of `createToken`); the secret in `token` is shown once. */
+export interface CreatedToken {
+  token: string
+  view: TokenView
+}
+
+/** Mirrors `FieldProblem` in src/core/errors.ts. */
+export interface FieldProblem {
+  /** `login` for a domain error, `body.login` or `body.roles.0` for a schema error. */
+  field: string
+  zh: string
+  en: string
+}
+
+/** Codes the console makes up itself when no problem document came back. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE'
+
+/**
+ * RFC 9457 problem details (mirrors `Problem` in src/server/problem.ts). `code` is one of the server's
+ * `ErrorCode`s (src/core/errors.ts), kept as a string so a newer server's codes still pass through, or a
+ * `ClientErrorCode`.
+ */
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  code: string
+  detail: string
+  zh: string
+  en: string
+  errors?: FieldProblem[]
+  [extra: string]: unknown
+}
+
+/** The list answers: `{ items: [...] }`. */
+export interface Items<T> {
+  items: T[]
+}

@@ -1,0 +1,77 @@
+// The console's pages, one row each. The router makes a route of every row, the side menu shows the rows whose
+// permission the signed-in person holds, and each screen is loaded only when first opened.
+//
+// To add a page: write `web/screens/<area>/<Name>Screen.tsx` with a default export, add its label to both
+// dictionaries in `i18n.ts` (`menu.<key>`), and add one row below. The menu item gets `data-testid="menu-<key>"`.
+import { ApartmentOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons'
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react'
+import type { Permission } from '../api/types.ts'
+import type { MessageKey } from './i18n.ts'
+
+export interface PageDef {
+  /** Stable id: the menu key and `data-testid="menu-<key>"`. */
+  key: string
+  /** Route path; may have parameters (`/cases/:id`) for pages left out of the menu. */
+  path: string
+  /** Menu label and page title, from the i18n dictionaries. */
+  label: MessageKey
+  icon: ComponentType
+  /** The permission needed to see the menu entry and open the page. */
+  permission: Permission
+  screen: LazyExoticComponent<ComponentType>
+  /** `false` keeps the page out of the side menu (detail pages reached from another page). */
+  menu?: boolean
+}
+
+export const PAGES: readonly PageDef[] = [
+  {
+    key: 'dashboard',
+    path: '/',
+    label: 'menu.dashboard',
+    icon: DashboardOutlined,
+    permission: 'node.read',
+    screen: lazy(() => import('../screens/dashboard/DashboardScreen.tsx')),
+  },
+  {
+    key: 'organisations',
+    path: '/organisations',
+    label: 'menu.organisations',
+    icon: ApartmentOutlined,
+    permission: 'organisation.read',
+    screen: lazy(() => import('../screens/organisations/OrganisationsScreen.tsx')),
+  },
+  {
+    key: 'staff',
+    path: '/staff',
+    label: 'menu.staff',
+    icon: TeamOutlined,
+    permission: 'staff.read',
+    screen: lazy(() => import('../screens/staff/StaffScreen.tsx')),
+  },
+  {
+    key: 'tokens',
+    path: '/tokens',
+    label: 'menu.tokens',
+    icon: KeyOutlined,
+    permission: 'token.manage',
+    screen: lazy(() => import('../screens/tokens/TokensScreen.tsx')),
+  },
+]
+
+/**
+ * The row a location belongs to: the one whose path is the longest match, so `/cases/7` finds `/cases`. Pass the
+ * menu rows to find which menu entry to highlight on a page that is not itself in the menu.
+ */
+export function pageOf(pathname: string, pages: readonly PageDef[] = PAGES): PageDef | undefined {
+  let best: PageDef | undefined
+  let bestLength = -1
+  for (const p of pages) {
+    const base = p.path.split('/:')[0] || '/'
+    const hit = base === '/' ? pathname === '/' : pathname === base || pathname.startsWith(`${base}/`)
+    if (hit && base.length > bestLength) {
+      best = p
+      bestLength = base.length
+    }
+  }
+  return best
+}

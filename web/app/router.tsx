@@ -1,0 +1,23 @@
+// Routes: the login page, and the signed-in layout holding one route per row of PAGES plus a 404.
+import { createBrowserRouter } from 'react-router'
+import { NotFoundScreen } from '../screens/errors/NotFoundScreen.tsx'
+import { RouteError } from '../screens/errors/RouteError.tsx'
+import { LoginScreen } from '../screens/login/LoginScreen.tsx'
+import { PageGate, SignedIn } from './Layout.tsx'
+import { PAGES } from './pages.ts'
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginScreen />, errorElement: <RouteError /> },
+  {
+    element: <SignedIn />,
+    errorElement: <RouteError />,
+    children: [
+      ...PAGES.map((page) => ({
+        path: page.path,
+        element: <PageGate page={page} />,
+        errorElement: <RouteError />,
+      })),
+      { path: '*', element: <NotFoundScreen /> },
+    ],
+  },
+])
