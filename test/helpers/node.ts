@@ -1,4 +1,7 @@
 // A running node for tests: fresh database, demo staff for every role, the app driven with app.inject().
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { Writable } from 'node:stream'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { type Config, loadConfig, type NodeRole, type Secrets } from '../../src/core/config.ts'
@@ -26,12 +29,25 @@ export interface Session {
   csrf: string
 }
 
+let fixtureWeb: string | undefined
+/** A stand-in console build, so tests do not depend on whether `npm run build:web` has run. */
+function fixtureWebDist(): string {
+  if (fixtureWeb === undefined) {
+    fixtureWeb = mkdtempSync(path.join(tmpdir(), 'qinglang-web-'))
+    writeFileSync(
+      path.join(fixtureWeb, 'index.html'),
+      '<!doctype html><title>清朗</title><div id="root"></div>',
+    )
+  }
+  return fixtureWeb
+}
+
 export function testConfig(role: NodeRole, env: Record<string, string> = {}) {
   return loadConfig(
     {
       QINGLANG_RATE_LIMIT: '1000000',
       QINGLANG_LOGIN_ATTEMPTS_PER_MINUTE: '10000',
-      QINGLANG_WEB_DIST: 'dist/web',
+      QINGLANG_WEB_DIST: fixtureWebDist(),
       ...env,
     },
     {
