@@ -101,7 +101,7 @@ describe('the console in Chromium', () => {
         seen.add(role)
         await signIn(base, s.login)
         expect(await menuKeys(), `${kind} ${role}`).toEqual([...EXPECTED_MENU[role]!].sort())
-        await expect.poll(() => page.getByTestId('header-user').innerText()).toContain(s.displayName)
+        await expect.poll(() => page.getByTestId('header-user').textContent()).toContain(s.displayName)
         await page.screenshot({
           path: path.join(SHOTS, `${node.config.node.id}-${role}.png`),
           fullPage: true,
@@ -115,7 +115,7 @@ describe('the console in Chromium', () => {
     await signIn(baseOf(node), 'cac.admin')
     await page.getByTestId('menu-organisations').click()
     await page.getByText('通化市公安局').first().waitFor()
-    await expect.poll(() => page.locator('body').innerText()).toContain('梅河口市网信办')
+    await expect.poll(() => page.locator('body').textContent()).toContain('梅河口市网信办')
     await page.screenshot({ path: path.join(SHOTS, 'tonghua-cac-organisations-zh.png'), fullPage: true })
     await page.getByTestId('lang-switch').click()
     await page.getByText('Tonghua Public Security Bureau').first().waitFor()
