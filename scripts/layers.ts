@@ -4,7 +4,8 @@
 //   fastify   only routes.ts files and src/server/** import fastify;
 //   http      only routes.ts files (and the server itself) import from src/server/;
 //   web       web/** imports server code only with `import type`, and nothing from node:;
-//   area      an area imports another area only through its index.ts (tables.ts may reference tables.ts).
+//   area      an area imports another area only through its index.ts (tables.ts may reference tables.ts, and the
+//             server builder mounts each area's routes.ts).
 import path from 'node:path'
 
 export interface SourceFile {
@@ -123,8 +124,17 @@ export function checkLayers(files: readonly SourceFile[]): Violation[] {
         const from = areaOf(f.path)
         const to = areaOf(target)
         const viaIndex = target.endsWith('/index.ts') && path.posix.dirname(target) === to
+        // The server builder is the one place that mounts each area's route plugin.
+        const serverMountsRoutes = f.path.startsWith('src/server/') && target === `${to}/routes.ts`
         const tableToTable = base === 'tables.ts' && target.endsWith('/tables.ts')
-        if (to !== null && to !== from && !viaIndex && !tableToTable && to !== 'src/server') {
+        if (
+          to !== null &&
+          to !== from &&
+          !viaIndex &&
+          !tableToTable &&
+          !serverMountsRoutes &&
+          to !== 'src/server'
+        ) {
           add('area', `import ${to} through its index.ts`)
         }
       }

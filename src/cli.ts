@@ -161,9 +161,9 @@ program
   .option('--data <dir>', 'embedded database folder')
   .option('--master-key-file <file>', 'file holding the base64 master key')
   .action(async (flags: NodeFlags) => {
-    const { config } = loadConfig(processEnvironment(), overridesOf(flags))
-    const db = await prepareDatabase(config)
-    await db.close()
+    const { config, secrets } = loadConfig(processEnvironment(), overridesOf(flags))
+    const { database } = await prepareDatabase(config, secrets)
+    await database.close()
     console.log('数据库已是最新 / database is up to date')
   })
 
@@ -177,9 +177,9 @@ nodeOptions(admin.command('create').description('create an admin of a real deplo
     async (
       flags: NodeFlags & { login: string; displayName: string; org?: string; passwordStdin?: boolean },
     ) => {
-      const { config } = loadConfig(processEnvironment(), overridesOf(flags))
+      const { config, secrets } = loadConfig(processEnvironment(), overridesOf(flags))
       const password = await readPassword('密码 password: ', flags.passwordStdin === true)
-      const db = await prepareDatabase(config)
+      const { database: db } = await prepareDatabase(config, secrets)
       try {
         const orgKey = flags.org ?? (config.node.role === 'regulator' ? 'cac' : 'platform')
         const role: Role = rolesForNode(config.node.role)[0] as Role

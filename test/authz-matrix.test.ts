@@ -35,6 +35,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
       ? ['platform_admin', 'operator', 'inspector']
       : ['regulator_admin', 'officer', 'supervisor', 'procurator']
   const staffReaders = kind === 'platform' ? PLATFORM_STAFF_READERS : REGULATOR_STAFF_READERS
+  const ledgerReaders =
+    kind === 'platform'
+      ? ['platform_admin', 'inspector']
+      : ['regulator_admin', 'officer', 'supervisor', 'procurator']
   return {
     'GET /healthz': { allowed: 'public', request: () => ({ url: '/healthz' }) },
     'GET /readyz': { allowed: 'public', request: () => ({ url: '/readyz' }) },
@@ -74,6 +78,18 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
       request: (n, c) => ({ url: '/api/tokens', payload: { name: `token ${n}`, roles: c.roles } }),
     },
     'DELETE /api/tokens/:id': { allowed: admins, request: () => ({ url: `/api/tokens/${randomUUID()}` }) },
+    'GET /api/ledger/checkpoint': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoint' }) },
+    'GET /api/ledger/checkpoints': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoints' }) },
+    'POST /api/ledger/checkpoints': { allowed: admins, request: () => ({ url: '/api/ledger/checkpoints' }) },
+    'GET /api/ledger/entries': { allowed: ledgerReaders, request: () => ({ url: '/api/ledger/entries?limit=5' }) },
+    'GET /api/ledger/proofs/inclusion': {
+      allowed: 'public',
+      request: () => ({ url: '/api/ledger/proofs/inclusion?index=0' }),
+    },
+    'GET /api/ledger/proofs/consistency': {
+      allowed: 'public',
+      request: () => ({ url: '/api/ledger/proofs/consistency?from=0' }),
+    },
   }
 }
 

@@ -27,6 +27,7 @@ export interface Config {
   db: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string }
   log: { level: LogLevel; pretty: boolean }
   session: { ttlHours: number }
+  ledger: { sequenceIntervalMs: number; checkpointIntervalMs: number }
   demo: { enabled: boolean; password: string }
   web: { distDir: string }
 }
@@ -161,6 +162,11 @@ export function loadConfig(
     db,
     log: { level: levelRaw as LogLevel, pretty: nonEmpty(env.QINGLANG_LOG_PRETTY) === 'true' },
     session: { ttlHours: parseIntEnv(env, 'QINGLANG_SESSION_TTL_HOURS', 12, problems, 1, 24 * 30) },
+    ledger: {
+      sequenceIntervalMs: parseIntEnv(env, 'QINGLANG_SEQUENCE_INTERVAL_MS', 200, problems, 10, 60_000),
+      checkpointIntervalMs:
+        1000 * parseIntEnv(env, 'QINGLANG_CHECKPOINT_INTERVAL_SECONDS', 60, problems, 1, 86_400),
+    },
     demo: { enabled: demoEnabled, password: demoPassword },
     web: { distDir: path.resolve(nonEmpty(env.QINGLANG_WEB_DIST) ?? 'dist/web') },
   }

@@ -59,6 +59,16 @@ export const ERRORS = {
     zh: '数据目录属于另一种节点',
     en: 'The data folder belongs to a node of another kind',
   },
+  LEDGER_RANGE_INVALID: {
+    status: 400,
+    zh: '账本范围无效：索引或大小超出已排序的记录',
+    en: 'Invalid ledger range: the index or size lies beyond the sequenced log',
+  },
+  MASTER_KEY_WRONG: {
+    status: 500,
+    zh: '主密钥与数据目录不匹配，无法打开节点密钥',
+    en: 'The master key does not open this node’s key: it belongs to other data',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
 } as const satisfies Record<string, ErrorSpec>

@@ -9,19 +9,22 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
-import { authRoutes } from '../core/auth/index.ts'
+import { authRoutes } from '../core/auth/routes.ts'
 import type { Config, Secrets } from '../core/config.ts'
 import { type Database, transaction } from '../core/db/index.ts'
 import { DomainError } from '../core/errors.ts'
-import { nodeRoutes, VERSION } from '../core/node/index.ts'
-import { organisationRoutes } from '../core/organisations/index.ts'
+import { type NodeKeys, VERSION } from '../core/node/index.ts'
+import { nodeRoutes } from '../core/node/routes.ts'
+import { organisationRoutes } from '../core/organisations/routes.ts'
+import type { Ledger } from '../ledger/index.ts'
+import { ledgerRoutes } from '../ledger/routes.ts'
 import { authPlugin } from './auth.ts'
 import { metricsPlugin } from './metrics.ts'
 import { sendProblem } from './problem.ts'
 import { ProblemSchema } from './schemas.ts'
 
 /** Every area's route plugin; a new area adds one line here. */
-const AREA_ROUTES = [nodeRoutes, authRoutes, organisationRoutes]
+const AREA_ROUTES = [nodeRoutes, authRoutes, organisationRoutes, ledgerRoutes]
 
 /** Request fields that may identify a person never reach the log. */
 export const REDACT_PATHS = [
@@ -42,6 +45,8 @@ export interface BuildOptions {
   config: Config
   secrets: Secrets
   database: Database
+  keys: NodeKeys
+  ledger: Ledger
   /** A pino destination (tests capture logs); defaults to stdout. */
   logStream?: NodeJS.WritableStream
 }
@@ -71,6 +76,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('config', config)
   app.decorate('secrets', opts.secrets)
   app.decorate('database', opts.database)
+  app.decorate('keys', opts.keys)
+  app.decorate('ledger', opts.ledger)
   app.decorate('tx', <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(opts.database.db, fn))
 
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err))

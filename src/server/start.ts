@@ -1,46 +1,78 @@
-// Opens a node's database, brings its schema up to date, binds it to its kind, and builds its app.
+// Opens a node's database, brings its schema up to date, binds it to its kind, loads its key and its log, and
+// builds its app.
 import type { FastifyInstance } from 'fastify'
 import type { Config, Secrets } from '../core/config.ts'
 import { type Database, openDatabase, transaction } from '../core/db/index.ts'
-import { initNode } from '../core/node/index.ts'
+import { initNode, type NodeKeys } from '../core/node/index.ts'
+import { Ledger } from '../ledger/index.ts'
 import { buildApp } from './index.ts'
 
 export interface RunningNode {
   config: Config
   database: Database
+  keys: NodeKeys
+  ledger: Ledger
   app: FastifyInstance
   stop(): Promise<void>
 }
 
-export async function prepareDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase(config.db)
+export async function prepareDatabase(
+  config: Config,
+  secrets: Secrets,
+  database?: Database,
+): Promise<{ database: Database; keys: NodeKeys }> {
+  const db = database ?? (await openDatabase(config.db))
   try {
-    await database.migrate()
-    await transaction(database.db, (tx) => initNode(tx, config.node))
+    await db.migrate()
+    const keys = await transaction(db.db, (tx) => initNode(tx, config.node, secrets.masterKey))
+    return { database: db, keys }
   } catch (e) {
-    await database.close()
+    await db.close()
     throw e
   }
-  return database
+}
+
+export function createLedger(
+  config: Config,
+  database: Database,
+  keys: NodeKeys,
+  onError?: (e: unknown) => void,
+): Ledger {
+  return new Ledger(database, {
+    origin: config.node.id,
+    keys,
+    sequenceIntervalMs: config.ledger.sequenceIntervalMs,
+    checkpointIntervalMs: config.ledger.checkpointIntervalMs,
+    onError,
+  })
 }
 
 export async function startNode(
   config: Config,
   secrets: Secrets,
-  opts: { listen?: boolean } = {},
+  opts: { listen?: boolean; database?: Database } = {},
 ): Promise<RunningNode> {
-  const database = await prepareDatabase(config)
-  const app = await buildApp({ config, secrets, database })
+  const { database, keys } = await prepareDatabase(config, secrets, opts.database)
+  const ledger = createLedger(config, database, keys)
+  await ledger.load()
+  await ledger.sequence()
+  await ledger.checkpoint()
+  const app = await buildApp({ config, secrets, database, keys, ledger })
+  ledger.options.onError = (err) => app.log.error({ err }, 'ledger sequencing failed')
+  ledger.start()
   if (opts.listen !== false) await app.listen({ host: config.http.host, port: config.http.port })
   let stopped = false
   return {
     config,
     database,
+    keys,
+    ledger,
     app,
     async stop() {
       if (stopped) return
       stopped = true
       await app.close()
+      await ledger.stop()
       await database.close()
     },
   }

@@ -1,6 +1,8 @@
 import type { Actor, Permission } from '../core/auth/index.ts'
 import type { Config, Secrets } from '../core/config.ts'
 import type { Database, Tx } from '../core/db/index.ts'
+import type { NodeKeys } from '../core/node/index.ts'
+import type { Ledger } from '../ledger/index.ts'
 
 /** Who may call a route: anyone, any signed-in caller, or callers whose roles grant a permission. */
 export type Access = 'public' | 'authenticated' | Permission
@@ -10,6 +12,8 @@ declare module 'fastify' {
     config: Config
     secrets: Secrets
     database: Database
+    keys: NodeKeys
+    ledger: Ledger
     /** Every route with the access it declares (the authorisation-matrix test walks it). */
     routeTable: { method: string; url: string; access: Access }[]
     /** Runs one use case in one transaction. */

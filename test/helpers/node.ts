@@ -6,9 +6,10 @@ import { Writable } from 'node:stream'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { type Config, loadConfig, type NodeRole, type Secrets } from '../../src/core/config.ts'
 import { type Database, transaction } from '../../src/core/db/index.ts'
-import { initNode } from '../../src/core/node/index.ts'
 import { demoStaffFor, seedDemoStaff } from '../../src/demo/demo.ts'
+import type { Ledger } from '../../src/ledger/index.ts'
 import { buildApp } from '../../src/server/index.ts'
+import { createLedger, prepareDatabase } from '../../src/server/start.ts'
 import { freshDatabase } from './db.ts'
 
 export const TEST_PASSWORD = 'test-password-123'
@@ -17,6 +18,7 @@ export const TEST_MASTER_KEY = Buffer.alloc(32, 7)
 export interface TestNode {
   app: FastifyInstance
   database: Database
+  ledger: Ledger
   config: Config
   secrets: Secrets
   /** Every log line the app wrote, parsed. */
@@ -64,11 +66,11 @@ export function testConfig(role: NodeRole, env: Record<string, string> = {}) {
 
 export async function startTestNode(role: NodeRole, env: Record<string, string> = {}): Promise<TestNode> {
   const { config, secrets } = testConfig(role, env)
-  const database = await freshDatabase()
-  await transaction(database.db, async (tx) => {
-    await initNode(tx, config.node)
-    await seedDemoStaff(tx, role, TEST_PASSWORD)
-  })
+  const { database, keys } = await prepareDatabase(config, secrets, await freshDatabase())
+  await transaction(database.db, (tx) => seedDemoStaff(tx, role, TEST_PASSWORD))
+  // No timers in tests: a test sequences and signs when it wants to (node.ledger.sequence()).
+  const ledger = createLedger(config, database, keys)
+  await ledger.load()
   const logs: Record<string, unknown>[] = []
   const logStream = new Writable({
     write(chunk, _enc, cb) {
@@ -76,11 +78,12 @@ export async function startTestNode(role: NodeRole, env: Record<string, string> 
       cb()
     },
   })
-  const app = await buildApp({ config, secrets, database, logStream })
+  const app = await buildApp({ config, secrets, database, keys, ledger, logStream })
   await app.ready()
   return {
     app,
     database,
+    ledger,
     config,
     secrets,
     logs,

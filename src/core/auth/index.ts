@@ -13,7 +13,6 @@ export {
   type Role,
   rolesForNode,
 } from './roles.ts'
-export { authRoutes } from './routes.ts'
 export {
   createToken,
   listTokens,

@@ -16,20 +16,40 @@ export const PERMISSIONS = [
   'staff.read',
   'staff.manage',
   'token.manage',
+  /** Read the node's ledger entries (A16, A19, A27). Checkpoints and proofs are public. */
+  'ledger.read',
+  /** Sign a checkpoint on demand. */
+  'ledger.checkpoint',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  platform_admin: ['node.read', 'organisation.read', 'staff.read', 'staff.manage', 'token.manage'],
+  platform_admin: [
+    'node.read',
+    'organisation.read',
+    'staff.read',
+    'staff.manage',
+    'token.manage',
+    'ledger.read',
+    'ledger.checkpoint',
+  ],
   operator: ['node.read', 'organisation.read'],
   reviewer: ['node.read'],
   // A read-only inspector sees everything a platform keeps and changes nothing.
-  inspector: ['node.read', 'organisation.read', 'staff.read'],
-  regulator_admin: ['node.read', 'organisation.read', 'staff.read', 'staff.manage', 'token.manage'],
-  officer: ['node.read', 'organisation.read'],
-  // Supervisors hold staff to account (A27), so they see who works where.
-  supervisor: ['node.read', 'organisation.read', 'staff.read'],
-  procurator: ['node.read', 'organisation.read'],
+  inspector: ['node.read', 'organisation.read', 'staff.read', 'ledger.read'],
+  regulator_admin: [
+    'node.read',
+    'organisation.read',
+    'staff.read',
+    'staff.manage',
+    'token.manage',
+    'ledger.read',
+    'ledger.checkpoint',
+  ],
+  officer: ['node.read', 'organisation.read', 'ledger.read'],
+  // Supervisors hold staff to account (A27), so they see who works where and what each did.
+  supervisor: ['node.read', 'organisation.read', 'staff.read', 'ledger.read'],
+  procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { append } from '../../ledger/index.ts'
 import type { Tx } from '../db/index.ts'
 import { DomainError } from '../errors.ts'
 import { newId, newSecret } from '../ids.ts'
@@ -46,6 +47,13 @@ export async function login(
     createdAt: now,
   })
   await store.updateStaff(tx, row.id, { lastLoginAt: now })
+  await append(tx, {
+    actor: staffActor(row),
+    action: 'staff.signed_in',
+    subject: { type: 'staff', id: row.id },
+    articles: ['A27'],
+    at: now,
+  })
   return { sessionToken, csrfToken, expiresAt, staff: presentStaff({ ...row, lastLoginAt: now }) }
 }
 
@@ -133,7 +141,16 @@ export async function createToken(
   })
   const row = await store.findTokenById(tx, id)
   if (!row) throw new DomainError('TOKEN_NOT_FOUND', { tokenId: id })
-  return { token, view: presentToken(row) }
+  const view = presentToken(row)
+  await append(tx, {
+    actor,
+    action: 'api_token.created',
+    subject: { type: 'api_token', id },
+    articles: ['A27'],
+    evidence: view,
+    details: { name: view.name, prefix: view.prefix, roles: view.roles },
+  })
+  return { token, view }
 }
 
 export async function listTokens(tx: Tx): Promise<TokenView[]> {
@@ -142,13 +159,22 @@ export async function listTokens(tx: Tx): Promise<TokenView[]> {
 
 export async function revokeToken(
   tx: Tx,
-  _actor: Actor,
+  actor: Actor,
   tokenId: string,
   now: Date = new Date(),
 ): Promise<void> {
   const row = await store.findTokenById(tx, tokenId)
   if (!row) throw new DomainError('TOKEN_NOT_FOUND', { tokenId })
-  if (row.revokedAt === null) await store.revokeToken(tx, tokenId, now)
+  if (row.revokedAt !== null) return
+  await store.revokeToken(tx, tokenId, now)
+  await append(tx, {
+    actor,
+    action: 'api_token.revoked',
+    subject: { type: 'api_token', id: tokenId },
+    articles: ['A27'],
+    details: { name: row.name, prefix: row.prefix },
+    at: now,
+  })
 }
 
 export async function resolveToken(tx: Tx, token: string, now: Date = new Date()): Promise<Actor> {

@@ -1,3 +1,4 @@
+import { append, systemActor } from '../../ledger/index.ts'
 import type { NodeRole } from '../config.ts'
 import type { Tx } from '../db/index.ts'
 import { isUniqueViolation } from '../db/index.ts'
@@ -65,7 +66,7 @@ export interface CreateStaffInput {
 }
 
 /** `actor` is null only for the first admin, made from the command line (`qinglang admin create`). */
-export async function createStaff(tx: Tx, _actor: Actor | null, input: CreateStaffInput): Promise<StaffView> {
+export async function createStaff(tx: Tx, actor: Actor | null, input: CreateStaffInput): Promise<StaffView> {
   const org = await getOrganisation(tx, input.organisationId)
   checkRolesFit(input.roles, org)
   checkPasswordStrength(input.login, input.password)
@@ -89,7 +90,17 @@ export async function createStaff(tx: Tx, _actor: Actor | null, input: CreateSta
   }
   const row = await store.findStaffById(tx, id)
   if (!row) throw new DomainError('STAFF_NOT_FOUND', { staffId: id })
-  return presentStaff(row)
+  const view = presentStaff(row)
+  // Who may act, and for which organisation, is itself on the record (A27: staff answer for their acts).
+  await append(tx, {
+    actor: actor ?? systemActor('cli', 'qinglang admin create'),
+    action: 'staff.created',
+    subject: { type: 'staff', id },
+    articles: ['A27'],
+    evidence: view,
+    details: { login: view.login, organisationId: view.organisationId, roles: view.roles },
+  })
+  return view
 }
 
 export interface UpdateStaffInput {
@@ -126,7 +137,22 @@ export async function updateStaff(
   if (input.disabled === true || input.password !== undefined) await store.revokeSessionsOf(tx, staffId, now)
   const updated = await store.findStaffById(tx, staffId)
   if (!updated) throw new DomainError('STAFF_NOT_FOUND', { staffId })
-  return presentStaff(updated)
+  const view = presentStaff(updated)
+  await append(tx, {
+    actor,
+    action: input.disabled === true && !row.disabled ? 'staff.disabled' : 'staff.updated',
+    subject: { type: 'staff', id: staffId },
+    articles: ['A27'],
+    evidence: view,
+    details: {
+      login: view.login,
+      // Which fields changed, never the password itself.
+      changed: Object.keys(input).filter((k) => input[k as keyof UpdateStaffInput] !== undefined),
+      roles: view.roles,
+      disabled: view.disabled,
+    },
+  })
+  return view
 }
 
 export async function listStaff(tx: Tx): Promise<StaffView[]> {

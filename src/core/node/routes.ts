@@ -9,6 +9,7 @@ const NodeInfoSchema = Type.Object({
   nameEn: Type.String(),
   version: Type.String(),
   demo: Type.Boolean(),
+  publicKey: Type.String(),
 })
 
 export const nodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -22,6 +23,6 @@ export const nodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: NodeInfoSchema },
       },
     },
-    async () => nodeInfo(app.config),
+    async () => nodeInfo(app.config, app.keys),
   )
 }

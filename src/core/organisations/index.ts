@@ -6,4 +6,4 @@ export {
   type Organisation,
   seedOrganisations,
 } from './organisations.ts'
-export { OrganisationSchema, organisationRoutes } from './routes.ts'
+export { OrganisationSchema } from './schemas.ts'

@@ -2,16 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { problems } from '../../server/schemas.ts'
 import { listOrganisations } from './organisations.ts'
-
-export const OrganisationSchema = Type.Object({
-  id: Type.String(),
-  key: Type.String(),
-  kind: Type.String(),
-  nameZh: Type.String(),
-  nameEn: Type.String(),
-  divisionCode: Type.Union([Type.String(), Type.Null()]),
-  parentId: Type.Union([Type.String(), Type.Null()]),
-})
+import { OrganisationSchema } from './schemas.ts'
 
 export const organisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,0 +1,209 @@
+// Normalisation: the text the engine matches on, and a map from every normalised code unit back to the
+// original. Stage A folds each code point on its own (NFKC, full/half width, lower case, homoglyphs) and removes
+// everything that is not a letter or a digit (spaces, punctuation, emoji, zero-width and control characters,
+// variation selectors, lone surrogates), so `谣*言`, `谣 言` and `谣😀言` all become `谣言`. Stage B converts
+// traditional to simplified characters, phrases first (OpenCC's TSPhrases, longest match), then characters.
+import { astral, charTables, DROP, MULTI } from './char-tables.ts'
+
+export interface Normalized {
+  /** The original text. */
+  readonly source: string
+  /** The normalised text. */
+  readonly text: string
+  /** The normalised text as UTF-16 code units (what the matchers scan). */
+  readonly codes: Uint16Array
+  /** For each normalised code unit, the first original code unit it came from. */
+  readonly start: Int32Array
+  /** For each normalised code unit, one past the last original code unit it came from. */
+  readonly end: Int32Array
+}
+
+// Scratch buffers reused across calls (the engine is synchronous, so one call never interleaves another).
+let cap = 0
+let midCodes = new Uint16Array(0)
+let midStart = new Int32Array(0)
+let midEnd = new Int32Array(0)
+let outCodes = new Uint16Array(0)
+let outStart = new Int32Array(0)
+let outEnd = new Int32Array(0)
+
+function ensure(n: number): void {
+  if (n <= cap) return
+  cap = Math.max(n, cap * 2, 1024)
+  const grow16 = (a: Uint16Array) => {
+    const b = new Uint16Array(cap)
+    b.set(a)
+    return b
+  }
+  const grow32 = (a: Int32Array) => {
+    const b = new Int32Array(cap)
+    b.set(a)
+    return b
+  }
+  midCodes = grow16(midCodes)
+  midStart = grow32(midStart)
+  midEnd = grow32(midEnd)
+  outCodes = grow16(outCodes)
+  outStart = grow32(outStart)
+  outEnd = grow32(outEnd)
+}
+
+const CHUNK = 8192
+
+/** Builds a string from code units without a per-character concatenation. */
+export function codesToString(codes: Uint16Array, from = 0, to = codes.length): string {
+  if (to - from <= CHUNK)
+    return String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[])
+  let s = ''
+  for (let i = from; i < to; i += CHUNK) {
+    s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(to, i + CHUNK)) as unknown as number[])
+  }
+  return s
+}
+
+/** Stage A into the mid buffers; returns the number of code units written. */
+function stageAInto(source: string): number {
+  const t = charTables()
+  const single = t.single
+  const len = source.length
+  ensure(len + 16)
+  let m = 0
+  for (let i = 0; i < len; i++) {
+    const c = source.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = i + 1 < len ? source.charCodeAt(i + 1) : 0
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        const out = astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
+        ensure(m + out.length + 16)
+        for (let k = 0; k < out.length; k++) {
+          midCodes[m] = out.charCodeAt(k)
+          midStart[m] = i
+          midEnd[m] = i + 2
+          m++
+        }
+        i++
+      }
+      continue // a lone surrogate is dropped
+    }
+    const v = single[c] as number
+    if (v === DROP) continue
+    if (v !== MULTI) {
+      midCodes[m] = v
+      midStart[m] = i
+      midEnd[m] = i + 1
+      m++
+      continue
+    }
+    const out = t.multi.get(c) ?? ''
+    ensure(m + out.length + 16)
+    for (let k = 0; k < out.length; k++) {
+      midCodes[m] = out.charCodeAt(k)
+      midStart[m] = i
+      midEnd[m] = i + 1
+      m++
+    }
+  }
+  return m
+}
+
+/** Stage B from the mid buffers into the out buffers; returns the number of code units written. */
+function stageBInto(m: number): number {
+  const t = charTables()
+  const t2s = t.t2s
+  const phraseStart = t.phraseStart
+  ensure(m * 2 + 16)
+  let n = 0
+  for (let j = 0; j < m; j++) {
+    const c = midCodes[j] as number
+    if (phraseStart[c] === 1 && j + 1 < m) {
+      const list = t.phrases.get((c << 16) | (midCodes[j + 1] as number))
+      if (list !== undefined) {
+        let hit = -1
+        for (let p = 0; p < list.length; p++) {
+          const key = (list[p] as readonly [Uint16Array, string])[0]
+          if (j + key.length > m) continue
+          let k = 2
+          while (k < key.length && midCodes[j + k] === key[k]) k++
+          if (k === key.length) {
+            hit = p
+            break
+          }
+        }
+        if (hit >= 0) {
+          const [key, value] = list[hit] as readonly [Uint16Array, string]
+          const s0 = midStart[j] as number
+          const e0 = midEnd[j + key.length - 1] as number
+          ensure(n + value.length + m - j + 16)
+          for (let k = 0; k < value.length; k++) {
+            outCodes[n] = value.charCodeAt(k)
+            outStart[n] = s0
+            outEnd[n] = e0
+            n++
+          }
+          j += key.length - 1
+          continue
+        }
+      }
+    }
+    const v = t2s[c] as number
+    if (v !== MULTI) {
+      outCodes[n] = v
+      outStart[n] = midStart[j] as number
+      outEnd[n] = midEnd[j] as number
+      n++
+    } else {
+      const out = t.t2sMulti.get(c) ?? String.fromCharCode(c)
+      ensure(n + out.length + m - j + 16)
+      for (let k = 0; k < out.length; k++) {
+        outCodes[n] = out.charCodeAt(k)
+        outStart[n] = midStart[j] as number
+        outEnd[n] = midEnd[j] as number
+        n++
+      }
+    }
+  }
+  return n
+}
+
+/**
+ * Normalises `source` for matching and keeps the way back: `start[i]`/`end[i]` give the original range of the
+ * i-th normalised code unit. Total: never throws, for any string (lone surrogates included); a non-string is
+ * treated as the empty text.
+ */
+export function normalize(source: string): Normalized {
+  const s = typeof source === 'string' ? source : ''
+  const m = stageAInto(s)
+  const n = stageBInto(m)
+  const codes = outCodes.slice(0, n)
+  return {
+    source: s,
+    text: codesToString(codes),
+    codes,
+    start: outStart.slice(0, n),
+    end: outEnd.slice(0, n),
+  }
+}
+
+/** The normalised text alone (no offset map): what terms and claims are stored as. */
+export function normalizeText(source: string): string {
+  const s = typeof source === 'string' ? source : ''
+  const n = stageBInto(stageAInto(s))
+  return codesToString(outCodes, 0, n)
+}
+
+/** The normalised code units alone, in a fresh array. */
+export function normalizeCodes(source: string): Uint16Array {
+  const s = typeof source === 'string' ? source : ''
+  const n = stageBInto(stageAInto(s))
+  return outCodes.slice(0, n)
+}
+
+/** Maps a normalised span [from, to) back to the original text. An empty span maps to an empty range. */
+export function originalSpan(n: Normalized, from: number, to: number): { start: number; end: number } {
+  const len = n.codes.length
+  if (len === 0) return { start: 0, end: 0 }
+  const a = Math.max(0, Math.min(from, len - 1))
+  const b = Math.max(a + 1, Math.min(to, len))
+  if (to <= from) return { start: n.start[a] as number, end: n.start[a] as number }
+  return { start: n.start[a] as number, end: n.end[b - 1] as number }
+}

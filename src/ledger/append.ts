@@ -1,0 +1,55 @@
+import type { Actor } from '../core/auth/index.ts'
+import type { Tx } from '../core/db/index.ts'
+import { newId } from '../core/ids.ts'
+import { ACTION_RE, ARTICLE_RE, evidenceDigest, type LedgerActor, ledgerActor } from './entry.ts'
+import { insertEntry } from './store.ts'
+
+export interface AppendInput {
+  actor: Actor | LedgerActor
+  /** Dotted and past tense: `staff.created`, `order.issued`, `report.received`. */
+  action: string
+  subject: { type: string; id: string }
+  /** The requirement ids the act serves, e.g. `['A16']`. */
+  articles: string[]
+  /** The rule set or policy version that decided the act, when one did. */
+  ruleVersion?: string | null
+  /** The document or content the act rests on; only its SHA-256 is recorded. */
+  evidence?: unknown
+  /** Public facts shown with the entry. Never sealed data. */
+  details?: Record<string, unknown>
+  at?: Date
+}
+
+/**
+ * Records a governance act. Call it inside the transaction of the act itself: the entry commits or rolls back with
+ * the act. Its place in the log is given after commit by the sequencer, within a bounded delay.
+ */
+export async function append(tx: Tx, input: AppendInput): Promise<string> {
+  if (!ACTION_RE.test(input.action))
+    throw new Error(`ledger action must be dotted lowercase: ${input.action}`)
+  if (input.articles.length === 0 || !input.articles.every((a) => ARTICLE_RE.test(a))) {
+    throw new Error(`ledger entry needs requirement ids like A16: ${input.articles.join(',')}`)
+  }
+  const actor = ledgerActor(input.actor)
+  const at = input.at ?? new Date()
+  const id = newId(at.getTime())
+  // A JSON round trip keeps exactly what the database will give back (no undefined, no Dates).
+  const details = JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>
+  await insertEntry(tx, {
+    id,
+    recordedAt: at,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorStaffId: actor.staffId,
+    actorOrganisationId: actor.organisationId,
+    actorName: actor.name,
+    action: input.action,
+    subjectType: input.subject.type,
+    subjectId: input.subject.id,
+    articles: [...new Set(input.articles)],
+    ruleVersion: input.ruleVersion ?? null,
+    evidenceDigest: evidenceDigest(input.evidence),
+    details,
+  })
+  return id
+}

@@ -1,0 +1,13 @@
+export { type AppendInput, append } from './append.ts'
+export { type Checkpoint, CheckpointError, openCheckpoint, signCheckpoint } from './checkpoint.ts'
+export {
+  type EntryFields,
+  evidenceDigest,
+  type LedgerActor,
+  ledgerActor,
+  peerActor,
+  systemActor,
+} from './entry.ts'
+export { type Hash, MerkleTree, verifyConsistency, verifyInclusion } from './merkle.ts'
+export { Ledger, type LedgerOptions, type LedgerStatus, type SignedCheckpoint } from './service.ts'
+export { type SequencedEntry, type VerifyProblem, type VerifyReport, verifyLog } from './verify.ts'

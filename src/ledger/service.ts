@@ -1,0 +1,162 @@
+// The node's log in operation: gives committed entries their place (sequencing after commit, as CT logs do),
+// keeps the Merkle tree in memory for proofs, and signs checkpoints on a timer and on demand.
+
+import { sql } from 'drizzle-orm'
+import type { Database } from '../core/db/index.ts'
+import { transaction } from '../core/db/index.ts'
+import type { NodeKeys } from '../core/node/index.ts'
+import { type Checkpoint, signCheckpoint } from './checkpoint.ts'
+import { fromHex, leafData, leafHashOf, toHex } from './entry.ts'
+import { type Hash, MerkleTree } from './merkle.ts'
+import * as store from './store.ts'
+
+export interface LedgerOptions {
+  /** The checkpoint origin and signing key name: the node id. */
+  origin: string
+  keys: NodeKeys
+  sequenceIntervalMs: number
+  checkpointIntervalMs: number
+  now?: () => Date
+  onError?: (err: unknown) => void
+}
+
+export interface SignedCheckpoint {
+  origin: string
+  size: number
+  root: string
+  timestamp: string
+  note: string
+}
+
+export interface LedgerStatus {
+  size: number
+  pending: number
+  oldestPendingAgeMs: number | null
+  sequenceIntervalMs: number
+  checkpoint: SignedCheckpoint | null
+}
+
+const BATCH = 5000
+// Any constant shared by every process of a node: only one sequences at a time.
+const LOCK_KEY = 7_117_001
+
+export class Ledger {
+  readonly tree = new MerkleTree()
+  private chain: Promise<unknown> = Promise.resolve()
+  private timers: NodeJS.Timeout[] = []
+  private readonly now: () => Date
+
+  constructor(
+    private readonly database: Database,
+    readonly options: LedgerOptions,
+  ) {
+    this.now = options.now ?? (() => new Date())
+  }
+
+  /** Loads the sequenced log into memory. */
+  async load(): Promise<void> {
+    await this.exclusive(async () => {
+      for (const r of await store.leafHashesFrom(this.database.db, this.tree.size))
+        this.tree.append(fromHex(r.leafHash))
+    })
+  }
+
+  /** Gives every committed, unsequenced entry its index. Returns how many were sequenced. */
+  sequence(): Promise<number> {
+    return this.exclusive(async () => {
+      let total = 0
+      for (;;) {
+        const added: Hash[] = []
+        const synced: Hash[] = []
+        await transaction(this.database.db, async (tx) => {
+          await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`)
+          // Another process may have sequenced since we last looked.
+          for (const r of await store.leafHashesFrom(tx, this.tree.size)) synced.push(fromHex(r.leafHash))
+          const base = this.tree.size + synced.length
+          const pending = await store.unsequenced(tx, BATCH)
+          const rows = pending.map((e, i) => {
+            const data = leafData(e, base + i)
+            const hash = leafHashOf(data)
+            added.push(hash)
+            return { seq: base + i, entryId: e.id, leafData: data, leafHash: toHex(hash) }
+          })
+          if (rows.length) await store.insertSequences(tx, rows)
+        })
+        for (const h of synced) this.tree.append(h)
+        for (const h of added) this.tree.append(h)
+        total += added.length
+        if (added.length < BATCH) return total
+      }
+    })
+  }
+
+  /** Signs a checkpoint over the whole log when it grew since the last one (or when forced and it is empty). */
+  checkpoint(): Promise<SignedCheckpoint | null> {
+    return this.exclusive(async () => {
+      const latest = await store.latestCheckpoint(this.database.db)
+      const size = this.tree.size
+      if (latest && latest.size >= size) return presentCheckpoint(this.options.origin, latest)
+      const c: Checkpoint = {
+        origin: this.options.origin,
+        size,
+        root: this.tree.root(size),
+        timestamp: this.now().getTime(),
+      }
+      const note = signCheckpoint(c, this.options.origin, this.options.keys.privateKey)
+      const row = { size, root: toHex(c.root), timestamp: new Date(c.timestamp), note }
+      await store.insertCheckpoint(this.database.db, row)
+      const stored = await store.latestCheckpoint(this.database.db)
+      return stored ? presentCheckpoint(this.options.origin, stored) : null
+    })
+  }
+
+  async latestCheckpoint(): Promise<SignedCheckpoint | null> {
+    const row = await store.latestCheckpoint(this.database.db)
+    return row ? presentCheckpoint(this.options.origin, row) : null
+  }
+
+  async status(): Promise<LedgerStatus> {
+    const pending = await store.pendingStatus(this.database.db)
+    return {
+      size: this.tree.size,
+      pending: pending.count,
+      oldestPendingAgeMs: pending.oldest
+        ? Math.max(0, this.now().getTime() - pending.oldest.getTime())
+        : null,
+      sequenceIntervalMs: this.options.sequenceIntervalMs,
+      checkpoint: await this.latestCheckpoint(),
+    }
+  }
+
+  /** Sequences on a short timer and signs checkpoints on a longer one, until stop(). */
+  start(): void {
+    const onError = this.options.onError ?? (() => {})
+    const every = (ms: number, fn: () => Promise<unknown>) => {
+      const t = setInterval(() => void fn().catch(onError), ms)
+      t.unref()
+      this.timers.push(t)
+    }
+    every(this.options.sequenceIntervalMs, () => this.sequence())
+    every(this.options.checkpointIntervalMs, async () => {
+      await this.sequence()
+      await this.checkpoint()
+    })
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t)
+    this.timers = []
+    await this.chain.catch(() => {})
+  }
+
+  // One sequencing or signing step at a time in this process; the advisory lock covers other processes.
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn)
+    this.chain = run.catch(() => {})
+    return run
+  }
+}
+
+function presentCheckpoint(origin: string, row: store.CheckpointRow): SignedCheckpoint {
+  return { origin, size: row.size, root: row.root, timestamp: row.timestamp.toISOString(), note: row.note }
+}

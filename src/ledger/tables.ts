@@ -1,0 +1,52 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+
+/**
+ * One governance act, written in the same transaction as the act. Never updated or deleted (database triggers
+ * refuse it). Its place in the log is given after commit by `ledger_sequence`.
+ */
+export const ledgerEntry = pgTable(
+  'ledger_entry',
+  {
+    id: uuid('id').primaryKey(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorStaffId: text('actor_staff_id'),
+    actorOrganisationId: text('actor_organisation_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    articles: text('articles').array().notNull(),
+    ruleVersion: text('rule_version'),
+    evidenceDigest: text('evidence_digest').notNull(),
+    /** Public facts about the act, shown in the console. Never sealed data: that stays in its own table. */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    index('ledger_entry_subject_idx').on(t.subjectType, t.subjectId),
+    index('ledger_entry_action_idx').on(t.action),
+    index('ledger_entry_actor_idx').on(t.actorId),
+  ],
+)
+
+/** The order of the log: entry → index, with the leaf hash fixed when the entry was sequenced. Insert-only. */
+export const ledgerSequence = pgTable('ledger_sequence', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  entryId: uuid('entry_id')
+    .notNull()
+    .unique()
+    .references(() => ledgerEntry.id),
+  /** The entry in its canonical form (RFC 8785 JSON) at the moment it was sequenced: the bytes that were hashed. */
+  leafData: text('leaf_data').notNull(),
+  leafHash: text('leaf_hash').notNull(),
+  sequencedAt: timestamp('sequenced_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** Checkpoints this node signed over its own log. Insert-only. */
+export const ledgerCheckpoint = pgTable('ledger_checkpoint', {
+  size: bigint('size', { mode: 'number' }).primaryKey(),
+  root: text('root').notNull(),
+  timestamp: timestamp('timestamp', { withTimezone: true }).notNull(),
+  note: text('note').notNull(),
+})
