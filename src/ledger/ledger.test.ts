@@ -1,0 +1,251 @@
+// The stored ledger: acts and their entries commit together, every committed entry gets exactly one index,
+// the database refuses changes, checkpoints and proofs verify, and a change made behind the node's back is found.
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { usingServer } from '../../test/helpers/db.ts'
+import { as, type Session, signIn, startTestNode, type TestNode } from '../../test/helpers/node.ts'
+import { transaction } from '../core/db/index.ts'
+import { publicKeyFromBase64 } from '../core/node/index.ts'
+import { openCheckpoint } from './checkpoint.ts'
+import { fromHex, leafHashOf, systemActor } from './entry.ts'
+import { append } from './index.ts'
+import { verifyInclusion } from './merkle.ts'
+import { readLog } from './read-log.ts'
+import { verifyLog } from './verify.ts'
+
+let node: TestNode
+let admin: Session
+
+beforeAll(async () => {
+  node = await startTestNode('platform')
+  admin = await signIn(node.app, 'admin')
+  await node.ledger.sequence()
+})
+afterAll(async () => node?.close())
+
+const system = systemActor('test', '测试')
+const entriesOf = async (q: string) =>
+  (await node.app.inject({ url: `/api/ledger/entries?${q}`, headers: as(admin) })).json().items as {
+    index: number
+    action: string
+    articles: string[]
+    details: Record<string, unknown>
+    leafData: string
+    leafHash: string
+  }[]
+
+describe('recording an act', () => {
+  it('puts the entry in the same transaction: a failed act leaves no entry', async () => {
+    const before = await node.ledger.status()
+    await expect(
+      transaction(node.database.db, async (tx) => {
+        await append(tx, {
+          actor: system,
+          action: 'test.rolled_back',
+          subject: { type: 'test', id: '1' },
+          articles: ['A16'],
+        })
+        throw new Error('the act failed')
+      }),
+    ).rejects.toThrow('the act failed')
+    expect(await node.ledger.sequence()).toBe(0)
+    expect((await node.ledger.status()).size).toBe(before.size)
+  })
+
+  it('refuses an action that is not dotted past tense, or no requirement id', async () => {
+    await expect(
+      transaction(node.database.db, (tx) =>
+        append(tx, { actor: system, action: 'Delete', subject: { type: 't', id: '1' }, articles: ['A16'] }),
+      ),
+    ).rejects.toThrow(/dotted/)
+    await expect(
+      transaction(node.database.db, (tx) =>
+        append(tx, { actor: system, action: 'test.done', subject: { type: 't', id: '1' }, articles: [] }),
+      ),
+    ).rejects.toThrow(/requirement ids/)
+  })
+
+  it('shows pending entries until they are sequenced, then gives each one index', async () => {
+    await transaction(node.database.db, (tx) =>
+      append(tx, {
+        actor: system,
+        action: 'test.recorded',
+        subject: { type: 'test', id: '2' },
+        articles: ['A16'],
+      }),
+    )
+    const pending = await node.ledger.status()
+    expect(pending.pending).toBe(1)
+    expect(pending.oldestPendingAgeMs).not.toBeNull()
+    expect(await node.ledger.sequence()).toBe(1)
+    const after = await node.ledger.status()
+    expect(after.pending).toBe(0)
+    expect(after.size).toBe(pending.size + 1)
+  })
+
+  it('records staff acts with the article they serve (A27)', async () => {
+    const orgs = await node.app.inject({ url: '/api/organisations', headers: as(admin) })
+    const created = await node.app.inject({
+      method: 'POST',
+      url: '/api/staff',
+      headers: as(admin, 'POST'),
+      payload: {
+        login: 'ledger.reviewer',
+        displayName: '账本审核员',
+        password: 'ledger-pass-12',
+        roles: ['reviewer'],
+        organisationId: orgs.json().items[0].id,
+      },
+    })
+    expect(created.statusCode).toBe(201)
+    await node.ledger.sequence()
+    const [entry] = await entriesOf(`action=staff.created&subjectId=${created.json().id}`)
+    expect(entry?.articles).toEqual(['A27'])
+    expect(entry?.details).toMatchObject({ login: 'ledger.reviewer', roles: ['reviewer'] })
+    expect(JSON.stringify(entry)).not.toContain('ledger-pass-12')
+    expect((await entriesOf('action=staff.signed_in&article=A27')).length).toBeGreaterThan(0)
+    expect((await entriesOf('action=node.initialised'))[0]?.index).toBe(0)
+  })
+
+  it('gives every committed entry exactly one index when writers race the sequencer', async () => {
+    const start = (await node.ledger.status()).size
+    const writers = Array.from({ length: 12 }, (_, w) =>
+      transaction(node.database.db, async (tx) => {
+        for (let i = 0; i < 5; i++) {
+          await append(tx, {
+            actor: system,
+            action: 'test.raced',
+            subject: { type: 'writer', id: `${w}-${i}` },
+            articles: ['A16'],
+          })
+        }
+      }),
+    )
+    const sequencers = [node.ledger.sequence(), node.ledger.sequence()]
+    await Promise.all([...writers, ...sequencers])
+    await node.ledger.sequence()
+    const raced = await entriesOf(`action=test.raced&limit=1000`)
+    expect(raced).toHaveLength(60)
+    const all = await entriesOf(`from=${start}&limit=1000`)
+    expect(all.map((e) => e.index)).toEqual(Array.from({ length: all.length }, (_, i) => start + i))
+    expect((await node.ledger.status()).size).toBe(start + all.length)
+  })
+})
+
+describe('the database', () => {
+  it.each([
+    ["UPDATE ledger_entry SET action = 'x.y'", 'UPDATE'],
+    ['DELETE FROM ledger_entry', 'DELETE'],
+    ['TRUNCATE ledger_entry CASCADE', 'TRUNCATE'],
+    ['DELETE FROM ledger_sequence', 'DELETE'],
+    ["UPDATE ledger_checkpoint SET root = '00'", 'UPDATE'],
+  ])('refuses %s', async (statement, op) => {
+    await node.ledger.checkpoint()
+    const err = await node.database.db.execute(sql.raw(statement)).catch((e: unknown) => e)
+    expect(String((err as Error)?.cause ?? err)).toContain(`append-only: ${op}`)
+  })
+})
+
+describe('checkpoints and proofs', () => {
+  it('a signed checkpoint opens with the node key and every entry proves its inclusion', async () => {
+    await node.ledger.sequence()
+    const signed = await node.app.inject({
+      method: 'POST',
+      url: '/api/ledger/checkpoints',
+      headers: as(admin, 'POST'),
+    })
+    expect(signed.statusCode).toBe(200)
+    const state = (await node.app.inject({ url: '/api/ledger/checkpoint' })).json()
+    expect(state.checkpoint.size).toBe(state.size)
+    const c = openCheckpoint(state.checkpoint.note, state.keyName, publicKeyFromBase64(state.publicKey))
+    expect(Buffer.from(c.root).toString('hex')).toBe(state.checkpoint.root)
+    for (const e of await entriesOf(`limit=1000&to=${c.size}`)) {
+      expect(Buffer.from(leafHashOf(e.leafData)).toString('hex')).toBe(e.leafHash)
+      const p = (
+        await node.app.inject({ url: `/api/ledger/proofs/inclusion?index=${e.index}&size=${c.size}` })
+      ).json()
+      expect(verifyInclusion(fromHex(e.leafHash), e.index, c.size, p.proof.map(fromHex), c.root)).toBe(true)
+    }
+  })
+
+  it('refuses proofs beyond the log with a 400', async () => {
+    const size = (await node.ledger.status()).size
+    const res = await node.app.inject({ url: `/api/ledger/proofs/inclusion?index=${size}&size=${size}` })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toBe('LEDGER_RANGE_INVALID')
+    expect(
+      (await node.app.inject({ url: `/api/ledger/proofs/consistency?from=2&to=${size + 5}` })).statusCode,
+    ).toBe(400)
+    expect((await node.app.inject({ url: '/api/ledger/proofs/inclusion?index=-1' })).statusCode).toBe(400)
+  })
+})
+
+describe('verification', () => {
+  const key = () => ({ name: node.config.node.id, publicKey: node.ledger.options.keys.publicKey })
+
+  it('passes on an untouched log', async () => {
+    await node.ledger.sequence()
+    await node.ledger.checkpoint()
+    const log = await readLog(node.database.db)
+    const report = await verifyLog(log.entries, log.checkpoints, key())
+    expect(report.problems).toEqual([])
+    expect(report.ok).toBe(true)
+    expect(report.entries).toBe((await node.ledger.status()).size)
+  })
+
+  it('finds an entry changed directly in the database, with its index and the field that differs', async () => {
+    const target = (await entriesOf('action=staff.created'))[0]!
+    // Behind the node's back: a superuser switches the append-only triggers off.
+    await transaction(node.database.db, async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`)
+      await tx.execute(
+        sql`UPDATE ledger_entry SET details = jsonb_set(details, '{login}', '"someone.else"') WHERE action = 'staff.created' AND details->>'login' = ${String(target.details.login)}`,
+      )
+    })
+    const log = await readLog(node.database.db)
+    const report = await verifyLog(log.entries, log.checkpoints, key())
+    expect(report.ok).toBe(false)
+    expect(report.problems[0]).toMatchObject({ kind: 'entry-altered', index: target.index })
+    expect(report.problems[0]?.differences).toEqual([
+      { field: 'details.login', sequenced: target.details.login, now: 'someone.else' },
+    ])
+  })
+
+  it('finds a rewritten leaf against the signed checkpoint', async () => {
+    await transaction(node.database.db, async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`)
+      await tx.execute(sql`UPDATE ledger_sequence SET leaf_hash = repeat('0', 64) WHERE seq = 1`)
+    })
+    const log = await readLog(node.database.db)
+    const report = await verifyLog(log.entries, log.checkpoints, key())
+    expect(report.problems.map((p) => p.kind)).toContain('leaf-altered')
+    expect(report.problems.find((p) => p.kind === 'leaf-altered')?.index).toBe(1)
+    expect(report.problems.map((p) => p.kind)).toContain('checkpoint-root')
+  })
+})
+
+describe.skipIf(!usingServer)('on a PostgreSQL server', () => {
+  it('sequencing in two processes never gives an index twice', async () => {
+    // A second Ledger over the same database stands for a second API process.
+    const { Ledger } = await import('./service.ts')
+    const other = new Ledger(node.database, { ...node.ledger.options })
+    await other.load()
+    for (let i = 0; i < 20; i++) {
+      await transaction(node.database.db, (tx) =>
+        append(tx, {
+          actor: system,
+          action: 'test.two_processes',
+          subject: { type: 't', id: String(i) },
+          articles: ['A16'],
+        }),
+      )
+    }
+    await Promise.all([node.ledger.sequence(), other.sequence(), node.ledger.sequence(), other.sequence()])
+    await node.ledger.sequence()
+    await other.sequence()
+    expect(other.tree.size).toBe(node.ledger.tree.size)
+    expect(Buffer.from(other.tree.root()).toString('hex')).toBe(
+      Buffer.from(node.ledger.tree.root()).toString('hex'),
+    )
+  })
+})
