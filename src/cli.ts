@@ -11,6 +11,7 @@ import { DomainError, ERRORS } from './core/errors.ts'
 import { getOrganisationByKey } from './core/organisations/index.ts'
 import { runDemo } from './demo/index.ts'
 import { prepareDatabase, type RunningNode, startNode } from './server/start.ts'
+import { ledgerCommand } from './tools/index.ts'
 
 function port(v: string): number {
   const n = Number(v)
@@ -199,6 +200,8 @@ nodeOptions(admin.command('create').description('create an admin of a real deplo
       }
     },
   )
+
+program.addCommand(ledgerCommand())
 
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message)

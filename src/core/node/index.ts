@@ -1,2 +1,2 @@
 export { loadOrCreateNodeKeys, type NodeKeys, publicKeyFromBase64, rawPublicKey } from './keys.ts'
-export { initNode, type NodeInfo, nodeInfo, VERSION } from './node.ts'
+export { initNode, type NodeInfo, nodeInfo, readNodeIdentity, VERSION } from './node.ts'

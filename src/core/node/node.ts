@@ -5,7 +5,7 @@ import type { Tx } from '../db/index.ts'
 import { DomainError } from '../errors.ts'
 import { seedOrganisations } from '../organisations/index.ts'
 import { loadOrCreateNodeKeys, type NodeKeys } from './keys.ts'
-import { nodeMeta } from './tables.ts'
+import { nodeKey, nodeMeta } from './tables.ts'
 
 export const VERSION = '0.1.0'
 
@@ -59,4 +59,13 @@ export async function initNode(tx: Tx, node: Config['node'], masterKey: Buffer):
     })
   }
   return keys
+}
+
+/** Who a database belongs to, read without the master key: what an outside verifier needs. */
+export async function readNodeIdentity(
+  tx: Tx,
+): Promise<{ nodeId: string; role: string; publicKey: string } | undefined> {
+  const [meta] = await tx.select().from(nodeMeta).limit(1)
+  const [key] = await tx.select({ publicKey: nodeKey.publicKey }).from(nodeKey).where(eq(nodeKey.id, 'node'))
+  return meta && key ? { nodeId: meta.nodeId, role: meta.role, publicKey: key.publicKey } : undefined
 }

@@ -1,0 +1,2 @@
+// Command-line tools beyond running a node; `src/cli.ts` registers each.
+export { ledgerCommand } from './ledger-verify.ts'
