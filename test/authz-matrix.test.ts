@@ -35,6 +35,9 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
       ? ['platform_admin', 'operator', 'inspector']
       : ['regulator_admin', 'officer', 'supervisor', 'procurator']
   const staffReaders = kind === 'platform' ? PLATFORM_STAFF_READERS : REGULATOR_STAFF_READERS
+  const protocolReaders =
+    kind === 'platform' ? ['platform_admin', 'inspector'] : ['regulator_admin', 'supervisor']
+  const witnessReaders = ['regulator_admin', 'officer', 'supervisor']
   const ledgerReaders =
     kind === 'platform'
       ? ['platform_admin', 'inspector']
@@ -79,9 +82,74 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
     },
     'DELETE /api/tokens/:id': { allowed: admins, request: () => ({ url: `/api/tokens/${randomUUID()}` }) },
     'GET /api/ledger/checkpoint': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoint' }) },
+    'POST /api/protocol/inbox': {
+      // Public, because a peer's signature, not a session, admits an envelope: an unsigned one is refused.
+      allowed: 'public',
+      request: () => ({
+        url: '/api/protocol/inbox',
+        payload: {
+          envelope: {
+            id: randomUUID(),
+            type: 'ping',
+            from: 'nobody',
+            to: 'x',
+            issuedAt: new Date().toISOString(),
+            body: {},
+          },
+          signature: `${'A'.repeat(86)}==`,
+        },
+      }),
+    },
+    'GET /api/protocol/peers': { allowed: protocolReaders, request: () => ({ url: '/api/protocol/peers' }) },
+    'POST /api/protocol/peers': {
+      allowed: admins,
+      request: (n) => ({
+        url: '/api/protocol/peers',
+        payload: {
+          nodeId: `peer-${n}`,
+          kind: kind === 'platform' ? 'regulator' : 'platform',
+          nameZh: '对端',
+          nameEn: 'Peer',
+          baseUrl: 'http://127.0.0.1:9',
+          publicKey: Buffer.alloc(32, n % 250).toString('base64'),
+        },
+      }),
+    },
+    'PATCH /api/protocol/peers/:nodeId': {
+      allowed: admins,
+      request: () => ({ url: '/api/protocol/peers/no-such-peer', payload: { nameZh: '改名' } }),
+    },
+    'POST /api/protocol/peers/:nodeId/ping': {
+      allowed: admins,
+      request: () => ({ url: '/api/protocol/peers/no-such-peer/ping' }),
+    },
+    'GET /api/protocol/outbox': {
+      allowed: protocolReaders,
+      request: () => ({ url: '/api/protocol/outbox' }),
+    },
+    'POST /api/protocol/outbox/:id/retry': {
+      allowed: admins,
+      request: () => ({ url: `/api/protocol/outbox/${randomUUID()}/retry` }),
+    },
+    'GET /api/protocol/inbox': { allowed: protocolReaders, request: () => ({ url: '/api/protocol/inbox' }) },
+    ...(kind === 'regulator'
+      ? {
+          'GET /api/witness/checkpoints': {
+            allowed: witnessReaders,
+            request: () => ({ url: '/api/witness/checkpoints' }),
+          },
+          'GET /api/witness/alerts': {
+            allowed: witnessReaders,
+            request: () => ({ url: '/api/witness/alerts' }),
+          },
+        }
+      : {}),
     'GET /api/ledger/checkpoints': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoints' }) },
     'POST /api/ledger/checkpoints': { allowed: admins, request: () => ({ url: '/api/ledger/checkpoints' }) },
-    'GET /api/ledger/entries': { allowed: ledgerReaders, request: () => ({ url: '/api/ledger/entries?limit=5' }) },
+    'GET /api/ledger/entries': {
+      allowed: ledgerReaders,
+      request: () => ({ url: '/api/ledger/entries?limit=5' }),
+    },
     'GET /api/ledger/proofs/inclusion': {
       allowed: 'public',
       request: () => ({ url: '/api/ledger/proofs/inclusion?index=0' }),

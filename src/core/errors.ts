@@ -64,6 +64,41 @@ export const ERRORS = {
     zh: '账本范围无效：索引或大小超出已排序的记录',
     en: 'Invalid ledger range: the index or size lies beyond the sequenced log',
   },
+  PROTOCOL_WRONG_RECIPIENT: {
+    status: 400,
+    zh: '报文的接收方不是本节点',
+    en: 'The envelope is addressed to another node',
+  },
+  PROTOCOL_UNKNOWN_SENDER: {
+    status: 403,
+    zh: '发送方不是本节点已登记且启用的对端节点',
+    en: 'The sender is not a registered, active peer of this node',
+  },
+  PROTOCOL_BAD_SIGNATURE: { status: 401, zh: '报文签名无效', en: 'The envelope signature does not verify' },
+  PROTOCOL_STALE: {
+    status: 400,
+    zh: '报文时间与本节点时钟相差过大',
+    en: 'The envelope time is too far from this node’s clock',
+  },
+  PROTOCOL_UNKNOWN_TYPE: {
+    status: 400,
+    zh: '本节点不接收该类型的报文',
+    en: 'This node does not accept envelopes of this type from this sender',
+  },
+  PROTOCOL_BODY_INVALID: {
+    status: 400,
+    zh: '报文内容不符合该类型的格式',
+    en: 'The envelope body does not fit its type',
+  },
+  PROTOCOL_REPLAYED: {
+    status: 409,
+    zh: '报文编号已被使用但内容不同（重放）',
+    en: 'The envelope id was already used with other content (replay)',
+  },
+  PEER_NOT_FOUND: { status: 404, zh: '对端节点不存在', en: 'No such peer' },
+  PEER_EXISTS: { status: 409, zh: '对端节点已登记', en: 'This peer is already registered' },
+  PEER_SUSPENDED: { status: 409, zh: '对端节点已停用', en: 'This peer is suspended' },
+  OUTBOX_NOT_FOUND: { status: 404, zh: '待发报文不存在', en: 'No such outbox message' },
   MASTER_KEY_WRONG: {
     status: 500,
     zh: '主密钥与数据目录不匹配，无法打开节点密钥',

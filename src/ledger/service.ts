@@ -18,6 +18,8 @@ export interface LedgerOptions {
   checkpointIntervalMs: number
   now?: () => Date
   onError?: (err: unknown) => void
+  /** Called with each newly signed checkpoint (a platform publishes it to its regulators). */
+  onCheckpoint?: (checkpoint: SignedCheckpoint) => Promise<unknown>
 }
 
 export interface SignedCheckpoint {
@@ -139,7 +141,9 @@ export class Ledger {
     every(this.options.sequenceIntervalMs, () => this.sequence())
     every(this.options.checkpointIntervalMs, async () => {
       await this.sequence()
-      await this.checkpoint()
+      const before = (await store.latestCheckpoint(this.database.db))?.size ?? -1
+      const c = await this.checkpoint()
+      if (c !== null && c.size > before) await this.options.onCheckpoint?.(c)
     })
   }
 

@@ -18,13 +18,15 @@ import { nodeRoutes } from '../core/node/routes.ts'
 import { organisationRoutes } from '../core/organisations/routes.ts'
 import type { Ledger } from '../ledger/index.ts'
 import { ledgerRoutes } from '../ledger/routes.ts'
+import type { ProtocolNode } from '../protocol/index.ts'
+import { protocolRoutes } from '../protocol/routes.ts'
 import { authPlugin } from './auth.ts'
 import { metricsPlugin } from './metrics.ts'
 import { sendProblem } from './problem.ts'
 import { ProblemSchema } from './schemas.ts'
 
 /** Every area's route plugin; a new area adds one line here. */
-const AREA_ROUTES = [nodeRoutes, authRoutes, organisationRoutes, ledgerRoutes]
+const AREA_ROUTES = [nodeRoutes, authRoutes, organisationRoutes, ledgerRoutes, protocolRoutes]
 
 /** Request fields that may identify a person never reach the log. */
 export const REDACT_PATHS = [
@@ -47,6 +49,7 @@ export interface BuildOptions {
   database: Database
   keys: NodeKeys
   ledger: Ledger
+  protocol: ProtocolNode
   /** A pino destination (tests capture logs); defaults to stdout. */
   logStream?: NodeJS.WritableStream
 }
@@ -78,6 +81,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('database', opts.database)
   app.decorate('keys', opts.keys)
   app.decorate('ledger', opts.ledger)
+  app.decorate('protocol', opts.protocol)
   app.decorate('tx', <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(opts.database.db, fn))
 
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err))

@@ -5,6 +5,7 @@ import type { Config, Secrets } from '../core/config.ts'
 import { type Database, openDatabase, transaction } from '../core/db/index.ts'
 import { initNode, type NodeKeys } from '../core/node/index.ts'
 import { Ledger } from '../ledger/index.ts'
+import { PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
 import { buildApp } from './index.ts'
 
 export interface RunningNode {
@@ -12,6 +13,7 @@ export interface RunningNode {
   database: Database
   keys: NodeKeys
   ledger: Ledger
+  protocol: ProtocolNode
   app: FastifyInstance
   stop(): Promise<void>
 }
@@ -47,6 +49,15 @@ export function createLedger(
   })
 }
 
+export function createProtocol(
+  config: Config,
+  database: Database,
+  keys: NodeKeys,
+  onError?: (e: unknown) => void,
+): ProtocolNode {
+  return new ProtocolNode({ node: config.node, keys, database, handlers: PROTOCOL_HANDLERS, onError })
+}
+
 export async function startNode(
   config: Config,
   secrets: Secrets,
@@ -57,9 +68,13 @@ export async function startNode(
   await ledger.load()
   await ledger.sequence()
   await ledger.checkpoint()
-  const app = await buildApp({ config, secrets, database, keys, ledger })
+  const protocol = createProtocol(config, database, keys)
+  const app = await buildApp({ config, secrets, database, keys, ledger, protocol })
   ledger.options.onError = (err) => app.log.error({ err }, 'ledger sequencing failed')
+  protocol.options.onError = (err) => app.log.warn({ err }, 'protocol delivery round failed')
+  ledger.options.onCheckpoint = (c) => protocol.publishCheckpoint(c, ledger.tree)
   ledger.start()
+  protocol.start()
   if (opts.listen !== false) await app.listen({ host: config.http.host, port: config.http.port })
   let stopped = false
   return {
@@ -67,11 +82,13 @@ export async function startNode(
     database,
     keys,
     ledger,
+    protocol,
     app,
     async stop() {
       if (stopped) return
       stopped = true
       await app.close()
+      await protocol.stop()
       await ledger.stop()
       await database.close()
     },

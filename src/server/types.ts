@@ -3,6 +3,7 @@ import type { Config, Secrets } from '../core/config.ts'
 import type { Database, Tx } from '../core/db/index.ts'
 import type { NodeKeys } from '../core/node/index.ts'
 import type { Ledger } from '../ledger/index.ts'
+import type { ProtocolNode } from '../protocol/index.ts'
 
 /** Who may call a route: anyone, any signed-in caller, or callers whose roles grant a permission. */
 export type Access = 'public' | 'authenticated' | Permission
@@ -14,6 +15,7 @@ declare module 'fastify' {
     database: Database
     keys: NodeKeys
     ledger: Ledger
+    protocol: ProtocolNode
     /** Every route with the access it declares (the authorisation-matrix test walks it). */
     routeTable: { method: string; url: string; access: Access }[]
     /** Runs one use case in one transaction. */

@@ -8,8 +8,9 @@ import { type Config, loadConfig, type NodeRole, type Secrets } from '../../src/
 import { type Database, transaction } from '../../src/core/db/index.ts'
 import { demoStaffFor, seedDemoStaff } from '../../src/demo/demo.ts'
 import type { Ledger } from '../../src/ledger/index.ts'
+import type { ProtocolNode } from '../../src/protocol/index.ts'
 import { buildApp } from '../../src/server/index.ts'
-import { createLedger, prepareDatabase } from '../../src/server/start.ts'
+import { createLedger, createProtocol, prepareDatabase } from '../../src/server/start.ts'
 import { freshDatabase } from './db.ts'
 
 export const TEST_PASSWORD = 'test-password-123'
@@ -19,6 +20,7 @@ export interface TestNode {
   app: FastifyInstance
   database: Database
   ledger: Ledger
+  protocol: ProtocolNode
   config: Config
   secrets: Secrets
   /** Every log line the app wrote, parsed. */
@@ -64,8 +66,13 @@ export function testConfig(role: NodeRole, env: Record<string, string> = {}) {
   )
 }
 
-export async function startTestNode(role: NodeRole, env: Record<string, string> = {}): Promise<TestNode> {
-  const { config, secrets } = testConfig(role, env)
+export async function startTestNode(
+  role: NodeRole,
+  env: Record<string, string> = {},
+  overrides: { id?: string } = {},
+): Promise<TestNode> {
+  const { config: base, secrets } = testConfig(role, env)
+  const config = overrides.id ? { ...base, node: { ...base.node, id: overrides.id } } : base
   const { database, keys } = await prepareDatabase(config, secrets, await freshDatabase())
   await transaction(database.db, (tx) => seedDemoStaff(tx, role, TEST_PASSWORD))
   // No timers in tests: a test sequences and signs when it wants to (node.ledger.sequence()).
@@ -78,12 +85,14 @@ export async function startTestNode(role: NodeRole, env: Record<string, string> 
       cb()
     },
   })
-  const app = await buildApp({ config, secrets, database, keys, ledger, logStream })
+  const protocol = createProtocol(config, database, keys)
+  const app = await buildApp({ config, secrets, database, keys, ledger, protocol, logStream })
   await app.ready()
   return {
     app,
     database,
     ledger,
+    protocol,
     config,
     secrets,
     logs,

@@ -20,6 +20,12 @@ export const PERMISSIONS = [
   'ledger.read',
   /** Sign a checkpoint on demand. */
   'ledger.checkpoint',
+  /** See peers, the outbox and received envelopes. */
+  'protocol.read',
+  /** Register and change peers, ping, retry deliveries. */
+  'protocol.manage',
+  /** See platforms' witnessed checkpoints and inconsistency alerts (regulator). */
+  'witness.read',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -32,11 +38,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'token.manage',
     'ledger.read',
     'ledger.checkpoint',
+    'protocol.read',
+    'protocol.manage',
   ],
   operator: ['node.read', 'organisation.read'],
   reviewer: ['node.read'],
   // A read-only inspector sees everything a platform keeps and changes nothing.
-  inspector: ['node.read', 'organisation.read', 'staff.read', 'ledger.read'],
+  inspector: ['node.read', 'organisation.read', 'staff.read', 'ledger.read', 'protocol.read'],
   regulator_admin: [
     'node.read',
     'organisation.read',
@@ -45,10 +53,20 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'token.manage',
     'ledger.read',
     'ledger.checkpoint',
+    'protocol.read',
+    'protocol.manage',
+    'witness.read',
   ],
-  officer: ['node.read', 'organisation.read', 'ledger.read'],
+  officer: ['node.read', 'organisation.read', 'ledger.read', 'witness.read'],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
-  supervisor: ['node.read', 'organisation.read', 'staff.read', 'ledger.read'],
+  supervisor: [
+    'node.read',
+    'organisation.read',
+    'staff.read',
+    'ledger.read',
+    'protocol.read',
+    'witness.read',
+  ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }
 
