@@ -53,6 +53,26 @@ describe('the demo', () => {
           expect(res.status, `${n.config.node.id} ${s.login}`).toBe(200)
         }
       }
+      // The regulator knows both platforms as peers and witnesses their checkpoints.
+      const regulator = nodes[0]!
+      const { listPeers } = await import('../src/protocol/index.ts')
+      expect((await listPeers(regulator.database.db)).map((p) => p.nodeId).sort()).toEqual([
+        'platform-a',
+        'platform-b',
+      ])
+      const witnessed = async () => {
+        const res = await regulator.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { login: 'cac.supervisor', password: 'qinglang-demo' },
+        })
+        const w = await regulator.app.inject({
+          url: '/api/witness/checkpoints',
+          cookies: { ql_session: res.cookies[0]!.value },
+        })
+        return [...new Set(w.json().items.map((i: { nodeId: string }) => i.nodeId))].sort()
+      }
+      await expect.poll(witnessed, { timeout: 10_000 }).toEqual(['platform-a', 'platform-b'])
     } finally {
       await Promise.all(nodes.map((n) => n.stop()))
     }

@@ -7,6 +7,8 @@ import { createStaff, findStaffByLogin, type Role } from '../core/auth/index.ts'
 import { type Config, loadConfig, type NodeRole } from '../core/config.ts'
 import { type Tx, transaction } from '../core/db/index.ts'
 import { getOrganisationByKey } from '../core/organisations/index.ts'
+import { systemActor } from '../ledger/index.ts'
+import { ensurePeer } from '../protocol/index.ts'
 import { type RunningNode, startNode } from '../server/start.ts'
 
 export interface DemoNodeSpec {
@@ -133,19 +135,22 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
   try {
     for (const [i, spec] of DEMO_NODES.entries()) {
       const dir = path.join(opts.root, spec.id)
-      const { config, secrets } = loadConfig(opts.env, {
-        role: spec.role,
-        id: spec.id,
-        nameZh: spec.nameZh,
-        nameEn: spec.nameEn,
-        port: opts.ports?.[i] ?? spec.port,
-        dataDir: path.join(dir, 'pgdata'),
-        databaseUrl: undefined,
-        demo: true,
-        // The terminal shows the summary; request logs would bury it.
-        logLevel: opts.env.QINGLANG_LOG_LEVEL ?? 'warn',
-        masterKey: demoMasterKey(dir),
-      })
+      const { config, secrets } = loadConfig(
+        { QINGLANG_CHECKPOINT_INTERVAL_SECONDS: '15', ...opts.env },
+        {
+          role: spec.role,
+          id: spec.id,
+          nameZh: spec.nameZh,
+          nameEn: spec.nameEn,
+          port: opts.ports?.[i] ?? spec.port,
+          dataDir: path.join(dir, 'pgdata'),
+          databaseUrl: undefined,
+          demo: true,
+          // The terminal shows the summary; request logs would bury it.
+          logLevel: opts.env.QINGLANG_LOG_LEVEL ?? 'warn',
+          masterKey: demoMasterKey(dir),
+        },
+      )
       if (config.db.kind !== 'pglite') throw new Error('the demo runs on embedded PGlite; unset DATABASE_URL')
       log(`启动 / starting ${spec.nameZh} (${spec.id}) …`)
       const node = await startNode(config, secrets, { listen: false })
@@ -153,12 +158,46 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
       await transaction(node.database.db, (tx) => seedDemoStaff(tx, spec.role, config.demo.password))
       await node.app.listen({ host: config.http.host, port: config.http.port })
     }
+    await connectPeers(nodes)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))
     throw e
   }
   printSummary(nodes, log)
   return nodes
+}
+
+function listeningUrl(n: RunningNode): string {
+  const a = n.app.server.address()
+  return a !== null && typeof a === 'object' ? `http://127.0.0.1:${a.port}` : n.config.http.publicUrl
+}
+
+/**
+ * The regulator and each platform know each other as peers out of the box, so envelopes flow at once and each
+ * platform's checkpoints reach the regulator, its witness.
+ */
+async function connectPeers(nodes: RunningNode[]): Promise<void> {
+  const regulator = nodes.find((n) => n.config.node.role === 'regulator')
+  if (!regulator) return
+  const describe = (n: RunningNode) => ({
+    nodeId: n.config.node.id,
+    kind: n.config.node.role,
+    nameZh: n.config.node.nameZh,
+    nameEn: n.config.node.nameEn,
+    baseUrl: listeningUrl(n),
+    publicKey: n.keys.publicKeyBase64,
+  })
+  const actor = systemActor('demo', '演示配置')
+  for (const platform of nodes.filter((n) => n.config.node.role === 'platform')) {
+    await transaction(regulator.database.db, (tx) => ensurePeer(tx, actor, describe(platform)))
+    await transaction(platform.database.db, (tx) => ensurePeer(tx, actor, describe(regulator)))
+  }
+  // Publish each platform's current checkpoint now rather than at the first interval.
+  for (const platform of nodes.filter((n) => n.config.node.role === 'platform')) {
+    await platform.ledger.sequence()
+    const c = await platform.ledger.checkpoint()
+    if (c) await platform.protocol.publishCheckpoint(c, platform.ledger.tree)
+  }
 }
 
 function printSummary(nodes: RunningNode[], log: (line: string) => void): void {
