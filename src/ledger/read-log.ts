@@ -5,9 +5,7 @@ import type { SequencedEntry } from './verify.ts'
 
 const PAGE = 5000
 
-export async function readLog(
-  db: Tx,
-): Promise<{
+export async function readLog(db: Tx): Promise<{
   size: number
   entries: AsyncIterable<SequencedEntry>
   checkpoints: { size: number; note: string }[]
