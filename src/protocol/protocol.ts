@@ -72,8 +72,7 @@ export class ProtocolNode {
     const { node } = this.options
     if (env.to !== node.id) throw new DomainError('PROTOCOL_WRONG_RECIPIENT', { to: env.to, self: node.id })
     const peer = await store.findPeer(this.options.database.db, env.from)
-    if (!peer || peer.status !== 'active')
-      throw new DomainError('PROTOCOL_UNKNOWN_SENDER', { from: env.from })
+    if (peer?.status !== 'active') throw new DomainError('PROTOCOL_UNKNOWN_SENDER', { from: env.from })
     if (!verifyEnvelope(signed, publicKeyFromBase64(peer.publicKey))) {
       throw new DomainError('PROTOCOL_BAD_SIGNATURE', { from: env.from, envelopeId: env.id })
     }
@@ -85,11 +84,9 @@ export class ProtocolNode {
       })
     }
     const entry = this.handlers.get(env.type)
-    if (
-      !entry ||
-      !entry.handler.receivers.includes(node.role) ||
-      !entry.handler.senders.includes(peer.kind as never)
-    ) {
+    const accepted =
+      entry?.handler.receivers.includes(node.role) && entry.handler.senders.includes(peer.kind as never)
+    if (!entry || !accepted) {
       throw new DomainError('PROTOCOL_UNKNOWN_TYPE', {
         type: env.type,
         receiver: node.role,
