@@ -20,11 +20,33 @@ import type { FieldProblem as SFieldProblem } from '../../src/core/errors.ts'
 import type { NodeInfo as SNodeInfo } from '../../src/core/node/node.ts'
 import type { OrganisationKind as SOrganisationKind } from '../../src/core/organisations/jurisdiction.ts'
 import type { Organisation as SOrganisation } from '../../src/core/organisations/organisations.ts'
+import type { EntryFields as SEntryFields, LedgerActor as SLedgerActor } from '../../src/ledger/entry.ts'
+import type {
+  LedgerStatus as SLedgerStatus,
+  SignedCheckpoint as SSignedCheckpoint,
+} from '../../src/ledger/service.ts'
+import type { EntryFilter as SEntryFilter } from '../../src/ledger/store.ts'
 import type { Problem as SProblem } from '../../src/server/problem.ts'
 import type * as W from './types.ts'
 
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
 type Fits<A, B> = [A] extends [B] ? true : false
+
+// What the entries route makes of an entry's fields (src/ledger/routes.ts), written from the server's types.
+type SEntryView = {
+  index: number
+  id: SEntryFields['id']
+  recordedAt: string
+  actor: SLedgerActor
+  action: SEntryFields['action']
+  subject: { type: SEntryFields['subjectType']; id: SEntryFields['subjectId'] }
+  articles: SEntryFields['articles']
+  ruleVersion: SEntryFields['ruleVersion']
+  evidenceDigest: SEntryFields['evidenceDigest']
+  details: SEntryFields['details']
+  leafData: string
+  leafHash: string
+}
 
 export const contract: {
   nodeRole: Same<W.NodeRole, SNodeRole>
@@ -42,6 +64,12 @@ export const contract: {
   createStaff: Same<W.CreateStaffBody, SCreateStaffInput>
   updateStaff: Same<W.UpdateStaffBody, SUpdateStaffInput>
   fieldProblem: Same<W.FieldProblem, SFieldProblem>
+  ledgerCheckpoint: Same<W.LedgerCheckpoint, SSignedCheckpoint>
+  // The route adds the node's key to the status.
+  ledgerStatus: Same<Omit<W.LedgerStatus, 'publicKey' | 'keyName'>, SLedgerStatus>
+  ledgerActor: Same<W.LedgerActor, SLedgerActor>
+  ledgerEntry: Same<W.LedgerEntry, SEntryView>
+  ledgerEntryFilter: Same<W.LedgerEntryFilter, SEntryFilter>
   // The console reads every problem the server sends; its own `code` is wider (any string).
   problem: Fits<SProblem, W.Problem>
 } = {
@@ -60,5 +88,10 @@ export const contract: {
   createStaff: true,
   updateStaff: true,
   fieldProblem: true,
+  ledgerCheckpoint: true,
+  ledgerStatus: true,
+  ledgerActor: true,
+  ledgerEntry: true,
+  ledgerEntryFilter: true,
   problem: true,
 }

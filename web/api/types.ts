@@ -14,6 +14,8 @@ export interface NodeInfo {
   nameEn: string
   version: string
   demo: boolean
+  /** Ed25519 public key (32 bytes, base64) that verifies this node's checkpoints and envelopes. */
+  publicKey: string
 }
 
 /** Mirrors `OrganisationKind` in src/core/organisations/jurisdiction.ts. */
@@ -38,7 +40,17 @@ export type RegulatorRole = 'regulator_admin' | 'officer' | 'supervisor' | 'proc
 export type Role = PlatformRole | RegulatorRole
 
 /** Mirrors `Permission` in src/core/auth/roles.ts (the values of `PERMISSIONS`). */
-export type Permission = 'node.read' | 'organisation.read' | 'staff.read' | 'staff.manage' | 'token.manage'
+export type Permission =
+  | 'node.read'
+  | 'organisation.read'
+  | 'staff.read'
+  | 'staff.manage'
+  | 'token.manage'
+  | 'ledger.read'
+  | 'ledger.checkpoint'
+  | 'protocol.read'
+  | 'protocol.manage'
+  | 'witness.read'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {
@@ -110,6 +122,97 @@ export interface CreateTokenBody {
 export interface CreatedToken {
   token: string
   view: TokenView
+}
+
+/** Mirrors `SignedCheckpoint` in src/ledger/service.ts (`CheckpointSchema` in src/ledger/routes.ts). */
+export interface LedgerCheckpoint {
+  /** The node id; also the name of the key that signs. */
+  origin: string
+  size: number
+  /** Hex SHA-256 root of the tree of `size` entries. */
+  root: string
+  /** ISO time; the note carries the same instant in ms. */
+  timestamp: string
+  /** The C2SP signed note: body, blank line, signature line. */
+  note: string
+}
+
+/** GET /api/ledger/checkpoint: mirrors `LedgerStatus` in src/ledger/service.ts, plus the node's signing key. */
+export interface LedgerStatus {
+  checkpoint: LedgerCheckpoint | null
+  size: number
+  pending: number
+  oldestPendingAgeMs: number | null
+  sequenceIntervalMs: number
+  /** Standard base64 of the raw 32-byte Ed25519 public key. */
+  publicKey: string
+  keyName: string
+}
+
+/** Mirrors `LedgerActor` in src/ledger/entry.ts. */
+export interface LedgerActor {
+  kind: 'staff' | 'token' | 'system' | 'peer'
+  id: string
+  staffId: string | null
+  organisationId: string | null
+  name: string
+}
+
+/**
+ * One sequenced entry of GET /api/ledger/entries (`EntrySchema` in src/ledger/routes.ts): the `EntryFields` of
+ * src/ledger/entry.ts with its index, the canonical bytes that were hashed, and their leaf hash.
+ */
+export interface LedgerEntry {
+  index: number
+  id: string
+  recordedAt: string
+  actor: LedgerActor
+  action: string
+  subject: { type: string; id: string }
+  articles: string[]
+  ruleVersion: string | null
+  evidenceDigest: string
+  details: Record<string, unknown>
+  /** RFC 8785 JSON, exactly the bytes hashed into the leaf. */
+  leafData: string
+  /** Hex SHA-256(0x00 ‖ leafData). */
+  leafHash: string
+}
+
+/** Answer of GET /api/ledger/entries. */
+export interface LedgerEntries {
+  items: LedgerEntry[]
+  /** Entries sequenced so far. */
+  size: number
+}
+
+/** Mirrors `EntryFilter` in src/ledger/store.ts: the filters of GET /api/ledger/entries (`to` is exclusive). */
+export interface LedgerEntryFilter {
+  from?: number
+  to?: number
+  action?: string
+  subjectType?: string
+  subjectId?: string
+  article?: string
+  actorId?: string
+}
+
+/** GET /api/ledger/proofs/inclusion (src/ledger/routes.ts); hashes in hex, the proof leaf-side first. */
+export interface InclusionProof {
+  index: number
+  size: number
+  leafHash: string
+  root: string
+  proof: string[]
+}
+
+/** GET /api/ledger/proofs/consistency (src/ledger/routes.ts); hashes in hex. */
+export interface ConsistencyProof {
+  from: number
+  to: number
+  fromRoot: string
+  toRoot: string
+  proof: string[]
 }
 
 /** Mirrors `FieldProblem` in src/core/errors.ts. */

@@ -3,7 +3,13 @@
 //
 // To add a page: write `web/screens/<area>/<Name>Screen.tsx` with a default export, add its label to both
 // dictionaries in `i18n.ts` (`menu.<key>`), and add one row below. The menu item gets `data-testid="menu-<key>"`.
-import { ApartmentOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons'
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react'
 import type { Permission } from '../api/types.ts'
 import type { MessageKey } from './i18n.ts'
@@ -55,6 +61,14 @@ export const PAGES: readonly PageDef[] = [
     icon: KeyOutlined,
     permission: 'token.manage',
     screen: lazy(() => import('../screens/tokens/TokensScreen.tsx')),
+  },
+  {
+    key: 'ledger',
+    path: '/ledger',
+    label: 'menu.ledger',
+    icon: AuditOutlined,
+    permission: 'ledger.read',
+    screen: lazy(() => import('../screens/ledger/LedgerScreen.tsx')),
   },
 ]
 
