@@ -14,7 +14,7 @@ import {
   type TestNode,
 } from './helpers/node.ts'
 
-type Allowed = 'public' | 'anyone-signed-in' | string[]
+type Allowed = 'public' | 'anyone-signed-in' | 'user' | string[]
 
 interface RouteCase {
   allowed: Allowed
@@ -144,6 +144,34 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           },
         }
       : {}),
+    ...(kind === 'platform'
+      ? {
+          'POST /api/users': {
+            allowed: 'public',
+            request: (n) => ({
+              url: '/api/users',
+              payload: {
+                phone: `1390435${String(1000 + (n % 9000)).padStart(4, '0')}`,
+                password: 'matrix-user-pass-1',
+                displayName: `网友${n}`,
+              },
+            }),
+          },
+          'POST /api/users/session': {
+            allowed: 'public',
+            request: () => ({
+              url: '/api/users/session',
+              payload: { phone: '13704350000', password: 'matrix-user-pass-1' },
+            }),
+          },
+          'DELETE /api/users/session': { allowed: 'user', request: () => ({ url: '/api/users/session' }) },
+          'GET /api/users/me': { allowed: 'user', request: () => ({ url: '/api/users/me' }) },
+          'POST /api/users/me/identity': {
+            allowed: 'user',
+            request: () => ({ url: '/api/users/me/identity', payload: { realName: '王', idNumber: '123' } }),
+          },
+        }
+      : {}),
     'GET /api/ledger/checkpoints': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoints' }) },
     'POST /api/ledger/checkpoints': { allowed: admins, request: () => ({ url: '/api/ledger/checkpoints' }) },
     'GET /api/ledger/entries': {
@@ -161,10 +189,31 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
   }
 }
 
+interface Persona {
+  /** A staff role, or `platform_user` for a signed-in user of the platform. */
+  role: string
+  headers: (method: string) => Record<string, string>
+  fresh: () => Promise<(method: string) => Record<string, string>>
+}
+
+async function signInUser(
+  node: TestNode,
+  phone: string,
+): Promise<(method: string) => Record<string, string>> {
+  const res = await node.app.inject({
+    method: 'POST',
+    url: '/api/users/session',
+    payload: { phone, password: 'matrix-user-pass-1' },
+  })
+  const cookie = `ql_user=${res.cookies.find((c) => c.name === 'ql_user')!.value}`
+  const csrf = res.json().csrfToken as string
+  return (method): Record<string, string> => (method === 'GET' ? { cookie } : { cookie, 'x-csrf-token': csrf })
+}
+
 for (const kind of ['platform', 'regulator'] as const) {
   describe(`authorisation matrix on a ${kind} node`, () => {
     let node: TestNode
-    const sessions = new Map<string, Session>()
+    const personas: Persona[] = []
     let ctx: { reviewerId: string; orgId: string; roles: string[]; login: string }
     const cases = matrix(kind)
     // One signed-in person per role (the demo staff cover every role of the node kind).
@@ -174,9 +223,29 @@ for (const kind of ['platform', 'regulator'] as const) {
 
     beforeAll(async () => {
       node = await startTestNode(kind)
-      for (const p of people) sessions.set(p.login, await signIn(node.app, p.login))
-      const admin = people.find((p) => p.roles[0]?.endsWith('admin'))!
-      const staff = await node.app.inject({ url: '/api/staff', headers: as(sessions.get(admin.login)!) })
+      for (const p of people) {
+        const s = await signIn(node.app, p.login)
+        personas.push({
+          role: p.roles[0]!,
+          headers: (method) => as(s, method),
+          fresh: async () => {
+            const again = await signIn(node.app, p.login)
+            return (method) => as(again, method)
+          },
+        })
+      }
+      if (kind === 'platform') {
+        const phone = '13704350000'
+        await node.app.inject({
+          method: 'POST',
+          url: '/api/users',
+          payload: { phone, password: 'matrix-user-pass-1', displayName: '矩阵网友' },
+        })
+        const headers = await signInUser(node, phone)
+        personas.push({ role: 'platform_user', headers, fresh: () => signInUser(node, phone) })
+      }
+      const admin = personas.find((p) => p.role.endsWith('admin'))!
+      const staff = await node.app.inject({ url: '/api/staff', headers: admin.headers('GET') })
       const target = staff
         .json()
         .items.find((s: { roles: string[] }) =>
@@ -199,8 +268,9 @@ for (const kind of ['platform', 'regulator'] as const) {
     })
 
     let n = 0
+    const loginOf = (role: string) => people.find((p) => p.roles[0] === role)?.login ?? people[0]!.login
     for (const [route, c] of Object.entries(cases)) {
-      const [method, _path] = route.split(' ') as [string, string]
+      const [method] = route.split(' ') as [string, string]
       it(`${route}: anonymous`, async () => {
         const r = c.request(++n, { ...ctx, roles: [], login: people[0]!.login })
         const res = await node.app.inject({
@@ -213,27 +283,43 @@ for (const kind of ['platform', 'regulator'] as const) {
           expect(res.statusCode).toBeLessThan(500)
         } else {
           expect(res.statusCode).toBe(401)
-          expect(res.json().code).toBe('AUTH_REQUIRED')
+          expect(res.json().code).toBe(c.allowed === 'user' ? 'USER_AUTH_REQUIRED' : 'AUTH_REQUIRED')
         }
       })
-      for (const p of people) {
-        const role = p.roles[0]!
+      const roles = [
+        ...new Set(people.map((p) => p.roles[0]!)),
+        ...(kind === 'platform' ? ['platform_user'] : []),
+      ]
+      for (const role of roles) {
         it(`${route}: ${role}`, async () => {
-          // Logging out ends the session, so that case signs in afresh.
-          const s =
-            route === 'POST /api/auth/logout' ? await signIn(node.app, p.login) : sessions.get(p.login)!
-          const r = c.request(++n, { ...ctx, roles: p.roles, login: p.login })
+          const persona = personas.find((p) => p.role === role)!
+          // Signing out ends the session, so those cases sign in afresh.
+          const headers =
+            route.endsWith('/session') || route.endsWith('/logout') ? await persona.fresh() : persona.headers
+          const r = c.request(++n, {
+            ...ctx,
+            roles: role === 'platform_user' ? [] : [role],
+            login: loginOf(role),
+          })
           const res = await node.app.inject({
             method: method as 'GET',
             url: r.url,
             payload: r.payload as object,
-            headers: as(s, method),
+            headers: headers(method),
           })
+          const isUser = role === 'platform_user'
           const allowed =
-            c.allowed === 'public' || c.allowed === 'anyone-signed-in' || c.allowed.includes(role)
+            c.allowed === 'public' ||
+            (c.allowed === 'user' && isUser) ||
+            (c.allowed === 'anyone-signed-in' && !isUser) ||
+            (Array.isArray(c.allowed) && c.allowed.includes(role))
           if (allowed) {
             expect([401, 403], `${role} should pass: ${res.body}`).not.toContain(res.statusCode)
             expect(res.statusCode).toBeLessThan(500)
+          } else if (isUser || c.allowed === 'user') {
+            // A platform user holds no staff session, and staff hold no platform-user session.
+            expect(res.statusCode, res.body).toBe(401)
+            expect(res.json().code).toBe(isUser ? 'AUTH_REQUIRED' : 'USER_AUTH_REQUIRED')
           } else {
             expect(res.statusCode, res.body).toBe(403)
             expect(res.json().code).toBe('FORBIDDEN')

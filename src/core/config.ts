@@ -28,6 +28,7 @@ export interface Config {
   log: { level: LogLevel; pretty: boolean }
   session: { ttlHours: number }
   ledger: { sequenceIntervalMs: number; checkpointIntervalMs: number }
+  platform: { accountsPerIdentity: number }
   demo: { enabled: boolean; password: string }
   web: { distDir: string }
 }
@@ -162,6 +163,9 @@ export function loadConfig(
     db,
     log: { level: levelRaw as LogLevel, pretty: nonEmpty(env.QINGLANG_LOG_PRETTY) === 'true' },
     session: { ttlHours: parseIntEnv(env, 'QINGLANG_SESSION_TTL_HOURS', 12, problems, 1, 24 * 30) },
+    platform: {
+      accountsPerIdentity: parseIntEnv(env, 'QINGLANG_ACCOUNTS_PER_IDENTITY', 1, problems, 1, 100),
+    },
     ledger: {
       sequenceIntervalMs: parseIntEnv(env, 'QINGLANG_SEQUENCE_INTERVAL_MS', 200, problems, 10, 60_000),
       checkpointIntervalMs:

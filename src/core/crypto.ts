@@ -1,6 +1,6 @@
 // Sealing secrets at rest: AES-256-GCM under the node's master key, bound to a purpose string (associated data),
 // so a sealed value cannot be moved to another column and opened there.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto'
 
 const VERSION = 1
 
@@ -24,4 +24,14 @@ export function open(sealed: string, key: Buffer, purpose: string): Buffer {
 
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
+}
+
+/** A key for one purpose derived from the master key (HKDF-SHA256), so one secret never serves two uses. */
+export function deriveKey(master: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), Buffer.from(purpose), 32))
+}
+
+/** A keyed digest for finding equal secrets (an identity number, a phone) without storing them readable. */
+export function hmacHex(key: Buffer, value: string): string {
+  return createHmac('sha256', key).update(value).digest('hex')
 }

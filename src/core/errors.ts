@@ -99,6 +99,36 @@ export const ERRORS = {
   PEER_EXISTS: { status: 409, zh: '对端节点已登记', en: 'This peer is already registered' },
   PEER_SUSPENDED: { status: 409, zh: '对端节点已停用', en: 'This peer is suspended' },
   OUTBOX_NOT_FOUND: { status: 404, zh: '待发报文不存在', en: 'No such outbox message' },
+  USER_AUTH_REQUIRED: { status: 401, zh: '请先登录平台账号', en: 'Sign in to your platform account first' },
+  USER_INVALID_CREDENTIALS: { status: 401, zh: '手机号或密码错误', en: 'Wrong phone number or password' },
+  USER_SUSPENDED: { status: 403, zh: '账号已被暂停使用', en: 'This account is suspended' },
+  USER_PHONE_INVALID: { status: 400, zh: '手机号无效', en: 'The phone number is not valid' },
+  USER_PHONE_TAKEN: { status: 409, zh: '该手机号已注册', en: 'This phone number is already registered' },
+  IDENTITY_INVALID: {
+    status: 400,
+    zh: '身份信息未通过核验',
+    en: 'The identity details did not pass verification',
+  },
+  IDENTITY_REJECTED: {
+    status: 422,
+    zh: '身份核验服务未确认该身份',
+    en: 'The identity verification service did not confirm this identity',
+  },
+  IDENTITY_LIMIT_REACHED: {
+    status: 409,
+    zh: '该身份已达到可实名的账号数量上限',
+    en: 'This identity already verifies the most accounts it may',
+  },
+  IDENTITY_ALREADY_VERIFIED: {
+    status: 409,
+    zh: '本账号已完成实名认证',
+    en: 'This account is already verified',
+  },
+  IDENTITY_REQUIRED: {
+    status: 403,
+    zh: '发布信息、跟帖评论和即时通信前须完成实名认证：请在“我的 → 实名认证”填写姓名和身份证号（《办法》第十三条第二款）',
+    en: 'Verify your real identity before publishing, commenting or messaging: enter your name and resident ID number under My account → Identity (A13.2)',
+  },
   MASTER_KEY_WRONG: {
     status: 500,
     zh: '主密钥与数据目录不匹配，无法打开节点密钥',

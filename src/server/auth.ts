@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { type Actor, can, resolveSession, resolveToken, TOKEN_PREFIX } from '../core/auth/index.ts'
 import { DomainError } from '../core/errors.ts'
-import { type Access, CSRF_HEADER, SESSION_COOKIE } from './types.ts'
+import { type PlatformUser, resolveUserSession } from '../platform/accounts/index.ts'
+import { type Access, CSRF_HEADER, SESSION_COOKIE, USER_COOKIE } from './types.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -30,9 +31,18 @@ async function authenticate(app: FastifyInstance, req: FastifyRequest): Promise<
   return found.actor
 }
 
+// A cookie rides along on cross-site requests; a header with the session's CSRF token cannot.
+function checkCsrf(req: FastifyRequest, expected: string): void {
+  if (SAFE_METHODS.has(req.method)) return
+  const sent = req.headers[CSRF_HEADER]
+  if (typeof sent !== 'string' || !sameSecret(sent, expected)) throw new DomainError('CSRF_TOKEN_INVALID')
+}
+
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null)
   app.decorateRequest('session', null)
+  app.decorateRequest('user', null)
+  app.decorateRequest('userSession', null)
 
   app.decorate('routeTable', [])
   app.addHook('onRoute', (route) => {
@@ -48,21 +58,31 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config.access ?? 'public'
     if (access === 'public') return
+    if (access === 'user') {
+      // A platform user (网民): their own cookie, separate from staff sessions, with the same CSRF rule.
+      const cookie = req.cookies[USER_COOKIE]
+      if (cookie === undefined || cookie === '') throw new DomainError('USER_AUTH_REQUIRED')
+      const found = await resolveUserSession(app.database.db, cookie)
+      req.user = found.user
+      req.userSession = { token: cookie, csrfToken: found.csrfToken }
+      checkCsrf(req, found.csrfToken)
+      return
+    }
     const actor = await authenticate(app, req)
     if (actor === null) throw new DomainError('AUTH_REQUIRED')
     req.actor = actor
-    // A cookie rides along on cross-site requests; a header with the session's CSRF token cannot.
-    if (req.session !== null && !SAFE_METHODS.has(req.method)) {
-      const sent = req.headers[CSRF_HEADER]
-      if (typeof sent !== 'string' || !sameSecret(sent, req.session.csrfToken)) {
-        throw new DomainError('CSRF_TOKEN_INVALID')
-      }
-    }
+    if (req.session !== null) checkCsrf(req, req.session.csrfToken)
     if (access !== 'authenticated' && !can(actor.roles, access)) {
       throw new DomainError('FORBIDDEN', { permission: access })
     }
   })
 })
+
+/** The signed-in platform user of a route whose access is `user`. */
+export function userOf(req: FastifyRequest): PlatformUser {
+  if (req.user === null) throw new DomainError('USER_AUTH_REQUIRED')
+  return req.user
+}
 
 /** The signed-in actor of a route whose access is not public. */
 export function actorOf(req: FastifyRequest): Actor {

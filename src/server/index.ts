@@ -18,6 +18,9 @@ import { nodeRoutes } from '../core/node/routes.ts'
 import { organisationRoutes } from '../core/organisations/routes.ts'
 import type { Ledger } from '../ledger/index.ts'
 import { ledgerRoutes } from '../ledger/routes.ts'
+import { accountKeys } from '../platform/accounts/index.ts'
+import { accountRoutes } from '../platform/accounts/routes.ts'
+import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
 import { authPlugin } from './auth.ts'
@@ -26,7 +29,7 @@ import { sendProblem } from './problem.ts'
 import { ProblemSchema } from './schemas.ts'
 
 /** Every area's route plugin; a new area adds one line here. */
-const AREA_ROUTES = [nodeRoutes, authRoutes, organisationRoutes, ledgerRoutes, protocolRoutes]
+const AREA_ROUTES = [nodeRoutes, authRoutes, organisationRoutes, ledgerRoutes, protocolRoutes, accountRoutes]
 
 /** Request fields that may identify a person never reach the log. */
 export const REDACT_PATHS = [
@@ -41,6 +44,7 @@ export const REDACT_PATHS = [
   '*.identity',
   '*.reporterName',
   '*.reporterContact',
+
 ]
 
 export interface BuildOptions {
@@ -50,6 +54,8 @@ export interface BuildOptions {
   keys: NodeKeys
   ledger: Ledger
   protocol: ProtocolNode
+  /** How real identities are confirmed; the shipped adapter checks format and check digit. */
+  identityVerifier?: IdentityVerifier
   /** A pino destination (tests capture logs); defaults to stdout. */
   logStream?: NodeJS.WritableStream
 }
@@ -82,6 +88,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('keys', opts.keys)
   app.decorate('ledger', opts.ledger)
   app.decorate('protocol', opts.protocol)
+  app.decorate('accountKeys', accountKeys(opts.secrets.masterKey))
+  app.decorate('identityVerifier', opts.identityVerifier ?? formatCheckVerifier)
   app.decorate('tx', <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(opts.database.db, fn))
 
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err))

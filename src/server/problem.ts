@@ -38,6 +38,7 @@ export function problemOf(
 
 /** A domain error that names a field becomes a field problem so forms can show it beside the input. */
 function fieldFromDetails(code: ErrorCode, details: Record<string, unknown>): FieldProblem[] | undefined {
+  if (Array.isArray(details.errors)) return details.errors as FieldProblem[]
   const field = details.field
   if (typeof field !== 'string') return undefined
   return [{ field, zh: ERRORS[code].zh, en: ERRORS[code].en }]
@@ -47,7 +48,7 @@ function fieldFromDetails(code: ErrorCode, details: Record<string, unknown>): Fi
 function publicDetails(details: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(details)) {
-    if (k === 'field' || k === 'cause') continue
+    if (k === 'field' || k === 'cause' || k === 'errors') continue
     if (['string', 'number', 'boolean'].includes(typeof v)) out[k] = v
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v
   }

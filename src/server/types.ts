@@ -3,10 +3,15 @@ import type { Config, Secrets } from '../core/config.ts'
 import type { Database, Tx } from '../core/db/index.ts'
 import type { NodeKeys } from '../core/node/index.ts'
 import type { Ledger } from '../ledger/index.ts'
+import type { AccountKeys, PlatformUser } from '../platform/accounts/index.ts'
+import type { IdentityVerifier } from '../platform/identity/index.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 
-/** Who may call a route: anyone, any signed-in caller, or callers whose roles grant a permission. */
-export type Access = 'public' | 'authenticated' | Permission
+/**
+ * Who may call a route: anyone, any signed-in staff member or token, callers whose roles grant a permission, or a
+ * signed-in platform user (`user`).
+ */
+export type Access = 'public' | 'authenticated' | 'user' | Permission
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,6 +21,8 @@ declare module 'fastify' {
     keys: NodeKeys
     ledger: Ledger
     protocol: ProtocolNode
+    accountKeys: AccountKeys
+    identityVerifier: IdentityVerifier
     /** Every route with the access it declares (the authorisation-matrix test walks it). */
     routeTable: { method: string; url: string; access: Access }[]
     /** Runs one use case in one transaction. */
@@ -25,6 +32,9 @@ declare module 'fastify' {
     actor: Actor | null
     /** Present when the caller signed in with the console session cookie. */
     session: { token: string; csrfToken: string } | null
+    /** The platform user signed in with the user cookie, on `user` routes. */
+    user: PlatformUser | null
+    userSession: { token: string; csrfToken: string } | null
   }
   interface FastifyContextConfig {
     access?: Access
@@ -33,3 +43,4 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'ql_session'
 export const CSRF_HEADER = 'x-csrf-token'
+export const USER_COOKIE = 'ql_user'

@@ -1,4 +1,5 @@
 export type { Actor } from './actor.ts'
+export { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.ts'
 export {
   ADMIN_ROLES,
   ALL_ROLES,

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { checkCharacter, checkMobile, checkRealName, checkResidentId } from './validate.ts'
+import { checkCharacter, checkRealName, checkResidentId } from './validate.ts'
 
 const today = new Date('2026-11-30T00:00:00Z')
 /** A well-formed number for a division and birth date, with its correct check character. */
@@ -66,19 +66,6 @@ describe('resident identity numbers (GB 11643-1999)', () => {
       expect(accepted).toEqual([checkCharacter(first17)])
     },
   )
-})
-
-describe('mobile numbers', () => {
-  it('accepts mainland mobiles with or without +86 and normalises them', () => {
-    expect(checkMobile('139 4351 2345')).toEqual({ ok: true, e164: '+8613943512345' })
-    expect(checkMobile('+86 139-4351-2345')).toEqual({ ok: true, e164: '+8613943512345' })
-  })
-
-  it('refuses a landline, a foreign number and nonsense, naming why', () => {
-    expect(checkMobile('0435-3212345')).toMatchObject({ ok: false, problems: [{ check: 'mobile' }] })
-    expect(checkMobile('+1 415 555 2671')).toMatchObject({ ok: false, problems: [{ check: 'country' }] })
-    expect(checkMobile('12345')).toMatchObject({ ok: false, problems: [{ check: 'phone' }] })
-  })
 })
 
 describe('real names', () => {

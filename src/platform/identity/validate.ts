@@ -1,6 +1,5 @@
 // Checks of what a user gives to verify their identity (A13.2): a resident identity number under GB 11643-1999 and
-// a mainland mobile number. Pure functions: each failed check is named, in Chinese and English.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
+// a real name. Pure functions: each failed check is named, in Chinese and English.
 import { CITY_CODES, COUNTY_CODES, PROVINCE_CODES } from './division-codes.ts'
 
 export interface CheckProblem {
@@ -90,35 +89,6 @@ export function checkResidentId(raw: string, today: Date): ResidentIdResult {
     birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
     sex: Number(id[16]) % 2 === 1 ? 'male' : 'female',
   }
-}
-
-export type MobileResult = { ok: true; e164: string } | { ok: false; problems: CheckProblem[] }
-
-/** A mainland China mobile number, with or without +86; landlines and other countries are refused. */
-export function checkMobile(raw: string): MobileResult {
-  const phone = parsePhoneNumberFromString(raw.trim(), 'CN')
-  if (!phone?.isValid()) {
-    return {
-      ok: false,
-      problems: [{ check: 'phone', zh: '不是有效的电话号码', en: 'not a valid phone number' }],
-    }
-  }
-  if (phone.country !== 'CN') {
-    return {
-      ok: false,
-      problems: [{ check: 'country', zh: '须为中国大陆手机号', en: 'must be a mainland China number' }],
-    }
-  }
-  const type = phone.getType()
-  if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') {
-    return {
-      ok: false,
-      problems: [
-        { check: 'mobile', zh: '须为手机号，不能是固定电话', en: 'must be a mobile number, not a landline' },
-      ],
-    }
-  }
-  return { ok: true, e164: phone.number }
 }
 
 /** A real name as on the identity card: 2–30 Chinese characters, or letters, with the middle dot of 少数民族 names. */

@@ -1,0 +1,14 @@
+export {
+  type AccountKeys,
+  accountKeys,
+  getUser,
+  type PlatformUser,
+  presentUser,
+  registerUser,
+  resolveUserSession,
+  revealPhone,
+  signInUser,
+  signOutUser,
+  userActor,
+} from './accounts.ts'
+export { checkMobile } from './phone.ts'

@@ -1,0 +1,36 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import type { Tx } from '../../core/db/index.ts'
+import { platformUser, userSession } from './tables.ts'
+
+export type UserRow = typeof platformUser.$inferSelect
+
+export async function findByPhoneHmac(tx: Tx, phoneHmac: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(platformUser).where(eq(platformUser.phoneHmac, phoneHmac))
+  return row
+}
+
+export async function findById(tx: Tx, id: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(platformUser).where(eq(platformUser.id, id))
+  return row
+}
+
+export async function insertUser(tx: Tx, row: typeof platformUser.$inferInsert): Promise<void> {
+  await tx.insert(platformUser).values(row)
+}
+
+export async function insertSession(tx: Tx, row: typeof userSession.$inferInsert): Promise<void> {
+  await tx.insert(userSession).values(row)
+}
+
+export async function findLiveSession(tx: Tx, tokenHash: string) {
+  const [row] = await tx
+    .select({ session: userSession, user: platformUser })
+    .from(userSession)
+    .innerJoin(platformUser, eq(platformUser.id, userSession.userId))
+    .where(and(eq(userSession.tokenHash, tokenHash), isNull(userSession.revokedAt)))
+  return row
+}
+
+export async function revokeSession(tx: Tx, tokenHash: string, now: Date): Promise<void> {
+  await tx.update(userSession).set({ revokedAt: now }).where(eq(userSession.tokenHash, tokenHash))
+}

@@ -1,0 +1,9 @@
+export {
+  formatCheckVerifier,
+  type IdentityClaim,
+  type IdentityVerifier,
+  isVerified,
+  requireVerified,
+  verifyIdentity,
+} from './identity.ts'
+export { checkCharacter, checkRealName, checkResidentId } from './validate.ts'
