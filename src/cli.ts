@@ -11,7 +11,7 @@ import { DomainError, ERRORS } from './core/errors.ts'
 import { getOrganisationByKey } from './core/organisations/index.ts'
 import { runDemo } from './demo/index.ts'
 import { prepareDatabase, type RunningNode, startNode } from './server/start.ts'
-import { ledgerCommand } from './tools/index.ts'
+import { ledgerCommand, screenCommand } from './tools/index.ts'
 
 function port(v: string): number {
   const n = Number(v)
@@ -202,6 +202,7 @@ nodeOptions(admin.command('create').description('create an admin of a real deplo
   )
 
 program.addCommand(ledgerCommand())
+program.addCommand(screenCommand())
 
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(e.message)

@@ -7,7 +7,6 @@ import type { NodeRole } from '../src/core/config.ts'
 import {
   as,
   loginsFor,
-  type Session,
   signIn,
   startTestNode,
   TEST_PASSWORD,
@@ -207,7 +206,8 @@ async function signInUser(
   })
   const cookie = `ql_user=${res.cookies.find((c) => c.name === 'ql_user')!.value}`
   const csrf = res.json().csrfToken as string
-  return (method): Record<string, string> => (method === 'GET' ? { cookie } : { cookie, 'x-csrf-token': csrf })
+  return (method): Record<string, string> =>
+    method === 'GET' ? { cookie } : { cookie, 'x-csrf-token': csrf }
 }
 
 for (const kind of ['platform', 'regulator'] as const) {

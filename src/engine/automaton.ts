@@ -1,6 +1,7 @@
-// Aho–Corasick multi-pattern automaton over UTF-16 code units, stored in flat typed arrays:
-// a dense row for the root (by character class), sorted edge lists (CSR) for every other state, failure
-// links, and dictionary-suffix links so that every occurrence of every pattern is reported with its end.
+// Aho–Corasick multi-pattern automaton over UTF-16 code units, stored in flat typed arrays: character
+// classes numbered by frequency in the patterns; a dense DFA table (every state × the most frequent classes,
+// failure transitions resolved at build time) sized to a fixed budget; sorted edge lists (CSR) with failure
+// links for the rare classes; dictionary-suffix links so every occurrence of every pattern is reported.
 // Reference: Aho & Corasick, "Efficient string matching", CACM 18(6), 1975.
 
 export interface Automaton {
@@ -14,6 +15,9 @@ export interface Automaton {
   /** code unit → character class (0: in no pattern). */
   readonly classOf: Uint16Array
   readonly rootNext: Int32Array
+  /** Classes 1..dense have a full DFA row in `delta` (width dense + 1). */
+  readonly dense: number
+  readonly delta: Int32Array
   readonly edgeStart: Int32Array
   readonly edgeClass: Uint16Array
   readonly edgeTo: Int32Array
@@ -30,20 +34,22 @@ export interface Automaton {
 
 /** Growable buffer of (pattern, end) pairs, reused across scans. */
 export class MatchBuffer {
-  data = new Int32Array(256)
+  data: Int32Array = new Int32Array(256)
   count = 0
   reset(): void {
     this.count = 0
   }
   push(pattern: number, end: number): void {
-    if (this.count * 2 + 2 > this.data.length) {
-      const d = new Int32Array(this.data.length * 2)
-      d.set(this.data)
-      this.data = d
-    }
+    if (this.count * 2 + 2 > this.data.length) this.grow()
     this.data[this.count * 2] = pattern
     this.data[this.count * 2 + 1] = end
     this.count++
+  }
+  grow(): Int32Array {
+    const d = new Int32Array(this.data.length * 2)
+    d.set(this.data)
+    this.data = d
+    return d
   }
   pattern(i: number): number {
     return this.data[i * 2] as number
@@ -54,18 +60,23 @@ export class MatchBuffer {
 }
 
 /** Builds the automaton. Empty patterns are kept (so ids stay aligned) but never match. */
-export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
+/** Entries of the dense DFA table (4 bytes each): 8M = 32 MB at most, whatever the lexicon size. */
+export const DENSE_BUDGET = 8 * 1024 * 1024
+
+export function buildAutomaton(patterns: readonly Uint16Array[], denseBudget = DENSE_BUDGET): Automaton {
+  // classes by descending frequency in the patterns (ties by code unit), so the dense ones are the common ones
+  const freq = new Float64Array(0x10000)
+  for (const p of patterns)
+    for (let i = 0; i < p.length; i++) freq[p[i] as number] = (freq[p[i] as number] as number) + 1
+  const used: number[] = []
+  for (let c = 0; c < 0x10000; c++) if ((freq[c] as number) > 0) used.push(c)
+  if (used.length > 0xfffe) throw new RangeError('too many distinct characters in the patterns')
+  used.sort((a, b) => (freq[b] as number) - (freq[a] as number) || a - b)
   const classOf = new Uint16Array(0x10000)
-  let classCount = 0
-  for (const p of patterns) {
-    for (let i = 0; i < p.length; i++) {
-      const c = p[i] as number
-      if (classOf[c] === 0) {
-        if (classCount === 0xfffe) throw new RangeError('too many distinct characters in the patterns')
-        classOf[c] = ++classCount
-      }
-    }
-  }
+  used.forEach((c, i) => {
+    classOf[c] = i + 1
+  })
+  const classCount = used.length
 
   // Trie with first-child / next-sibling lists while building; the root keeps a dense row.
   let size = 1024
@@ -192,12 +203,32 @@ export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
   }
   if (states > 0) report[0] = -1
 
+  // Dense DFA rows for the most frequent classes, filled in BFS order so a state's failure row is ready.
+  const dense = Math.min(classCount, Math.max(0, Math.floor(denseBudget / Math.max(1, states)) - 1))
+  const width = dense + 1
+  const delta = new Int32Array(dense > 0 ? states * width : 0)
+  if (dense > 0) {
+    for (let c = 1; c <= dense; c++) delta[c] = rootNext[c] as number
+    for (let qi = 0; qi < tail; qi++) {
+      const s = queue[qi] as number
+      const row = s * width
+      const frow = (fail[s] as number) * width
+      for (let c = 1; c <= dense; c++) delta[row + c] = delta[frow + c] as number
+      const end = edgeStart[s + 1] as number
+      for (let e = edgeStart[s] as number; e < end; e++) {
+        const c = edgeClass[e] as number
+        if (c <= dense) delta[row + c] = edgeTo[e] as number
+      }
+    }
+  }
+
   const outFinal = out.slice(0, states)
   const bytes =
     classOf.byteLength +
     rootNext.byteLength +
     edgeStart.byteLength +
     edgeClass.byteLength +
+    delta.byteLength +
     edgeTo.byteLength +
     fail.byteLength +
     outFinal.byteLength +
@@ -213,6 +244,8 @@ export function buildAutomaton(patterns: readonly Uint16Array[]): Automaton {
     patternLength,
     classOf,
     rootNext,
+    dense,
+    delta,
     edgeStart,
     edgeClass,
     edgeTo,
@@ -235,8 +268,11 @@ export function scan(
   from = 0,
   to = codes.length,
 ): number {
-  const { classOf, rootNext, edgeStart, edgeClass, edgeTo, fail, out, report, dict, same } = a
+  const { classOf, dense, delta, out, report, dict, same } = a
+  const width = dense + 1
   const before = buf.count
+  let data = buf.data
+  let k = buf.count * 2
   let s = 0
   for (let i = from; i < to; i++) {
     const c = classOf[codes[i] as number] as number
@@ -244,44 +280,43 @@ export function scan(
       s = 0
       continue
     }
-    for (;;) {
-      if (s === 0) {
-        s = rootNext[c] as number
-        break
-      }
-      let lo = edgeStart[s] as number
-      let hi = edgeStart[s + 1] as number
-      let t = 0
-      if (hi - lo <= 8) {
-        for (; lo < hi; lo++) {
-          if (edgeClass[lo] === c) {
-            t = edgeTo[lo] as number
-            break
-          }
-        }
-      } else {
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1
-          const mc = edgeClass[mid] as number
-          if (mc === c) {
-            t = edgeTo[mid] as number
-            break
-          }
-          if (mc < c) lo = mid + 1
-          else hi = mid
-        }
-      }
-      if (t !== 0) {
-        s = t
-        break
-      }
-      s = fail[s] as number
-    }
+    s = c <= dense ? (delta[s * width + c] as number) : sparseStep(a, s, c)
     let r = report[s] as number
     while (r >= 0) {
-      for (let p = out[r] as number; p >= 0; p = same[p] as number) buf.push(p, i + 1)
+      for (let p = out[r] as number; p >= 0; p = same[p] as number) {
+        if (k + 2 > data.length) {
+          buf.count = k >> 1
+          data = buf.grow()
+        }
+        data[k++] = p
+        data[k++] = i + 1
+      }
       r = dict[r] as number
     }
   }
+  buf.count = k >> 1
   return buf.count - before
+}
+
+/** Transition on a class without a dense column: goto edges, else failure links. */
+function sparseStep(a: Automaton, state: number, c: number): number {
+  const { rootNext, edgeStart, edgeClass, edgeTo, fail } = a
+  let s = state
+  for (;;) {
+    if (s === 0) return rootNext[c] as number
+    let lo = edgeStart[s] as number
+    let hi = edgeStart[s + 1] as number
+    if (hi - lo <= 8) {
+      for (; lo < hi; lo++) if (edgeClass[lo] === c) return edgeTo[lo] as number
+    } else {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        const mc = edgeClass[mid] as number
+        if (mc === c) return edgeTo[mid] as number
+        if (mc < c) lo = mid + 1
+        else hi = mid
+      }
+    }
+    s = fail[s] as number
+  }
 }

@@ -231,6 +231,35 @@ export function charTables(): CharTables {
     byPrefix.set(p, list)
   }
   for (const list of byPrefix.values()) list.sort((a, b) => b[0].length - a[0].length)
+  // A phrase's value must come out of a second pass unchanged (么麼 → 幺麽 would become 幺么): replace each
+  // value by the fixpoint of converting it again.
+  const convert = (text: string): string => {
+    let out = ''
+    for (let j = 0; j < text.length; j++) {
+      const c = text.charCodeAt(j)
+      const list = j + 1 < text.length ? byPrefix.get((c << 16) | text.charCodeAt(j + 1)) : undefined
+      const hit = list?.find(([k]) => k.every((v, i) => text.charCodeAt(j + i) === v))
+      if (hit !== undefined) {
+        out += hit[1]
+        j += hit[0].length - 1
+        continue
+      }
+      const v = t2s[c] as number
+      out += v === MULTI ? (t2sMulti.get(c) ?? text[j]) : String.fromCharCode(v)
+    }
+    return out
+  }
+  for (const list of byPrefix.values()) {
+    for (const entry of list) {
+      let v = entry[1]
+      for (let k = 0; k < 4; k++) {
+        const next = convert(v)
+        if (next === v) break
+        v = next
+      }
+      entry[1] = v
+    }
+  }
   cached = { single, multi, t2s, t2sMulti, t2sAstral, phraseStart, phrases: byPrefix }
   return cached
 }

@@ -15,11 +15,14 @@ export interface ClaimBankOptions {
   reviewThreshold?: number
   /** Winnowing window over trigrams (default 3: any shared run of 5 characters shares a fingerprint). */
   window?: number
-  /** At most this many fingerprints per claim (default 12; the smallest hashes are kept). */
+  /** At most this many fingerprints per claim (default 8; the least crowded are kept). */
   maxKeys?: number
-  /** Claims shorter than this many normalised characters are refused (default 4). */
+  /**
+   * Claims shorter than this many normalised characters are refused (default 8): a shorter text (分享图片,
+   * 网页链接) is contained in too many harmless posts; short phrases belong in the lexicon.
+   */
   minLength?: number
-  /** A fingerprint shared by more claims than this is not followed at query time (default 4096). */
+  /** At most this many postings of one fingerprint are followed at query time (default 256). */
   maxPostings?: number
   /**
    * An item at least this long (normalised characters) that is mostly a fragment of a longer claim also
@@ -42,7 +45,15 @@ export interface ClaimHit {
 
 export type AddResult = { ok: true; replaced: boolean } | { ok: false; zh: string; en: string }
 
-const DEFAULTS = { threshold: 0.5, review: 0.4, window: 3, maxKeys: 12, minLength: 4, maxPostings: 4096, minFragment: 20 }
+const DEFAULTS = {
+  threshold: 0.5,
+  review: 0.4,
+  window: 3,
+  maxKeys: 8,
+  minLength: 8,
+  maxPostings: 256,
+  minFragment: 20,
+}
 
 export class ClaimBank {
   readonly threshold: number
@@ -78,7 +89,7 @@ export class ClaimBank {
     this.minLength = Math.max(3, Math.floor(options.minLength ?? DEFAULTS.minLength))
     this.maxPostings = Math.max(1, Math.floor(options.maxPostings ?? DEFAULTS.maxPostings))
     const cap = Math.max(16, Math.floor(options.capacity ?? 1024))
-    this.postings = new PostingTable(cap * 8)
+    this.postings = new PostingTable(cap * this.maxKeys)
     this.pool = new Uint16Array(cap * 24)
     this.off = new Int32Array(cap)
     this.len = new Int32Array(cap)
@@ -143,9 +154,17 @@ export class ClaimBank {
     const extra = extraFields(record)
     if (extra !== null) this.meta.set(slot, extra)
     this.storeText(slot, codes)
+    // the claim is indexed under its least crowded fingerprints, so that common phrases do not make every
+    // query walk long posting lists; the choice is recorded nowhere, so removal looks under all of them
     const keys = this.keysOf(codes)
-    this.keyCount[slot] = keys.length
-    for (const k of keys) this.postings.add(k, slot)
+    const chosen =
+      keys.length <= this.maxKeys
+        ? keys
+        : [...keys]
+            .sort((a, b) => this.postings.crowd(a) - this.postings.crowd(b) || a - b)
+            .slice(0, this.maxKeys)
+    this.keyCount[slot] = chosen.length
+    for (const k of chosen) this.postings.add(k, slot)
     this.rev++
     return { ok: true, replaced }
   }
@@ -173,10 +192,11 @@ export class ClaimBank {
     if (this.poolWaste > 1 << 16 && this.poolWaste * 2 > this.poolUsed) this.compactPool()
   }
 
+  /** Candidate fingerprints: winnowed trigrams (at most 4 × maxKeys, the smallest hashes). */
   private keysOf(codes: Uint16Array): number[] {
     const hs = new Int32Array(Math.max(1, codes.length - 2))
     const n = trigramHashes(codes, hs)
-    return smallest(winnow(hs, n, this.window), this.maxKeys)
+    return smallest(winnow(hs, n, this.window), this.maxKeys * 4)
   }
 
   private storeText(slot: number, codes: Uint16Array): void {
@@ -262,6 +282,8 @@ export class ClaimBank {
     }
     const out: ClaimHit[] = []
     for (const s of cand) {
+      // a claim found under fewer than a quarter of its fingerprints cannot reach the threshold in practice
+      if ((this.hits[s] as number) * 4 < (this.keyCount[s] as number)) continue
       const o = this.off[s] as number
       const l = this.len[s] as number
       let r = set.containment(this.pool, o, o + l)

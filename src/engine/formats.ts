@@ -3,12 +3,12 @@
 import {
   CATEGORIES,
   type Category,
+  type ClaimRecord,
   CONTENT_KINDS,
   type ContentItem,
   type ContentKind,
   CREDIT_TIERS,
   type CreditTier,
-  type ClaimRecord,
   type LexiconEntry,
   SEVERITIES,
   type Severity,
@@ -31,7 +31,10 @@ function parseObject(line: string): Parsed<Record<string, unknown>> {
     return { ok: false, problems: [{ zh: `不是有效的 JSON：${msg}`, en: `not valid JSON: ${msg}` }] }
   }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    return { ok: false, problems: [{ zh: '每行必须是一个 JSON 对象', en: 'each line must be a JSON object' }] }
+    return {
+      ok: false,
+      problems: [{ zh: '每行必须是一个 JSON 对象', en: 'each line must be a JSON object' }],
+    }
   }
   return { ok: true, value: v as Record<string, unknown> }
 }
@@ -56,15 +59,30 @@ export function parseLexiconLine(line: string): Parsed<LexiconEntry> {
     'category 必须是 prohibit、prevent 或 encourage',
     'category must be prohibit, prevent or encourage',
   )
-  need(p, SEVERITIES.includes(v.severity as Severity), 'severity 必须是 1、2 或 3', 'severity must be 1, 2 or 3')
+  need(
+    p,
+    SEVERITIES.includes(v.severity as Severity),
+    'severity 必须是 1、2 或 3',
+    'severity must be 1, 2 or 3',
+  )
   need(
     p,
     stringList(v.basis) && v.basis.length > 0,
     'basis 必须是非空的字符串数组，如 ["A11.1"]',
     'basis must be a non-empty array of strings, e.g. ["A11.1"]',
   )
-  need(p, v.sound === undefined || typeof v.sound === 'boolean', 'sound 必须是布尔值', 'sound must be a boolean')
-  need(p, v.except === undefined || stringList(v.except), 'except 必须是字符串数组', 'except must be an array of strings')
+  need(
+    p,
+    v.sound === undefined || typeof v.sound === 'boolean',
+    'sound 必须是布尔值',
+    'sound must be a boolean',
+  )
+  need(
+    p,
+    v.except === undefined || stringList(v.except),
+    'except 必须是字符串数组',
+    'except must be an array of strings',
+  )
   need(
     p,
     v.requires === undefined || stringList(v.requires),
@@ -77,7 +95,12 @@ export function parseLexiconLine(line: string): Parsed<LexiconEntry> {
     'window 必须是非负整数',
     'window must be a non-negative integer',
   )
-  need(p, v.fiction === undefined || typeof v.fiction === 'boolean', 'fiction 必须是布尔值', 'fiction must be a boolean')
+  need(
+    p,
+    v.fiction === undefined || typeof v.fiction === 'boolean',
+    'fiction 必须是布尔值',
+    'fiction must be a boolean',
+  )
   if (p.length > 0) return { ok: false, problems: p }
   const e: LexiconEntry = {
     term: v.term as string,

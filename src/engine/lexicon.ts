@@ -136,8 +136,8 @@ export function matchLexicon(lex: Lexicon, n: Normalized): TermHit[] {
     perEntry.set(entry, c + 1)
     hits.push({ entry, start, end, sound })
   }
-  let excepts: TermHit[] | null = null
-  let requires: TermHit[] | null = null
+  const excepts: TermHit[] = []
+  const requires: TermHit[] = []
   const candidates: TermHit[] = []
   const { patternKind, patternOwner, plain } = lex
   for (let i = 0; i < buf.count; i++) {
@@ -151,8 +151,8 @@ export function matchLexicon(lex: Lexicon, n: Normalized): TermHit[] {
     }
     const k = patternKind[p]
     if (k === TERM) candidates.push(h)
-    else if (k === EXCEPT) (excepts ??= []).push(h)
-    else (requires ??= []).push(h)
+    else if (k === EXCEPT) excepts.push(h)
+    else requires.push(h)
   }
   if (lex.sound !== null) {
     soundBuf.reset()
@@ -169,9 +169,9 @@ export function matchLexicon(lex: Lexicon, n: Normalized): TermHit[] {
     }
     candidates.sort((a, b) => a.start - b.start || a.end - b.end || a.entry - b.entry)
   }
-  const byEntry = (list: TermHit[] | null) => {
+  const byEntry = (list: TermHit[]) => {
     const m = new Map<number, TermHit[]>()
-    for (const x of list ?? []) {
+    for (const x of list) {
       const l = m.get(x.entry)
       if (l === undefined) m.set(x.entry, [x])
       else if (l.length < MAX_CONSTRAINT_HITS) l.push(x)

@@ -48,6 +48,11 @@ function ensure(n: number): void {
   outEnd = grow32(outEnd)
 }
 
+// Where the last stage left its result: the mid buffers when stage B had nothing to do, else the out buffers.
+let resCodes = outCodes
+let resStart = outStart
+let resEnd = outEnd
+
 const CHUNK = 8192
 
 /** Builds a string from code units without a per-character concatenation. */
@@ -61,10 +66,24 @@ export function codesToString(codes: Uint16Array, from = 0, to = codes.length): 
   return s
 }
 
+// 1 where a stage-A output code unit needs stage B (a traditional character or an OpenCC phrase start).
+let needsB: Uint8Array | null = null
+function needsBTable(): Uint8Array {
+  if (needsB !== null) return needsB
+  const t = charTables()
+  const a = new Uint8Array(0x10000)
+  for (let c = 0; c < 0x10000; c++) if (t.t2s[c] !== c || t.phraseStart[c] === 1) a[c] = 1
+  needsB = a
+  return a
+}
+let lastNeedsB = false
+
 /** Stage A into the mid buffers; returns the number of code units written. */
 function stageAInto(source: string): number {
   const t = charTables()
   const single = t.single
+  const nb = needsBTable()
+  let need = 0
   const len = source.length
   ensure(len + 16)
   let m = 0
@@ -75,6 +94,7 @@ function stageAInto(source: string): number {
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         const out = astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
         ensure(m + out.length + 16)
+        // astral output is already converted; a following BMP phrase start sets `need` itself
         for (let k = 0; k < out.length; k++) {
           midCodes[m] = out.charCodeAt(k)
           midStart[m] = i
@@ -88,6 +108,7 @@ function stageAInto(source: string): number {
     const v = single[c] as number
     if (v === DROP) continue
     if (v !== MULTI) {
+      need |= nb[v] as number
       midCodes[m] = v
       midStart[m] = i
       midEnd[m] = i + 1
@@ -96,6 +117,7 @@ function stageAInto(source: string): number {
     }
     const out = t.multi.get(c) ?? ''
     ensure(m + out.length + 16)
+    need = 1
     for (let k = 0; k < out.length; k++) {
       midCodes[m] = out.charCodeAt(k)
       midStart[m] = i
@@ -103,11 +125,18 @@ function stageAInto(source: string): number {
       m++
     }
   }
+  lastNeedsB = need !== 0
   return m
 }
 
 /** Stage B from the mid buffers into the out buffers; returns the number of code units written. */
 function stageBInto(m: number): number {
+  if (!lastNeedsB) {
+    resCodes = midCodes
+    resStart = midStart
+    resEnd = midEnd
+    return m
+  }
   const t = charTables()
   const t2s = t.t2s
   const phraseStart = t.phraseStart
@@ -162,6 +191,9 @@ function stageBInto(m: number): number {
       }
     }
   }
+  resCodes = outCodes
+  resStart = outStart
+  resEnd = outEnd
   return n
 }
 
@@ -174,13 +206,20 @@ export function normalize(source: string): Normalized {
   const s = typeof source === 'string' ? source : ''
   const m = stageAInto(s)
   const n = stageBInto(m)
-  const codes = outCodes.slice(0, n)
-  return {
-    source: s,
-    text: codesToString(codes),
-    codes,
-    start: outStart.slice(0, n),
-    end: outEnd.slice(0, n),
+  return new NormalizedText(s, resCodes.slice(0, n), resStart.slice(0, n), resEnd.slice(0, n))
+}
+
+class NormalizedText implements Normalized {
+  private cachedText: string | null = null
+  constructor(
+    readonly source: string,
+    readonly codes: Uint16Array,
+    readonly start: Int32Array,
+    readonly end: Int32Array,
+  ) {}
+  get text(): string {
+    this.cachedText ??= codesToString(this.codes)
+    return this.cachedText
   }
 }
 
@@ -188,14 +227,14 @@ export function normalize(source: string): Normalized {
 export function normalizeText(source: string): string {
   const s = typeof source === 'string' ? source : ''
   const n = stageBInto(stageAInto(s))
-  return codesToString(outCodes, 0, n)
+  return codesToString(resCodes, 0, n)
 }
 
 /** The normalised code units alone, in a fresh array. */
 export function normalizeCodes(source: string): Uint16Array {
   const s = typeof source === 'string' ? source : ''
   const n = stageBInto(stageAInto(s))
-  return outCodes.slice(0, n)
+  return resCodes.slice(0, n)
 }
 
 /** Maps a normalised span [from, to) back to the original text. An empty span maps to an empty range. */

@@ -61,6 +61,8 @@ export function smallest(hashes: number[], k: number): number[] {
 export class PostingTable {
   private bits: number
   private head: Int32Array
+  /** Chain length per bucket (saturating at 65535): how crowded a key's bucket is. */
+  private count: Uint16Array
   key: Int32Array
   value: Int32Array
   next: Int32Array
@@ -71,6 +73,7 @@ export class PostingTable {
   constructor(capacity = 1024) {
     this.bits = Math.max(10, Math.ceil(Math.log2(Math.max(1, capacity / 2))))
     this.head = new Int32Array(1 << this.bits).fill(-1)
+    this.count = new Uint16Array(1 << this.bits)
     const n = Math.max(1024, capacity)
     this.key = new Int32Array(n)
     this.value = new Int32Array(n)
@@ -82,7 +85,18 @@ export class PostingTable {
   }
 
   get bytes(): number {
-    return this.head.byteLength + this.key.byteLength + this.value.byteLength + this.next.byteLength
+    return (
+      this.head.byteLength +
+      this.count.byteLength +
+      this.key.byteLength +
+      this.value.byteLength +
+      this.next.byteLength
+    )
+  }
+
+  /** Length of the chain `key` falls in (an upper bound of its postings). */
+  crowd(key: number): number {
+    return this.count[this.bucket(key)] as number
   }
 
   bucket(key: number): number {
@@ -106,6 +120,7 @@ export class PostingTable {
     const b = this.bucket(key)
     this.next[node] = this.head[b] as number
     this.head[b] = node
+    if ((this.count[b] as number) < 0xffff) this.count[b] = (this.count[b] as number) + 1
     this.live++
     if (this.live > 2 * this.head.length) this.rehash()
   }
@@ -121,6 +136,8 @@ export class PostingTable {
         this.next[n] = this.free
         this.free = n
         this.live--
+        if ((this.count[b] as number) > 0 && (this.count[b] as number) < 0xffff)
+          this.count[b] = (this.count[b] as number) - 1
         return true
       }
       prev = n
@@ -143,6 +160,7 @@ export class PostingTable {
   private rehash(): void {
     this.bits++
     this.head = new Int32Array(1 << this.bits).fill(-1)
+    this.count = new Uint16Array(1 << this.bits)
     // live nodes are those reachable from the old chains; rebuild chains from all non-free nodes
     const isFree = new Uint8Array(this.used)
     for (let n = this.free; n >= 0; n = this.next[n] as number) isFree[n] = 1
@@ -151,6 +169,7 @@ export class PostingTable {
       const b = this.bucket(this.key[n] as number)
       this.next[n] = this.head[b] as number
       this.head[b] = n
+      if ((this.count[b] as number) < 0xffff) this.count[b] = (this.count[b] as number) + 1
     }
     // the free list was threaded through `next`; rebuild it
     this.free = -1

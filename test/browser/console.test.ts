@@ -9,14 +9,14 @@ import { type BrowserRig, baseOf, SHOTS, signIn as signInAs, startRig } from './
 
 /** The menu each role must see: written out here, not derived from the permission table under test. */
 const EXPECTED_MENU: Record<string, string[]> = {
-  regulator_admin: ['dashboard', 'organisations', 'staff', 'tokens', 'ledger'],
-  officer: ['dashboard', 'organisations', 'ledger'],
-  supervisor: ['dashboard', 'organisations', 'staff', 'ledger'],
+  regulator_admin: ['dashboard', 'organisations', 'staff', 'tokens', 'ledger', 'protocol', 'witness'],
+  officer: ['dashboard', 'organisations', 'ledger', 'witness'],
+  supervisor: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol', 'witness'],
   procurator: ['dashboard', 'organisations', 'ledger'],
-  platform_admin: ['dashboard', 'organisations', 'staff', 'tokens', 'ledger'],
+  platform_admin: ['dashboard', 'organisations', 'staff', 'tokens', 'ledger', 'protocol'],
   operator: ['dashboard', 'organisations'],
   reviewer: ['dashboard'],
-  inspector: ['dashboard', 'organisations', 'staff', 'ledger'],
+  inspector: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol'],
 }
 
 let rig: BrowserRig

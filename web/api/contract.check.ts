@@ -26,6 +26,18 @@ import type {
   SignedCheckpoint as SSignedCheckpoint,
 } from '../../src/ledger/service.ts'
 import type { EntryFilter as SEntryFilter } from '../../src/ledger/store.ts'
+import type {
+  AddPeerInput as SAddPeerInput,
+  PeerView as SPeerView,
+  UpdatePeerInput as SUpdatePeerInput,
+} from '../../src/protocol/peers.ts'
+import type {
+  AlertRow as SAlertRow,
+  EnvelopeInRow as SEnvelopeInRow,
+  OutboxRow as SOutboxRow,
+  WitnessRow as SWitnessRow,
+  outboxCounts as sOutboxCounts,
+} from '../../src/protocol/store.ts'
 import type { Problem as SProblem } from '../../src/server/problem.ts'
 import type * as W from './types.ts'
 
@@ -46,6 +58,43 @@ type SEntryView = {
   details: SEntryFields['details']
   leafData: string
   leafHash: string
+}
+
+// The protocol and witness routes (src/protocol/routes.ts) answer with TypeBox schemas the server does not export;
+// the console's copies are written by hand from them. What is checked here is what each route makes of the rows it
+// reads (src/protocol/store.ts): the same fields, with times as ISO strings.
+type SOutboxView = {
+  id: SOutboxRow['id']
+  toNode: SOutboxRow['toNode']
+  type: SOutboxRow['type']
+  status: SOutboxRow['status']
+  attempts: SOutboxRow['attempts']
+  nextAttemptAt: string
+  lastError: SOutboxRow['lastError']
+  createdAt: string
+  deliveredAt: string | null
+}
+type SInboxView = {
+  id: SEnvelopeInRow['id']
+  type: SEnvelopeInRow['type']
+  fromNode: SEnvelopeInRow['fromNode']
+  issuedAt: string
+  receivedAt: string
+}
+type SWitnessView = {
+  nodeId: SWitnessRow['nodeId']
+  size: SWitnessRow['size']
+  root: SWitnessRow['root']
+  timestamp: string
+  status: SWitnessRow['status']
+  receivedAt: string
+}
+type SAlertView = {
+  id: SAlertRow['id']
+  nodeId: SAlertRow['nodeId']
+  kind: SAlertRow['kind']
+  message: SAlertRow['message']
+  createdAt: string
 }
 
 export const contract: {
@@ -70,6 +119,15 @@ export const contract: {
   ledgerActor: Same<W.LedgerActor, SLedgerActor>
   ledgerEntry: Same<W.LedgerEntry, SEntryView>
   ledgerEntryFilter: Same<W.LedgerEntryFilter, SEntryFilter>
+  peerView: Same<W.PeerView, SPeerView>
+  addPeer: Same<W.AddPeerBody, SAddPeerInput>
+  updatePeer: Same<W.UpdatePeerBody, SUpdatePeerInput>
+  peers: Same<W.PeersAnswer['items'], SPeerView[]>
+  outboxMessage: Same<W.OutboxMessage, SOutboxView>
+  outboxCounts: Same<W.OutboxAnswer['counts'], Awaited<ReturnType<typeof sOutboxCounts>>>
+  inboxEnvelope: Same<W.InboxEnvelope, SInboxView>
+  witnessedCheckpoint: Same<W.WitnessedCheckpoint, SWitnessView>
+  witnessAlert: Same<W.WitnessAlert, SAlertView>
   // The console reads every problem the server sends; its own `code` is wider (any string).
   problem: Fits<SProblem, W.Problem>
 } = {
@@ -93,5 +151,14 @@ export const contract: {
   ledgerActor: true,
   ledgerEntry: true,
   ledgerEntryFilter: true,
+  peerView: true,
+  addPeer: true,
+  updatePeer: true,
+  peers: true,
+  outboxMessage: true,
+  outboxCounts: true,
+  inboxEnvelope: true,
+  witnessedCheckpoint: true,
+  witnessAlert: true,
   problem: true,
 }

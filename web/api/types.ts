@@ -151,7 +151,7 @@ export interface LedgerStatus {
 
 /** Mirrors `LedgerActor` in src/ledger/entry.ts. */
 export interface LedgerActor {
-  kind: 'staff' | 'token' | 'system' | 'peer'
+  kind: 'staff' | 'token' | 'system' | 'peer' | 'user'
   id: string
   staffId: string | null
   organisationId: string | null
@@ -213,6 +213,121 @@ export interface ConsistencyProof {
   fromRoot: string
   toRoot: string
   proof: string[]
+}
+
+/** Mirrors `PeerView` in src/protocol/peers.ts (exported from src/protocol/index.ts): another node this one talks to. */
+export interface PeerView {
+  nodeId: string
+  kind: NodeRole
+  nameZh: string
+  nameEn: string
+  /** Where the peer's API is; envelopes go to `<baseUrl>/api/protocol/inbox`. */
+  baseUrl: string
+  /** The peer's Ed25519 public key (32 bytes, base64): what its envelopes and checkpoints are verified with. */
+  publicKey: string
+  status: 'active' | 'suspended'
+  createdAt: string
+  updatedAt: string
+}
+
+/** Mirrors `AddPeerInput` in src/protocol/peers.ts (body of POST /api/protocol/peers). */
+export interface AddPeerBody {
+  nodeId: string
+  kind: NodeRole
+  nameZh: string
+  nameEn: string
+  baseUrl: string
+  publicKey: string
+}
+
+/** Mirrors `UpdatePeerInput` in src/protocol/peers.ts (body of PATCH /api/protocol/peers/:nodeId; at least one field). */
+export interface UpdatePeerBody {
+  nameZh?: string
+  nameEn?: string
+  baseUrl?: string
+  publicKey?: string
+  status?: 'active' | 'suspended'
+}
+
+/**
+ * GET /api/protocol/peers (src/protocol/routes.ts): the peers, and this node's own id and key, which the other side
+ * registers. `self` is written by hand from the route's TypeBox schema.
+ */
+export interface PeersAnswer {
+  items: PeerView[]
+  self: { nodeId: string; publicKey: string }
+}
+
+/** The statuses the outbox worker writes (src/protocol/protocol.ts); the route's schema only says `string`. */
+export type OutboxStatus = 'pending' | 'delivered' | 'failed'
+
+/**
+ * One message of GET /api/protocol/outbox. Mirrored by hand from `OutboxSchema` in src/protocol/routes.ts (a
+ * TypeBox schema the server does not export); the contract check compares it with the `outbox` row it is made of.
+ */
+export interface OutboxMessage {
+  /** Also the id of the envelope it carries (the answer of a ping). */
+  id: string
+  toNode: string
+  type: string
+  /** One of `OutboxStatus`, kept as a string as the schema has it. */
+  status: string
+  attempts: number
+  nextAttemptAt: string
+  lastError: string | null
+  createdAt: string
+  deliveredAt: string | null
+}
+
+/** GET /api/protocol/outbox (by hand from src/protocol/routes.ts): newest first, and the count of every status. */
+export interface OutboxAnswer {
+  items: OutboxMessage[]
+  /** Messages per status; a status with none is absent. */
+  counts: Record<string, number>
+}
+
+/** One envelope of GET /api/protocol/inbox, mirrored by hand from the route's TypeBox schema (src/protocol/routes.ts). */
+export interface InboxEnvelope {
+  /** The sender's envelope id. */
+  id: string
+  type: string
+  fromNode: string
+  issuedAt: string
+  receivedAt: string
+}
+
+/** The statuses of a witnessed checkpoint (the `witness_checkpoint` table, src/protocol/tables.ts). */
+export type WitnessStatus = 'first' | 'consistent' | 'unverified' | 'inconsistent'
+
+/**
+ * One checkpoint of GET /api/witness/checkpoints (regulator only), mirrored by hand from the route's TypeBox schema
+ * (src/protocol/routes.ts).
+ */
+export interface WitnessedCheckpoint {
+  /** The platform that signed it. */
+  nodeId: string
+  size: number
+  /** Hex SHA-256 root. */
+  root: string
+  /** When the platform signed it. */
+  timestamp: string
+  /** One of `WitnessStatus`, kept as a string as the schema has it. */
+  status: string
+  receivedAt: string
+}
+
+/** The kinds of alert the witness raises (`raiseAlert` in src/protocol/witness.ts). */
+export type WitnessAlertKind = 'fork' | 'inconsistent' | 'bad-signature'
+
+/** One alert of GET /api/witness/alerts, mirrored by hand from the route's TypeBox schema (src/protocol/routes.ts). */
+export interface WitnessAlert {
+  id: string
+  nodeId: string
+  /** One of `WitnessAlertKind`, kept as a string as the schema has it. */
+  kind: string
+  /** In English, written by the witness. */
+  message: string
+  createdAt: string
 }
 
 /** Mirrors `FieldProblem` in src/core/errors.ts. */

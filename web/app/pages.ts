@@ -5,9 +5,11 @@
 // dictionaries in `i18n.ts` (`menu.<key>`), and add one row below. The menu item gets `data-testid="menu-<key>"`.
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   DashboardOutlined,
   KeyOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react'
@@ -69,6 +71,22 @@ export const PAGES: readonly PageDef[] = [
     icon: AuditOutlined,
     permission: 'ledger.read',
     screen: lazy(() => import('../screens/ledger/LedgerScreen.tsx')),
+  },
+  {
+    key: 'protocol',
+    path: '/protocol',
+    label: 'menu.protocol',
+    icon: ApiOutlined,
+    permission: 'protocol.read',
+    screen: lazy(() => import('../screens/protocol/ProtocolScreen.tsx')),
+  },
+  {
+    key: 'witness',
+    path: '/witness',
+    label: 'menu.witness',
+    icon: SafetyCertificateOutlined,
+    permission: 'witness.read',
+    screen: lazy(() => import('../screens/witness/WitnessScreen.tsx')),
   },
 ]
 

@@ -107,6 +107,21 @@ export function formatTime(iso: string | null, lang: Lang): string | null {
   }).format(d)
 }
 
+/** A local date and time to the second, for times that are compared closely (ledger, deliveries). */
+export function formatInstant(at: string | number, lang: Lang): string {
+  const d = new Date(at)
+  if (Number.isNaN(d.getTime())) return String(at)
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+  }).format(d)
+}
+
+/** `abcd1234…ef567890` for a long hash or key; show it with the whole value copyable. */
+export function shortHash(text: string): string {
+  return text.length > 20 ? `${text.slice(0, 8)}…${text.slice(-8)}` : text
+}
+
 /**
  * Puts the API's per-field problems beside the form's fields. Returns true when at least one landed on a field,
  * so the caller shows a general alert only when none did.

@@ -1,0 +1,63 @@
+// Normalisation throughput against opencc-js on the same traditional-character text, and agreement.
+import * as OpenCC from 'opencc-js'
+import { normalize, normalizeText } from '../src/engine/index.ts'
+import { median, readJsonl } from './data.ts'
+
+export function runNormalise(reps: number) {
+  const posts = readJsonl<{ text: string }>('weibo-ordinary-posts/posts.jsonl')
+  if (posts === null) {
+    console.log('normalise: weibo-ordinary-posts absent, skipped')
+    return null
+  }
+  const toTrad = OpenCC.Converter({ from: 'cn', to: 'tw' })
+  const t2s = OpenCC.Converter({ from: 't', to: 'cn' })
+  const tw2s = OpenCC.Converter({ from: 'tw', to: 'cn' })
+  const trad = posts.map((p) => toTrad(p.text))
+  const whole = trad.join('\n')
+  const bytes = Buffer.byteLength(whole)
+  const time = (fn: () => void) => {
+    const xs: number[] = []
+    for (let r = 0; r < reps; r++) {
+      const t = performance.now()
+      fn()
+      xs.push(bytes / 1e6 / ((performance.now() - t) / 1000))
+    }
+    return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) }
+  }
+  normalizeText('預熱') // tables are built once, outside the timing
+  const res = {
+    bytes,
+    items: trad.length,
+    openccT2sWhole: time(() => t2s(whole)),
+    openccTw2sWhole: time(() => tw2s(whole)),
+    openccT2sPerItem: time(() => {
+      for (const x of trad) t2s(x)
+    }),
+    oursWhole: time(() => normalizeText(whole)),
+    oursPerItemWithOffsets: time(() => {
+      for (const x of trad) normalize(x)
+    }),
+    agreement: {} as Record<string, number>,
+  }
+  // Agreement: our normalised text vs OpenCC's conversion then our normalisation (which only removes
+  // punctuation, folds width and case, and leaves simplified text alone), character by character.
+  for (const [name, conv] of [
+    ['t2s', t2s],
+    ['tw2s', tw2s],
+  ] as const) {
+    let same = 0
+    let total = 0
+    for (const x of trad) {
+      const a = normalizeText(x)
+      const b = normalizeText(conv(x))
+      total += Math.max(a.length, b.length)
+      if (a.length === b.length) for (let i = 0; i < a.length; i++) same += a[i] === b[i] ? 1 : 0
+    }
+    res.agreement[name] = same / total
+  }
+  console.log(
+    `normalise: opencc t2s ${res.openccT2sWhole.median.toFixed(1)} MB/s whole, ours ${res.oursWhole.median.toFixed(1)} MB/s whole, ` +
+      `${res.oursPerItemWithOffsets.median.toFixed(1)} MB/s per item with offsets; agreement t2s ${(res.agreement.t2s! * 100).toFixed(3)}%, tw2s ${(res.agreement.tw2s! * 100).toFixed(3)}%`,
+  )
+  return res
+}

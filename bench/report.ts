@@ -1,0 +1,88 @@
+// Markdown tables from the JSON results.
+type Obj = Record<string, unknown>
+const f = (x: unknown, d = 1) => (typeof x === 'number' ? x.toFixed(d) : '—')
+
+export function toMarkdown(out: Obj): string {
+  const lines: string[] = [`# Benchmark results`, '', `machine: ${JSON.stringify(out.machine)}`, '']
+  const tp = out.throughput as Obj[] | undefined
+  if (tp && tp.length > 0) {
+    lines.push('## Lexicon throughput (single core, medians of runs, min–max)', '')
+    lines.push(
+      '| list | tool | mode | MB/s | min–max | items/s | matches | note |',
+      '|---|---|---|---|---|---|---|---|',
+    )
+    for (const r of tp) {
+      const m = r.mbPerS as Obj
+      lines.push(
+        `| ${r.list} | ${r.tool} | ${r.mode} | ${f(m.median)} | ${f(m.min)}–${f(m.max)} | ${r.itemsPerS ? Math.round(r.itemsPerS as number) : '—'} | ${r.matches ?? '—'} | ${r.note ?? ''}${r.peakMemMB ? `; peak ${f(r.peakMemMB)} MB` : ''} |`,
+      )
+    }
+    lines.push('')
+  }
+  const nm = out.normalise as Obj | null | undefined
+  if (nm) {
+    const m = (k: string) => {
+      const v = nm[k] as Obj
+      return `${f(v.median)} (${f(v.min)}–${f(v.max)})`
+    }
+    lines.push('## Normalisation (traditional-character Weibo text)', '')
+    lines.push('| what | MB/s median (min–max) |', '|---|---|')
+    for (const k of [
+      'openccT2sWhole',
+      'openccTw2sWhole',
+      'openccT2sPerItem',
+      'oursWhole',
+      'oursPerItemWithOffsets',
+    ])
+      lines.push(`| ${k} | ${m(k)} |`)
+    const ag = nm.agreement as Obj
+    lines.push(
+      '',
+      `Character agreement with opencc-js: t2s ${f((ag.t2s as number) * 100, 3)}%, tw2s ${f((ag.tw2s as number) * 100, 3)}%`,
+      '',
+    )
+  }
+  const bank = out.bank as Obj[] | null | undefined
+  if (bank) {
+    lines.push('## Claim bank', '')
+    lines.push(
+      '| claims | build s | B/claim (typed) | B/claim (heap) | query p50 µs | p99 µs | recall (1 substitution) | held-out matches | reverse p50 ms | reverse p99 ms | reverse recall |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+    )
+    for (const r of bank) {
+      const q = r.queryUs as Obj
+      const rv = r.reverse as Obj
+      lines.push(
+        `| ${r.claims} | ${f(r.buildS)} | ${f(r.bytesPerClaimTyped, 0)} | ${f(r.bytesPerClaimHeap, 0)} | ${f(q.p50)} | ${f(q.p99)} | ${f(r.variantRecall, 3)} | ${f((r.heldOutMatchRate as number) * 100, 2)}% | ${f(rv.p50Ms, 2)} | ${f(rv.p99Ms, 2)} | ${f(rv.recall, 3)} |`,
+      )
+    }
+    lines.push('')
+  }
+  const pipe = out.pipeline as Obj | null | undefined
+  if (pipe) {
+    lines.push('## Whole pipeline', '', '```json', JSON.stringify(pipe, null, 2), '```', '')
+  }
+  const q = out.quality as Obj | null | undefined
+  if (q) {
+    lines.push('## Quality of the claim bank', '')
+    for (const [name, v] of Object.entries(q)) {
+      const o = v as Obj | null
+      if (o === null) continue
+      lines.push(`### ${name}`, '', `${o.description ?? ''}`, '')
+      const curve = o.curve as Obj[] | undefined
+      if (curve) {
+        lines.push('| threshold | recall | false-match rate |', '|---|---|---|')
+        for (const p of curve)
+          lines.push(`| ${p.threshold} | ${f(p.recall, 3)} | ${f((p.falseMatch as number) * 100, 3)}% |`)
+        lines.push('')
+      }
+      const per = o.perEvasion as Obj | undefined
+      if (per) {
+        lines.push('| evasion | recall at default threshold |', '|---|---|')
+        for (const [k, r] of Object.entries(per)) lines.push(`| ${k} | ${f(r, 3)} |`)
+        lines.push('')
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`
+}

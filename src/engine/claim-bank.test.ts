@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import { ClaimBank, containment } from './claim-bank.ts'
+import { ItemIndex } from './item-index.ts'
+import { normalize } from './normalize.ts'
+
+const CLAIM = '武汉病毒研究所所长石正丽发出警告蚊虫将是病毒第三传播者'
+const match = (bank: ClaimBank, text: string) => bank.match(normalize(text))
+
+describe('claim bank', () => {
+  it('matches variants: traditional, emoji and spaces, edits, reordered sentences, quoted in a longer post', () => {
+    const bank = new ClaimBank()
+    expect(bank.add({ id: 'c1', text: CLAIM })).toEqual({ ok: true, replaced: false })
+    expect(bank.add({ id: 'c2', text: '双黄连口服液可以抑制新型冠状病毒' }).ok).toBe(true)
+    const variants = [
+      '武漢病毒研究所所長石正麗發出警告：蚊蟲將是病毒第三傳播者',
+      '武汉 病毒研究所😱所长石正丽 发出警告，蚊虫将是病毒第三传播者！！',
+      '武汉病毒研究所所长石正丽发出警报蚊子将是病毒第三传播者',
+      '蚊虫将是病毒第三传播者。武汉病毒研究所所长石正丽发出警告',
+      `今天看到一条消息，说${CLAIM}，大家注意防蚊，家里纱窗都装起来，出门记得带驱蚊水。`,
+    ]
+    for (const v of variants) {
+      const hits = match(bank, v)
+      expect(hits[0]?.id, v).toBe('c1')
+      expect(hits[0]?.similarity).toBeGreaterThanOrEqual(bank.threshold)
+    }
+    expect(match(bank, '今天武汉天气很好，我们去东湖散步')).toEqual([])
+  })
+
+  it('matches a long excerpt of a longer claim, but not a short mention', () => {
+    const bank = new ClaimBank()
+    const long = `${CLAIM}，一旦传播全球六十多亿人三分之二都要受害，所以蚊虫叮咬比人传人更可怕，大家早点装纱窗`
+    bank.add({ id: 'long', text: long })
+    expect(match(bank, CLAIM)[0]?.id).toBe('long')
+    expect(match(bank, '武汉病毒研究所')).toEqual([])
+  })
+
+  it('adds and removes claims in place, with a revision for each change', () => {
+    const bank = new ClaimBank()
+    bank.add({ id: 'c1', text: CLAIM })
+    const r0 = bank.revision
+    expect(bank.remove('c1')).toBe(true)
+    expect(bank.remove('c1')).toBe(false)
+    expect(bank.revision).toBe(r0 + 1)
+    expect(match(bank, CLAIM)).toEqual([])
+    bank.add({ id: 'c1', text: '双黄连口服液可以抑制新型冠状病毒' })
+    expect(bank.add({ id: 'c1', text: CLAIM })).toEqual({ ok: true, replaced: true })
+    expect(bank.size).toBe(1)
+    expect(match(bank, CLAIM).map((h) => h.id)).toEqual(['c1'])
+    expect(match(bank, '双黄连口服液可以抑制新型冠状病毒')).toEqual([])
+  })
+
+  it('keeps working through growth, removals and slot reuse', () => {
+    // distinct pseudo-random texts over a small alphabet: many shared trigrams, as in real Chinese text
+    const ALPHA =
+      '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种'
+    let seed = 7
+    const text = (len: number) => {
+      let t = ''
+      for (let k = 0; k < len; k++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+        t += ALPHA[seed % ALPHA.length]
+      }
+      return t
+    }
+    const texts = Array.from({ length: 3000 }, () => text(24))
+    const bank = new ClaimBank({ capacity: 16 })
+    texts.forEach((t, i) => {
+      bank.add({ id: `n${i}`, text: t })
+    })
+    bank.add({ id: 'c1', text: CLAIM })
+    for (let i = 0; i < 3000; i += 2) bank.remove(`n${i}`)
+    for (let i = 0; i < 500; i++) bank.add({ id: `m${i}`, text: text(30) })
+    expect(bank.size).toBe(1501 + 500)
+    expect(match(bank, CLAIM)[0]).toMatchObject({ id: 'c1', similarity: 1 })
+    const ids = (t: string) => match(bank, t).map((h) => h.id)
+    for (let i = 1; i < 3000; i += 250) expect(ids(`转发${texts[i]}`)).toContain(`n${i}`)
+    for (let i = 0; i < 3000; i += 250) expect(ids(texts[i] as string)).not.toContain(`n${i}`) // removed
+    expect(bank.textOf('c1')).toBe(CLAIM)
+  })
+
+  it('refuses a claim too short to match safely and keeps extra fields', () => {
+    const bank = new ClaimBank()
+    const r = bank.add({ id: 'x', text: '谣言！' })
+    expect(r.ok).toBe(false)
+    bank.add({ id: 'c1', text: CLAIM, clarification: 'https://example.org/7', basis: ['A7'] })
+    expect(match(bank, CLAIM)[0]?.meta).toEqual({ clarification: 'https://example.org/7', basis: ['A7'] })
+  })
+
+  it('scores by exact bigram containment', () => {
+    expect(containment('新冠疫苗', '新冠疫苗')).toBe(1)
+    expect(containment('abcd', 'abxd')).toBeCloseTo(1 / 3)
+    expect(containment('哈哈哈哈', '哈哈')).toBeCloseTo(1 / 3) // multiset: one 哈哈 covers one occurrence
+  })
+})
+
+describe('item index (reverse query)', () => {
+  it('finds every stored copy of a newly confirmed claim (reverse query)', () => {
+    const index = new ItemIndex()
+    index.add('p1', `转发：${CLAIM}，太可怕了`)
+    index.add('p2', '武漢病毒研究所所長石正麗發出警告：蚊蟲將是病毒第三傳播者')
+    index.add('p3', '武汉 病毒研究所😱所长石正丽 发出警告，蚊虫将是病毒第三传播者')
+    index.add('p4', '今天武汉天气很好，我们去东湖散步')
+    index.add('p5', '石正丽研究员从未发布过任何相关信息')
+    const hits = index.reverse(CLAIM)
+    expect(hits.map((h) => h.id).sort()).toEqual(['p1', 'p2', 'p3'])
+    for (const h of hits) expect(h.estimate).toBeGreaterThan(0.8)
+  })
+
+  it('removes items and accepts stored fingerprints', () => {
+    const index = new ItemIndex()
+    const fp = index.fingerprint(`转发：${CLAIM}`)
+    index.add('p1', fp)
+    expect(index.reverse(CLAIM).map((h) => h.id)).toEqual(['p1'])
+    expect(index.remove('p1')).toBe(true)
+    expect(index.reverse(CLAIM)).toEqual([])
+    expect(index.size).toBe(0)
+  })
+})
