@@ -4,14 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeRole } from '../src/core/config.ts'
-import {
-  as,
-  loginsFor,
-  signIn,
-  startTestNode,
-  TEST_PASSWORD,
-  type TestNode,
-} from './helpers/node.ts'
+import { as, loginsFor, signIn, startTestNode, TEST_PASSWORD, type TestNode } from './helpers/node.ts'
 
 type Allowed = 'public' | 'anyone-signed-in' | 'user' | string[]
 

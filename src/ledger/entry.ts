@@ -7,7 +7,7 @@ import { type Hash, hashLeaf } from './merkle.ts'
 
 /** Who performed a recorded act. Staff and tokens act for an organisation; the system and peers do not. */
 export interface LedgerActor {
-  kind: 'staff' | 'token' | 'system' | 'peer'
+  kind: 'staff' | 'token' | 'system' | 'peer' | 'user'
   id: string
   staffId: string | null
   organisationId: string | null

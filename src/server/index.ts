@@ -44,7 +44,6 @@ export const REDACT_PATHS = [
   '*.identity',
   '*.reporterName',
   '*.reporterContact',
-
 ]
 
 export interface BuildOptions {
