@@ -158,6 +158,37 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           },
           'DELETE /api/users/session': { allowed: 'user', request: () => ({ url: '/api/users/session' }) },
           'GET /api/users/me': { allowed: 'user', request: () => ({ url: '/api/users/me' }) },
+          'GET /api/rules': { allowed: 'public', request: () => ({ url: '/api/rules' }) },
+          'GET /api/rules/:kind': { allowed: 'public', request: () => ({ url: '/api/rules/convention' }) },
+          'GET /api/rules/:kind/:version': {
+            allowed: 'public',
+            request: () => ({ url: '/api/rules/convention/1' }),
+          },
+          'POST /api/rules': {
+            allowed: ['platform_admin', 'operator'],
+            request: (n) => ({
+              url: '/api/rules',
+              payload: {
+                kind: 'convention',
+                titleZh: `公约 ${n}`,
+                titleEn: `Convention ${n}`,
+                bodyZh: '文明上网',
+                bodyEn: 'Be civil',
+                changeNote: '测试',
+              },
+            }),
+          },
+          'GET /api/users/me/acceptances': {
+            allowed: 'user',
+            request: () => ({ url: '/api/users/me/acceptances' }),
+          },
+          'POST /api/users/me/acceptances': {
+            allowed: 'user',
+            request: () => ({
+              url: '/api/users/me/acceptances',
+              payload: { documents: [{ kind: 'convention', version: 1 }] },
+            }),
+          },
           'POST /api/users/me/identity': {
             allowed: 'user',
             request: () => ({ url: '/api/users/me/identity', payload: { realName: '王', idNumber: '123' } }),

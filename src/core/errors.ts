@@ -129,6 +129,17 @@ export const ERRORS = {
     zh: '发布信息、跟帖评论和即时通信前须完成实名认证：请在“我的 → 实名认证”填写姓名和身份证号（《办法》第十三条第二款）',
     en: 'Verify your real identity before publishing, commenting or messaging: enter your name and resident ID number under My account → Identity (A13.2)',
   },
+  RULE_DOCUMENT_NOT_FOUND: { status: 404, zh: '规则文件不存在', en: 'No such rule document' },
+  RULES_OUTDATED: {
+    status: 409,
+    zh: '所接受的规则版本已不是现行版本，请阅读现行版本后再接受',
+    en: 'That is not the version in force: read the current version and accept it',
+  },
+  RULES_NOT_ACCEPTED: {
+    status: 403,
+    zh: '发布前须阅读并接受现行的平台管理规则、平台公约和用户协议（《办法》第十三条第一款）',
+    en: 'Read and accept the current management rules, convention and user agreement before publishing (A13.1)',
+  },
   MASTER_KEY_WRONG: {
     status: 500,
     zh: '主密钥与数据目录不匹配，无法打开节点密钥',

@@ -8,8 +8,10 @@ import { type Config, loadConfig, type NodeRole } from '../core/config.ts'
 import { type Tx, transaction } from '../core/db/index.ts'
 import { getOrganisationByKey } from '../core/organisations/index.ts'
 import { systemActor } from '../ledger/index.ts'
+import { currentRuleDocuments, publishRuleDocument } from '../platform/rules/index.ts'
 import { ensurePeer } from '../protocol/index.ts'
 import { type RunningNode, startNode } from '../server/start.ts'
+import { demoRuleDocuments } from './platform-content.ts'
 
 export interface DemoNodeSpec {
   id: string
@@ -106,6 +108,21 @@ export async function seedDemoStaff(tx: Tx, role: NodeRole, password: string): P
   }
 }
 
+/** Publishes the platform's rules and agreements once, as its admin would. */
+export async function seedPlatformContent(tx: Tx, spec: DemoNodeSpec): Promise<void> {
+  if ((await currentRuleDocuments(tx)).length > 0) return
+  const admin = await findStaffByLogin(tx, 'admin')
+  if (!admin) return
+  const actor = {
+    kind: 'staff' as const,
+    id: admin.id,
+    staffId: admin.id,
+    organisationId: admin.organisationId,
+    name: admin.displayName,
+  }
+  for (const doc of demoRuleDocuments(spec.nameZh, spec.nameEn)) await publishRuleDocument(tx, actor, doc)
+}
+
 /** The demo keeps each node's master key beside its data, so a restart can read what it sealed. */
 function demoMasterKey(dir: string): Buffer {
   const file = path.join(dir, 'master.key')
@@ -156,6 +173,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
       const node = await startNode(config, secrets, { listen: false })
       nodes.push(node)
       await transaction(node.database.db, (tx) => seedDemoStaff(tx, spec.role, config.demo.password))
+      if (spec.role === 'platform') await transaction(node.database.db, (tx) => seedPlatformContent(tx, spec))
       await node.app.listen({ host: config.http.host, port: config.http.port })
     }
     await connectPeers(nodes)

@@ -21,6 +21,7 @@ import { ledgerRoutes } from '../ledger/routes.ts'
 import { accountKeys } from '../platform/accounts/index.ts'
 import { accountRoutes } from '../platform/accounts/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
+import { ruleRoutes } from '../platform/rules/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
 import { authPlugin } from './auth.ts'
@@ -29,7 +30,15 @@ import { sendProblem } from './problem.ts'
 import { ProblemSchema } from './schemas.ts'
 
 /** Every area's route plugin; a new area adds one line here. */
-const AREA_ROUTES = [nodeRoutes, authRoutes, organisationRoutes, ledgerRoutes, protocolRoutes, accountRoutes]
+const AREA_ROUTES = [
+  nodeRoutes,
+  authRoutes,
+  organisationRoutes,
+  ledgerRoutes,
+  protocolRoutes,
+  accountRoutes,
+  ruleRoutes,
+]
 
 /** Request fields that may identify a person never reach the log. */
 export const REDACT_PATHS = [

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'protocol.manage',
   /** See platforms' witnessed checkpoints and inconsistency alerts (regulator). */
   'witness.read',
+  /** Publish new versions of the platform's rules and agreements (A13.1). */
+  'rules.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -40,8 +42,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'ledger.checkpoint',
     'protocol.read',
     'protocol.manage',
+    'rules.manage',
   ],
-  operator: ['node.read', 'organisation.read'],
+  operator: ['node.read', 'organisation.read', 'rules.manage'],
   reviewer: ['node.read'],
   // A read-only inspector sees everything a platform keeps and changes nothing.
   inspector: ['node.read', 'organisation.read', 'staff.read', 'ledger.read', 'protocol.read'],

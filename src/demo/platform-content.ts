@@ -1,0 +1,64 @@
+// Demo content of the platforms: the rules and agreements a user of 通化同城圈 or 鸭绿江短视频 reads and accepts.
+// Written for the demo; it follows the measures but is not legal advice.
+import type { PublishRuleInput } from '../platform/rules/index.ts'
+
+export function demoRuleDocuments(platformZh: string, platformEn: string): PublishRuleInput[] {
+  return [
+    {
+      kind: 'management_rules',
+      titleZh: `${platformZh}信息内容管理规则`,
+      titleEn: `${platformEn} content management rules`,
+      changeNote: '首次发布 / first publication',
+      bodyZh: `第一条 为维护清朗网络空间，依据《通化市网络虚假信息治理办法》等规定，制定本规则。
+第二条 用户须完成实名认证后方可发布信息、跟帖评论、发送弹幕和即时消息（办法第十三条第二款）。
+第三条 禁止编造、复制、发布、传播扰乱经济秩序和社会秩序、侵害他人名誉和隐私的虚假信息（办法第十一条第一款）。例如捏造“通化某小区自来水被污染”“梅河口某医院发生疫情”等未经核实的消息。
+第四条 含有虚构情节或演绎内容的信息，应当在发布时添加“虚构/演绎”标签（办法第十一条第二款）。
+第五条 平台对发布的信息先行审核，对高风险信息先审后发，并对已发布信息实时巡查（办法第十二条第一款）。
+第六条 经核实为虚假信息的，平台将立即停止传输、消除，防止扩散，保存记录，并向主管部门报告（办法第十六条）。
+第七条 平台实行账号信用管理，信用等级影响发布、推荐和即时通信等服务（办法第十三条第三款）。
+第八条 用户可通过每条信息旁的“举报”入口投诉举报，平台在公布的时限内处理并反馈结果（办法第十五条）。`,
+      bodyEn: `1. These rules keep the platform's online space clear, under the Tonghua City measures on online false information.
+2. Users verify their real identity before publishing, commenting, sending bullet comments or messages (A13.2).
+3. Making, copying, publishing or spreading false information that disturbs economic or social order or infringes reputation or privacy is prohibited (A11.1) — for example an invented "tap water poisoned in a Tonghua estate" or "an epidemic at a Meihekou hospital".
+4. Content with fictional plots or dramatisation carries a "fiction / dramatisation" label when it is published (A11.2).
+5. The platform screens what is published, reviews high-risk content before it appears, and patrols what is already published (A12.1).
+6. Information confirmed false is stopped and removed at once, kept from spreading, recorded, and reported to the authorities (A16).
+7. Account credit decides what an account may do: publishing, recommendation and messaging (A13.3).
+8. Every item has a "report" entry; reports are handled within the published time limits and the reporter is told the outcome (A15).`,
+    },
+    {
+      kind: 'convention',
+      titleZh: `${platformZh}社区公约`,
+      titleEn: `${platformEn} community convention`,
+      changeNote: '首次发布 / first publication',
+      bodyZh: `我们共同约定：
+一、说真话，传实情。转发前先核实，不信谣、不传谣，关注“通化网信”等权威发布。
+二、讲文明，守秩序。跟帖评论、发送弹幕不辱骂、不人身攻击、不刷屏。
+三、爱家乡，讲好通化故事。欢迎分享通化的红色文化、长白山自然风光、集安高句丽遗迹、葡萄酒和人参等地方特色（办法第九条）。
+四、创作有边界。剧情演绎、段子、小说请主动标注“虚构/演绎”。
+五、发现谣言请举报，共同守护清朗空间。`,
+      bodyEn: `Together we agree:
+1. Tell the truth. Check before you share; do not believe or pass on rumours; follow official sources such as Tonghua Cyberspace.
+2. Be civil. No abuse, personal attacks or flooding in comments and bullet comments.
+3. Love our home town: share Tonghua's red heritage, Changbai Mountain's nature, the Koguryo sites of Ji'an, local wine and ginseng (A9).
+4. Creativity has limits: label plays, skits and stories as "fiction / dramatisation".
+5. Report rumours when you see them, and keep this space clear.`,
+    },
+    {
+      kind: 'user_agreement',
+      titleZh: `${platformZh}用户服务协议`,
+      titleEn: `${platformEn} user agreement`,
+      changeNote: '首次发布 / first publication',
+      bodyZh: `一、用户以手机号注册，并在发布信息前提供真实身份信息完成认证；平台依法加密保存，不对外展示，前台名称由用户自愿设定。
+二、用户享有发布、评论、举报、申诉和关闭个性化推荐的权利。
+三、用户应遵守《通化市网络虚假信息治理办法》、平台管理规则和社区公约，对所发布的信息负责。
+四、平台依据规则处置违规信息并记录账号信用；处置结果和理由告知用户，用户可在规定期限内申诉。
+五、平台的治理记录保存于防篡改账本，依法接受网信等部门的监督检查。`,
+      bodyEn: `1. Users register with a mobile number and verify their real identity before publishing; the platform keeps it encrypted as the law requires and never shows it; the display name is the user's own choice.
+2. Users may publish, comment, report, appeal, and turn personalised recommendation off.
+3. Users follow the Tonghua measures, the management rules and the convention, and answer for what they publish.
+4. The platform handles violations under its rules and records account credit; it tells the user the outcome and the reason, and the user may appeal within the time allowed.
+5. The platform's governance records are kept in a tamper-evident ledger, open to inspection by the cyberspace administration and other authorities.`,
+    },
+  ]
+}

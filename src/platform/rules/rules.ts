@@ -1,0 +1,168 @@
+// Published rules and agreements (A13.1): management rules, the platform convention and the user agreement are
+// versioned public documents; a user accepts the current versions before publishing; both acts are on the record.
+import { and, desc, eq, max } from 'drizzle-orm'
+import type { Actor } from '../../core/auth/index.ts'
+import type { Tx } from '../../core/db/index.ts'
+import { DomainError } from '../../core/errors.ts'
+import { append, type LedgerActor } from '../../ledger/index.ts'
+import { getUser, userActor } from '../accounts/index.ts'
+import { ruleAcceptance, ruleDocument } from './tables.ts'
+
+export const RULE_KINDS = ['management_rules', 'convention', 'user_agreement'] as const
+export type RuleKind = (typeof RULE_KINDS)[number]
+
+export interface RuleDocument {
+  kind: RuleKind
+  version: number
+  titleZh: string
+  titleEn: string
+  bodyZh: string
+  bodyEn: string
+  changeNote: string
+  publishedAt: string
+  /** The public address of this version. */
+  url: string
+}
+
+function present(r: typeof ruleDocument.$inferSelect): RuleDocument {
+  return {
+    kind: r.kind as RuleKind,
+    version: r.version,
+    titleZh: r.titleZh,
+    titleEn: r.titleEn,
+    bodyZh: r.bodyZh,
+    bodyEn: r.bodyEn,
+    changeNote: r.changeNote,
+    publishedAt: r.publishedAt.toISOString(),
+    url: `/rules/${r.kind}/${r.version}`,
+  }
+}
+
+export interface PublishRuleInput {
+  kind: RuleKind
+  titleZh: string
+  titleEn: string
+  bodyZh: string
+  bodyEn: string
+  changeNote: string
+}
+
+export async function publishRuleDocument(
+  tx: Tx,
+  actor: Actor | LedgerActor,
+  input: PublishRuleInput,
+): Promise<RuleDocument> {
+  const [latest] = await tx
+    .select({ v: max(ruleDocument.version) })
+    .from(ruleDocument)
+    .where(eq(ruleDocument.kind, input.kind))
+  const version = (latest?.v ?? 0) + 1
+  const now = new Date()
+  await tx.insert(ruleDocument).values({ ...input, version, publishedAt: now, publishedBy: actor.id })
+  const doc = await getRuleDocument(tx, input.kind, version)
+  await append(tx, {
+    actor,
+    action: 'rules.published',
+    subject: { type: 'rule_document', id: `${input.kind}/${version}` },
+    articles: ['A13.1'],
+    evidence: { titleZh: doc.titleZh, bodyZh: doc.bodyZh, titleEn: doc.titleEn, bodyEn: doc.bodyEn },
+    details: { kind: input.kind, version, changeNote: input.changeNote },
+    at: now,
+  })
+  return doc
+}
+
+export async function getRuleDocument(tx: Tx, kind: string, version: number): Promise<RuleDocument> {
+  const [row] = await tx
+    .select()
+    .from(ruleDocument)
+    .where(and(eq(ruleDocument.kind, kind), eq(ruleDocument.version, version)))
+  if (!row) throw new DomainError('RULE_DOCUMENT_NOT_FOUND', { kind, version })
+  return present(row)
+}
+
+export async function listVersions(tx: Tx, kind: string): Promise<RuleDocument[]> {
+  const rows = await tx
+    .select()
+    .from(ruleDocument)
+    .where(eq(ruleDocument.kind, kind))
+    .orderBy(desc(ruleDocument.version))
+  return rows.map(present)
+}
+
+/** The current version of each kind that has been published. */
+export async function currentRuleDocuments(tx: Tx): Promise<RuleDocument[]> {
+  const out: RuleDocument[] = []
+  for (const kind of RULE_KINDS) {
+    const [row] = await tx
+      .select()
+      .from(ruleDocument)
+      .where(eq(ruleDocument.kind, kind))
+      .orderBy(desc(ruleDocument.version))
+      .limit(1)
+    if (row) out.push(present(row))
+  }
+  return out
+}
+
+/** Current documents the user has not accepted yet. */
+export async function pendingAcceptances(tx: Tx, userId: string): Promise<RuleDocument[]> {
+  const current = await currentRuleDocuments(tx)
+  const accepted = await tx.select().from(ruleAcceptance).where(eq(ruleAcceptance.userId, userId))
+  return current.filter((d) => !accepted.some((a) => a.kind === d.kind && a.version === d.version))
+}
+
+/**
+ * Records that the user accepted exactly the versions they were shown; an outdated version is refused, so nobody
+ * accepts a text other than the one in force.
+ */
+export async function acceptRules(
+  tx: Tx,
+  userId: string,
+  accepted: { kind: RuleKind; version: number }[],
+  now: Date = new Date(),
+): Promise<{ pending: RuleDocument[] }> {
+  const user = await getUser(tx, userId)
+  const current = await currentRuleDocuments(tx)
+  for (const a of accepted) {
+    const cur = current.find((d) => d.kind === a.kind)
+    if (!cur) throw new DomainError('RULE_DOCUMENT_NOT_FOUND', { kind: a.kind, version: a.version })
+    if (cur.version !== a.version) {
+      throw new DomainError('RULES_OUTDATED', {
+        field: 'documents',
+        kind: a.kind,
+        version: a.version,
+        current: cur.version,
+      })
+    }
+  }
+  for (const a of accepted) {
+    await tx
+      .insert(ruleAcceptance)
+      .values({ userId, kind: a.kind, version: a.version, acceptedAt: now })
+      .onConflictDoNothing()
+  }
+  if (accepted.length > 0) {
+    await append(tx, {
+      actor: userActor(user),
+      action: 'rules.accepted',
+      subject: { type: 'user', id: userId },
+      articles: ['A13.1'],
+      details: { documents: accepted.map((a) => `${a.kind}/${a.version}`) },
+      at: now,
+    })
+  }
+  return { pending: await pendingAcceptances(tx, userId) }
+}
+
+/** The gate in front of publishing: the current rules must be accepted, naming the ones that are not. */
+export async function requireRulesAccepted(
+  tx: Tx,
+  userId: string,
+): Promise<{ kind: RuleKind; version: number }[]> {
+  const pending = await pendingAcceptances(tx, userId)
+  if (pending.length > 0) {
+    throw new DomainError('RULES_NOT_ACCEPTED', { documents: pending.map((d) => `${d.kind}/${d.version}`) })
+  }
+  return (await currentRuleDocuments(tx)).map((d) => ({ kind: d.kind, version: d.version }))
+}
