@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NodeRole } from '../src/core/config.ts'
+import { DEFAULT_CREDIT_POLICY } from '../src/platform/credit/index.ts'
 import { as, loginsFor, signIn, startTestNode, TEST_PASSWORD, type TestNode } from './helpers/node.ts'
 
 type Allowed = 'public' | 'anyone-signed-in' | 'user' | string[]
@@ -176,6 +177,37 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
                 bodyEn: 'Be civil',
                 changeNote: '测试',
               },
+            }),
+          },
+          'GET /api/credit/policy': { allowed: 'public', request: () => ({ url: '/api/credit/policy' }) },
+          'GET /api/credit/policy/versions': {
+            allowed: 'public',
+            request: () => ({ url: '/api/credit/policy/versions' }),
+          },
+          'POST /api/credit/policy': {
+            allowed: ['platform_admin', 'operator'],
+            request: () => ({
+              url: '/api/credit/policy',
+              payload: { document: DEFAULT_CREDIT_POLICY, note: '矩阵测试' },
+            }),
+          },
+          'GET /api/users/me/credit': { allowed: 'user', request: () => ({ url: '/api/users/me/credit' }) },
+          'GET /api/credit/users/:userId': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: `/api/credit/users/${randomUUID()}` }),
+          },
+          'POST /api/credit/users/:userId/events': {
+            allowed: ['platform_admin', 'operator'],
+            request: () => ({
+              url: `/api/credit/users/${randomUUID()}/events`,
+              payload: { kind: 'adjustment', delta: 1, reason: '矩阵测试' },
+            }),
+          },
+          'POST /api/credit/events/:eventId/restore': {
+            allowed: ['platform_admin', 'operator'],
+            request: () => ({
+              url: `/api/credit/events/${randomUUID()}/restore`,
+              payload: { reason: '矩阵测试' },
             }),
           },
           'GET /api/users/me/acceptances': {

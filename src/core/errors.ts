@@ -140,6 +140,14 @@ export const ERRORS = {
     zh: '发布前须阅读并接受现行的平台管理规则、平台公约和用户协议（《办法》第十三条第一款）',
     en: 'Read and accept the current management rules, convention and user agreement before publishing (A13.1)',
   },
+  CREDIT_POLICY_INVALID: { status: 400, zh: '信用规则不成立', en: 'The credit policy is not consistent' },
+  CREDIT_EVENT_NOT_FOUND: { status: 404, zh: '信用记录不存在', en: 'No such credit event' },
+  CREDIT_EVENT_NOT_RESTORABLE: {
+    status: 409,
+    zh: '只有扣分记录可以因申诉成立而恢复',
+    en: 'Only a deduction can be restored by an upheld appeal',
+  },
+  CREDIT_ALREADY_RESTORED: { status: 409, zh: '该扣分已经恢复过', en: 'This deduction was already restored' },
   MASTER_KEY_WRONG: {
     status: 500,
     zh: '主密钥与数据目录不匹配，无法打开节点密钥',

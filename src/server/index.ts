@@ -20,6 +20,7 @@ import type { Ledger } from '../ledger/index.ts'
 import { ledgerRoutes } from '../ledger/routes.ts'
 import { accountKeys } from '../platform/accounts/index.ts'
 import { accountRoutes } from '../platform/accounts/routes.ts'
+import { creditRoutes } from '../platform/credit/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
 import { ruleRoutes } from '../platform/rules/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
@@ -38,6 +39,7 @@ const AREA_ROUTES = [
   protocolRoutes,
   accountRoutes,
   ruleRoutes,
+  creditRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */

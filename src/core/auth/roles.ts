@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   'witness.read',
   /** Publish new versions of the platform's rules and agreements (A13.1). */
   'rules.manage',
+  /** See an account's credit and its history (A13.3). */
+  'credit.read',
+  /** Record credit events and publish the credit policy (A13.3). */
+  'credit.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -43,11 +47,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'protocol.read',
     'protocol.manage',
     'rules.manage',
+    'credit.read',
+    'credit.manage',
   ],
-  operator: ['node.read', 'organisation.read', 'rules.manage'],
-  reviewer: ['node.read'],
+  operator: ['node.read', 'organisation.read', 'rules.manage', 'credit.read', 'credit.manage'],
+  reviewer: ['node.read', 'credit.read'],
   // A read-only inspector sees everything a platform keeps and changes nothing.
-  inspector: ['node.read', 'organisation.read', 'staff.read', 'ledger.read', 'protocol.read'],
+  inspector: ['node.read', 'organisation.read', 'staff.read', 'ledger.read', 'protocol.read', 'credit.read'],
   regulator_admin: [
     'node.read',
     'organisation.read',

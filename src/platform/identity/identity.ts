@@ -6,6 +6,7 @@ import type { Tx } from '../../core/db/index.ts'
 import { DomainError, type FieldProblem } from '../../core/errors.ts'
 import { append } from '../../ledger/index.ts'
 import { type AccountKeys, getUser, revealPhone, userActor } from '../accounts/index.ts'
+import { recordCreditEvent } from '../credit/index.ts'
 import * as store from './store.ts'
 import { checkRealName, checkResidentId } from './validate.ts'
 
@@ -78,6 +79,13 @@ export async function verifyIdentity(
     ),
     adapter: opts.verifier.name,
     verifiedAt: now,
+  })
+  await recordCreditEvent(tx, userActor(user), {
+    userId,
+    kind: 'identity_verified',
+    reason: '完成实名认证 / real identity verified',
+    subject: { type: 'user', id: userId },
+    at: now,
   })
   // The record says that, when and how the account was verified; never who the person is.
   await append(tx, {

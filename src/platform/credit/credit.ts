@@ -1,0 +1,326 @@
+// Account credit (A13.3): every change is an event with its reason, the decision and the policy version behind
+// it; the score decides a tier, and the tier decides what the account may do.
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import type { Actor } from '../../core/auth/index.ts'
+import type { Tx } from '../../core/db/index.ts'
+import { DomainError } from '../../core/errors.ts'
+import { newId } from '../../core/ids.ts'
+import { append, type LedgerActor, systemActor } from '../../ledger/index.ts'
+import { getUser } from '../accounts/index.ts'
+import {
+  type Capabilities,
+  type CreditPolicyDocument,
+  type CreditTier,
+  clampScore,
+  DEFAULT_CREDIT_POLICY,
+  policyProblems,
+  tierOf,
+} from './policy.ts'
+import { creditAccount, creditEvent, creditPolicy } from './tables.ts'
+
+export interface CreditPolicy {
+  version: number
+  document: CreditPolicyDocument
+  note: string
+  publishedAt: string | null
+}
+
+/** The policy in force: the newest published version, or the built-in default (version 0) before any. */
+export async function currentCreditPolicy(tx: Tx): Promise<CreditPolicy> {
+  const [row] = await tx.select().from(creditPolicy).orderBy(desc(creditPolicy.version)).limit(1)
+  if (!row)
+    return {
+      version: 0,
+      document: DEFAULT_CREDIT_POLICY,
+      note: '内置默认 / built-in default',
+      publishedAt: null,
+    }
+  return {
+    version: row.version,
+    document: row.document as CreditPolicyDocument,
+    note: row.note,
+    publishedAt: row.publishedAt.toISOString(),
+  }
+}
+
+export async function listCreditPolicies(tx: Tx): Promise<CreditPolicy[]> {
+  const rows = await tx.select().from(creditPolicy).orderBy(desc(creditPolicy.version))
+  return rows.map((r) => ({
+    version: r.version,
+    document: r.document as CreditPolicyDocument,
+    note: r.note,
+    publishedAt: r.publishedAt.toISOString(),
+  }))
+}
+
+export async function publishCreditPolicy(
+  tx: Tx,
+  actor: Actor | LedgerActor,
+  input: { document: CreditPolicyDocument; note: string },
+): Promise<CreditPolicy> {
+  const problems = policyProblems(input.document)
+  if (problems.length > 0) {
+    throw new DomainError('CREDIT_POLICY_INVALID', {
+      errors: problems.map((p) => ({ field: 'document', zh: p, en: p })),
+    })
+  }
+  const current = await currentCreditPolicy(tx)
+  const version = current.version + 1
+  const now = new Date()
+  await tx
+    .insert(creditPolicy)
+    .values({ version, document: input.document, note: input.note, publishedAt: now, publishedBy: actor.id })
+  await append(tx, {
+    actor,
+    action: 'credit_policy.published',
+    subject: { type: 'credit_policy', id: String(version) },
+    articles: ['A13.3'],
+    ruleVersion: `credit-policy/${version}`,
+    evidence: input.document,
+    details: { version, note: input.note, tiers: input.document.tiers.map((t) => `${t.key}≥${t.min}`) },
+    at: now,
+  })
+  return { version, document: input.document, note: input.note, publishedAt: now.toISOString() }
+}
+
+export type CreditEventKind =
+  | 'identity_verified'
+  | 'violation'
+  | 'fiction_unlabelled'
+  | 'appeal_upheld'
+  | 'recovery'
+  | 'adjustment'
+
+export interface CreditEventInput {
+  userId: string
+  kind: CreditEventKind
+  reason: string
+  /** For violations: 1 minor, 2 serious, 3 grave. */
+  severity?: 1 | 2 | 3
+  /** For adjustments and restorations; other kinds take their delta from the policy. */
+  delta?: number
+  subject?: { type: string; id: string }
+  restoresEventId?: string
+  at?: Date
+}
+
+export interface CreditEventView {
+  id: string
+  kind: string
+  delta: number
+  scoreAfter: number
+  reason: string
+  policyVersion: number
+  subject: { type: string; id: string } | null
+  restoresEventId: string | null
+  createdAt: string
+}
+
+function presentEvent(r: typeof creditEvent.$inferSelect): CreditEventView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    delta: r.delta,
+    scoreAfter: r.scoreAfter,
+    reason: r.reason,
+    policyVersion: r.policyVersion,
+    subject: r.subjectType && r.subjectId ? { type: r.subjectType, id: r.subjectId } : null,
+    restoresEventId: r.restoresEventId,
+    createdAt: r.createdAt.toISOString(),
+  }
+}
+
+/** The account's score row, created at the policy's initial score, locked for the rest of the transaction. */
+async function lockAccount(tx: Tx, userId: string, policy: CreditPolicy, now: Date): Promise<number> {
+  await tx
+    .insert(creditAccount)
+    .values({ userId, score: policy.document.initial, updatedAt: now })
+    .onConflictDoNothing()
+  const [row] = await tx.select().from(creditAccount).where(eq(creditAccount.userId, userId)).for('update')
+  return row?.score ?? policy.document.initial
+}
+
+function deltaFor(policy: CreditPolicyDocument, input: CreditEventInput): number {
+  switch (input.kind) {
+    case 'identity_verified':
+      return policy.deltas.identityVerified
+    case 'violation':
+      return policy.deltas.violation[String(input.severity ?? 1) as '1' | '2' | '3']
+    case 'fiction_unlabelled':
+      return policy.deltas.fictionUnlabelled
+    case 'recovery':
+      return input.delta ?? policy.deltas.recoveryPerDay
+    case 'appeal_upheld':
+    case 'adjustment':
+      if (input.delta === undefined) throw new DomainError('VALIDATION_FAILED', { field: 'delta' })
+      return input.delta
+  }
+}
+
+export async function recordCreditEvent(
+  tx: Tx,
+  actor: Actor | LedgerActor,
+  input: CreditEventInput,
+): Promise<CreditEventView> {
+  const now = input.at ?? new Date()
+  await getUser(tx, input.userId)
+  const policy = await currentCreditPolicy(tx)
+  const before = await lockAccount(tx, input.userId, policy, now)
+  const delta = deltaFor(policy.document, input)
+  const after = clampScore(policy.document, before + delta)
+  const id = newId(now.getTime())
+  await tx.insert(creditEvent).values({
+    id,
+    userId: input.userId,
+    kind: input.kind,
+    // The delta recorded is what actually moved, after clamping to the policy's bounds.
+    delta: after - before,
+    scoreAfter: after,
+    reason: input.reason,
+    policyVersion: policy.version,
+    subjectType: input.subject?.type ?? null,
+    subjectId: input.subject?.id ?? null,
+    restoresEventId: input.restoresEventId ?? null,
+    actorId: actor.id,
+    createdAt: now,
+  })
+  await tx
+    .update(creditAccount)
+    .set({ score: after, updatedAt: now })
+    .where(eq(creditAccount.userId, input.userId))
+  const tier = tierOf(policy.document, after)
+  await append(tx, {
+    actor,
+    action: 'credit.changed',
+    subject: { type: 'user', id: input.userId },
+    articles: ['A13.3'],
+    ruleVersion: `credit-policy/${policy.version}`,
+    evidence: { eventId: id, reason: input.reason, decision: input.subject ?? null },
+    details: {
+      kind: input.kind,
+      delta: after - before,
+      scoreAfter: after,
+      tier: tier.key,
+      reason: input.reason,
+    },
+    at: now,
+  })
+  const [row] = await tx.select().from(creditEvent).where(eq(creditEvent.id, id))
+  if (!row) throw new Error('credit event vanished')
+  return presentEvent(row)
+}
+
+/** An upheld appeal gives back exactly what the appealed violation took, once. */
+export async function restoreCredit(
+  tx: Tx,
+  actor: Actor | LedgerActor,
+  eventId: string,
+  reason: string,
+): Promise<CreditEventView> {
+  const [ev] = await tx.select().from(creditEvent).where(eq(creditEvent.id, eventId))
+  if (!ev) throw new DomainError('CREDIT_EVENT_NOT_FOUND', { eventId })
+  if (ev.delta >= 0) throw new DomainError('CREDIT_EVENT_NOT_RESTORABLE', { eventId })
+  const [already] = await tx
+    .select({ id: creditEvent.id })
+    .from(creditEvent)
+    .where(eq(creditEvent.restoresEventId, eventId))
+  if (already) throw new DomainError('CREDIT_ALREADY_RESTORED', { eventId })
+  return recordCreditEvent(tx, actor, {
+    userId: ev.userId,
+    kind: 'appeal_upheld',
+    delta: -ev.delta,
+    reason,
+    restoresEventId: eventId,
+    subject: ev.subjectType && ev.subjectId ? { type: ev.subjectType, id: ev.subjectId } : undefined,
+  })
+}
+
+export interface CreditView {
+  score: number
+  tier: CreditTier
+  capabilities: Capabilities
+  policyVersion: number
+  history: CreditEventView[]
+  tiers: CreditTier[]
+}
+
+export async function getCredit(tx: Tx, userId: string): Promise<CreditView> {
+  await getUser(tx, userId)
+  const policy = await currentCreditPolicy(tx)
+  const [acc] = await tx.select().from(creditAccount).where(eq(creditAccount.userId, userId))
+  const score = acc?.score ?? policy.document.initial
+  const tier = tierOf(policy.document, score)
+  const history = await tx
+    .select()
+    .from(creditEvent)
+    .where(eq(creditEvent.userId, userId))
+    .orderBy(desc(creditEvent.createdAt))
+    .limit(100)
+  return {
+    score,
+    tier,
+    capabilities: tier.capabilities,
+    policyVersion: policy.version,
+    history: history.map(presentEvent),
+    tiers: policy.document.tiers,
+  }
+}
+
+/** What the account may do now: the gate publishing and messaging consult. */
+export async function capabilitiesOf(
+  tx: Tx,
+  userId: string,
+): Promise<{ tier: CreditTier; capabilities: Capabilities; policyVersion: number }> {
+  const c = await getCredit(tx, userId)
+  return { tier: c.tier, capabilities: c.capabilities, policyVersion: c.policyVersion }
+}
+
+/**
+ * Recovery over time: an account below the initial score that has had no negative event for the policy's
+ * quiet period gains the daily recovery, once a day, never above the initial score. Returns how many recovered.
+ */
+export async function recoverCredit(tx: Tx, now: Date = new Date()): Promise<number> {
+  const policy = await currentCreditPolicy(tx)
+  const { recoveryPerDay, recoveryAfterDays } = policy.document.deltas
+  if (recoveryPerDay <= 0) return 0
+  const quietSince = new Date(now.getTime() - recoveryAfterDays * 86_400_000)
+  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
+  const candidates = await tx
+    .select()
+    .from(creditAccount)
+    .where(lt(creditAccount.score, policy.document.initial))
+  let recovered = 0
+  for (const acc of candidates) {
+    const [recent] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(creditEvent)
+      .where(
+        and(
+          eq(creditEvent.userId, acc.userId),
+          gte(creditEvent.createdAt, quietSince),
+          lt(creditEvent.delta, 0),
+        ),
+      )
+    const [today] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(creditEvent)
+      .where(
+        and(
+          eq(creditEvent.userId, acc.userId),
+          eq(creditEvent.kind, 'recovery'),
+          gte(creditEvent.createdAt, dayStart),
+        ),
+      )
+    if ((recent?.n ?? 0) > 0 || (today?.n ?? 0) > 0) continue
+    const delta = Math.min(recoveryPerDay, policy.document.initial - acc.score)
+    await recordCreditEvent(tx, systemActor('credit-recovery', '信用修复'), {
+      userId: acc.userId,
+      kind: 'recovery',
+      delta,
+      reason: `连续 ${recoveryAfterDays} 天无违规，信用每日修复 / ${recoveryAfterDays} days without violation: daily recovery`,
+      at: now,
+    })
+    recovered++
+  }
+  return recovered
+}
