@@ -192,6 +192,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             }),
           },
           'GET /api/users/me/credit': { allowed: 'user', request: () => ({ url: '/api/users/me/credit' }) },
+          'GET /api/platform/users': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: '/api/platform/users?q=%25' }),
+          },
           'GET /api/credit/users/:userId': {
             allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
             request: () => ({ url: `/api/credit/users/${randomUUID()}` }),

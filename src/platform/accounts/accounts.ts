@@ -148,3 +148,11 @@ export async function getUser(tx: Tx, id: string): Promise<store.UserRow> {
   if (!row) throw new DomainError('NOT_FOUND', { what: 'user', id })
   return row
 }
+
+/** Users for staff screens: display names only, never phones or identities. */
+export async function listUsers(
+  tx: Tx,
+  opts: { query?: string; limit: number; offset: number },
+): Promise<PlatformUser[]> {
+  return (await store.listUsers(tx, opts)).map(presentUser)
+}

@@ -2,6 +2,7 @@ export {
   type AccountKeys,
   accountKeys,
   getUser,
+  listUsers,
   type PlatformUser,
   presentUser,
   registerUser,

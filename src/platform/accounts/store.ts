@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, ilike, isNull } from 'drizzle-orm'
 import type { Tx } from '../../core/db/index.ts'
 import { platformUser, userSession } from './tables.ts'
 
@@ -33,4 +33,17 @@ export async function findLiveSession(tx: Tx, tokenHash: string) {
 
 export async function revokeSession(tx: Tx, tokenHash: string, now: Date): Promise<void> {
   await tx.update(userSession).set({ revokedAt: now }).where(eq(userSession.tokenHash, tokenHash))
+}
+
+export function listUsers(tx: Tx, opts: { query?: string; limit: number; offset: number }) {
+  const where = opts.query
+    ? ilike(platformUser.displayName, `%${opts.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+    : undefined
+  return tx
+    .select()
+    .from(platformUser)
+    .where(where)
+    .orderBy(desc(platformUser.createdAt))
+    .limit(opts.limit)
+    .offset(opts.offset)
 }

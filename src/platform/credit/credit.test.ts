@@ -246,3 +246,21 @@ describe('recovery over time', () => {
     ).toBe(55)
   })
 })
+
+describe('the staff list of users', () => {
+  it('shows display names, verification and credit, never phones or identities', async () => {
+    const res = await node.app.inject({ url: '/api/platform/users?q=信用', headers: as(operator) })
+    expect(res.statusCode).toBe(200)
+    const items = res.json().items as {
+      displayName: string
+      identityVerified: boolean
+      score: number
+      tier: string
+    }[]
+    expect(items.length).toBeGreaterThanOrEqual(4)
+    expect(items.some((u) => u.identityVerified)).toBe(true)
+    expect(items.every((u) => typeof u.score === 'number' && u.tier.length > 0)).toBe(true)
+    expect(res.body).not.toMatch(/1350435100\d/)
+    expect(res.body).not.toContain('赵春梅')
+  })
+})

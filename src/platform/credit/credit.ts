@@ -1,6 +1,6 @@
 // Account credit (A13.3): every change is an event with its reason, the decision and the policy version behind
 // it; the score decides a tier, and the tier decides what the account may do.
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { Actor } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
@@ -323,4 +323,21 @@ export async function recoverCredit(tx: Tx, now: Date = new Date()): Promise<num
     recovered++
   }
   return recovered
+}
+
+/** Scores of many accounts at once, for staff lists. */
+export async function scoresOf(
+  tx: Tx,
+  userIds: string[],
+): Promise<Map<string, { score: number; tier: CreditTier }>> {
+  const policy = await currentCreditPolicy(tx)
+  const rows = userIds.length
+    ? await tx.select().from(creditAccount).where(inArray(creditAccount.userId, userIds))
+    : []
+  const out = new Map<string, { score: number; tier: CreditTier }>()
+  for (const id of userIds) {
+    const score = rows.find((r) => r.userId === id)?.score ?? policy.document.initial
+    out.set(id, { score, tier: tierOf(policy.document, score) })
+  }
+  return out
 }

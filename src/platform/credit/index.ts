@@ -12,6 +12,7 @@ export {
   recordCreditEvent,
   recoverCredit,
   restoreCredit,
+  scoresOf,
 } from './credit.ts'
 export {
   type Capabilities,

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { actorOf, userOf } from '../../server/auth.ts'
 import { problems } from '../../server/schemas.ts'
+import { listUsers } from '../accounts/index.ts'
+import { verifiedAmong } from '../identity/index.ts'
 import {
   currentCreditPolicy,
   getCredit,
@@ -9,6 +11,7 @@ import {
   publishCreditPolicy,
   recordCreditEvent,
   restoreCredit,
+  scoresOf,
 } from './credit.ts'
 import type { CreditPolicyDocument } from './policy.ts'
 
@@ -157,6 +160,59 @@ export const creditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => getCredit(app.database.db, userOf(req).id),
+  )
+
+  app.get(
+    '/api/platform/users',
+    {
+      config: { access: 'credit.read' },
+      schema: {
+        tags: ['credit'],
+        summary: 'Platform users with verification state and credit (display names only)',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ maxLength: 40 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                displayName: Type.String(),
+                status: Type.String(),
+                createdAt: Type.String(),
+                identityVerified: Type.Boolean(),
+                score: Type.Integer(),
+                tier: Type.String(),
+              }),
+            ),
+          }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (req) => {
+      const db = app.database.db
+      const users = await listUsers(db, {
+        query: req.query.q,
+        limit: req.query.limit ?? 50,
+        offset: req.query.offset ?? 0,
+      })
+      const ids = users.map((u) => u.id)
+      const [verified, scores] = [await verifiedAmong(db, ids), await scoresOf(db, ids)]
+      return {
+        items: users.map((u) => ({
+          ...u,
+          identityVerified: verified.has(u.id),
+          score: scores.get(u.id)?.score ?? 0,
+          tier: scores.get(u.id)?.tier.key ?? '',
+        })),
+      }
+    },
   )
 
   app.get(

@@ -108,3 +108,8 @@ export async function requireVerified(tx: Tx, userId: string): Promise<void> {
   if (!(await isVerified(tx, userId)))
     throw new DomainError('IDENTITY_REQUIRED', { verifyAt: '/me/identity' })
 }
+
+/** Which of these users have verified; the identities themselves stay sealed. */
+export async function verifiedAmong(tx: Tx, userIds: string[]): Promise<Set<string>> {
+  return new Set(await store.verifiedAmong(tx, userIds))
+}

@@ -4,6 +4,7 @@ export {
   type IdentityVerifier,
   isVerified,
   requireVerified,
+  verifiedAmong,
   verifyIdentity,
 } from './identity.ts'
 export { checkCharacter, checkRealName, checkResidentId } from './validate.ts'

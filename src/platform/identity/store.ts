@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm'
+import { count, eq, inArray } from 'drizzle-orm'
 import type { Tx } from '../../core/db/index.ts'
 import { userIdentity } from './tables.ts'
 
@@ -24,4 +24,13 @@ export async function countByHmac(tx: Tx, identityHmac: string): Promise<number>
 
 export async function insertIdentity(tx: Tx, row: typeof userIdentity.$inferInsert): Promise<void> {
   await tx.insert(userIdentity).values(row)
+}
+
+export async function verifiedAmong(tx: Tx, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return []
+  const rows = await tx
+    .select({ userId: userIdentity.userId })
+    .from(userIdentity)
+    .where(inArray(userIdentity.userId, userIds))
+  return rows.map((r) => r.userId)
 }
