@@ -5,6 +5,7 @@ import type { Config, Secrets } from '../core/config.ts'
 import { type Database, openDatabase, transaction } from '../core/db/index.ts'
 import { initNode, type NodeKeys } from '../core/node/index.ts'
 import { Ledger } from '../ledger/index.ts'
+import { recoverCredit } from '../platform/credit/index.ts'
 import { PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
 import { buildApp } from './index.ts'
 
@@ -58,6 +59,26 @@ export function createProtocol(
   return new ProtocolNode({ node: config.node, keys, database, handlers: PROTOCOL_HANDLERS, onError })
 }
 
+/** Background work of a platform node: daily credit recovery (A13.3), checked every hour. */
+export function startPlatformJobs(
+  database: Database,
+  onError: (err: unknown) => void,
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve()
+  const run = () => {
+    running = transaction(database.db, (tx) => recoverCredit(tx)).catch(onError)
+  }
+  const timer = setInterval(run, 3_600_000)
+  timer.unref()
+  run()
+  return {
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}
+
 export async function startNode(
   config: Config,
   secrets: Secrets,
@@ -75,6 +96,10 @@ export async function startNode(
   ledger.options.onCheckpoint = (c) => protocol.publishCheckpoint(c, ledger.tree)
   ledger.start()
   protocol.start()
+  const jobs =
+    config.node.role === 'platform'
+      ? startPlatformJobs(database, (err) => app.log.error({ err }, 'platform job failed'))
+      : null
   if (opts.listen !== false) await app.listen({ host: config.http.host, port: config.http.port })
   let stopped = false
   return {
@@ -88,6 +113,7 @@ export async function startNode(
       if (stopped) return
       stopped = true
       await app.close()
+      await jobs?.stop()
       await protocol.stop()
       await ledger.stop()
       await database.close()
