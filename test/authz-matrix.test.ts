@@ -229,6 +229,63 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: 'user',
             request: () => ({ url: '/api/users/me/identity', payload: { realName: '王', idNumber: '123' } }),
           },
+          'GET /api/screening/rule-sets': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: '/api/screening/rule-sets' }),
+          },
+          'POST /api/screening/rule-sets': {
+            allowed: ['platform_admin', 'operator'],
+            request: (n) => ({
+              url: '/api/screening/rule-sets',
+              payload: {
+                label: `矩阵词库 ${n}`,
+                note: '矩阵测试',
+                lexicon: [{ term: '矩阵测试词', category: 'prohibit', severity: 1, basis: ['A11.1'] }],
+              },
+            }),
+          },
+          'GET /api/screening/claims': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: '/api/screening/claims' }),
+          },
+          'POST /api/screening/claims': {
+            allowed: ['platform_admin', 'operator'],
+            request: (n) => ({
+              url: '/api/screening/claims',
+              payload: { text: `矩阵测试虚假信息第${n}条：通化全市明天停电`, source: '矩阵测试' },
+            }),
+          },
+          // An empty text is refused by the schema, after authorisation: the gates themselves are tested beside
+          // the publish path.
+          'POST /api/content': {
+            allowed: 'user',
+            request: () => ({ url: '/api/content', payload: { kind: 'post', text: '' } }),
+          },
+          'GET /api/content': { allowed: 'public', request: () => ({ url: '/api/content' }) },
+          'GET /api/content/:id': {
+            allowed: 'public',
+            request: () => ({ url: `/api/content/${randomUUID()}` }),
+          },
+          'GET /api/users/me/content': { allowed: 'user', request: () => ({ url: '/api/users/me/content' }) },
+          'GET /api/review/queue': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: '/api/review/queue' }),
+          },
+          'POST /api/review/:id/claim': {
+            allowed: ['platform_admin', 'reviewer'],
+            request: () => ({ url: `/api/review/${randomUUID()}/claim` }),
+          },
+          'POST /api/review/:id/decision': {
+            allowed: ['platform_admin', 'reviewer'],
+            request: () => ({
+              url: `/api/review/${randomUUID()}/decision`,
+              payload: { decision: 'approve', reason: '矩阵测试' },
+            }),
+          },
+          'GET /api/review/:id/history': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: `/api/review/${randomUUID()}/history` }),
+          },
         }
       : {}),
     'GET /api/ledger/checkpoints': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoints' }) },

@@ -53,6 +53,25 @@ describe('the demo', () => {
           expect(res.status, `${n.config.node.id} ${s.login}`).toBe(200)
         }
       }
+      // Each platform screens with the demo rule set: a feed with a fiction label, a comment held for review.
+      for (const platform of nodes.slice(1)) {
+        const base = urlOf(platform)
+        const feed = (await (await fetch(`${base}/api/content`)).json()) as {
+          items: { fictionLabel: boolean }[]
+        }
+        expect(feed.items).toHaveLength(3)
+        expect(feed.items.filter((i) => i.fictionLabel)).toHaveLength(1)
+        const login = await platform.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { login: 'reviewer', password: 'qinglang-demo' },
+        })
+        const queue = await platform.app.inject({
+          url: '/api/review/queue',
+          cookies: { ql_session: login.cookies[0]!.value },
+        })
+        expect(queue.json().items.map((i: { kind: string }) => i.kind)).toEqual(['comment'])
+      }
       // The regulator knows both platforms as peers and witnesses their checkpoints.
       const regulator = nodes[0]!
       const { listPeers } = await import('../src/protocol/index.ts')

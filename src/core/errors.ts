@@ -148,6 +148,58 @@ export const ERRORS = {
     en: 'Only a deduction can be restored by an upheld appeal',
   },
   CREDIT_ALREADY_RESTORED: { status: 409, zh: '该扣分已经恢复过', en: 'This deduction was already restored' },
+  RULE_SET_INVALID: {
+    status: 400,
+    zh: '规则集无法编译：请修改所列词条或策略行',
+    en: 'The rule set does not compile: fix the entries or policy rows named',
+  },
+  FALSE_CLAIM_INVALID: {
+    status: 400,
+    zh: '虚假信息文本过短，无法可靠比对（短语请加入词库）',
+    en: 'The false claim is too short to match reliably (short phrases belong in the lexicon)',
+  },
+  CONTENT_TEXT_EMPTY: { status: 400, zh: '内容不能为空白', en: 'The text must not be blank' },
+  CONTENT_PARENT_REQUIRED: {
+    status: 400,
+    zh: '评论、回复和弹幕须指明所属的帖子或评论（parentId）',
+    en: 'A comment, reply or bullet comment needs the post or comment it belongs to (parentId)',
+  },
+  CONTENT_PARENT_NOT_ALLOWED: {
+    status: 400,
+    zh: '帖子不能指定上级内容',
+    en: 'A post has no parent',
+  },
+  CONTENT_PARENT_INVALID: {
+    status: 422,
+    zh: '上级内容不存在、未公开发布或类型不符：评论和弹幕须针对已发布的帖子，回复须针对已发布的评论',
+    en: 'The parent does not exist, is not published, or is of the wrong kind: comments and bullet comments go on a published post, replies on a published comment',
+  },
+  DANMAKU_POSITION_INVALID: {
+    status: 400,
+    zh: '弹幕须给出时间轴位置（0 至 24 小时内的毫秒数），其他内容不能带时间轴位置',
+    en: 'A bullet comment needs a timeline position (milliseconds from 0 to 24 h); other kinds take none',
+  },
+  CREDIT_PUBLISHING_SUSPENDED: {
+    status: 403,
+    zh: '账号信用等级过低，发布功能已暂停；可查看信用记录或提出申诉（《办法》第十三条第三款）',
+    en: 'Publishing is suspended at this credit tier; see your credit history or appeal (A13.3)',
+  },
+  DAILY_LIMIT_REACHED: {
+    status: 409,
+    zh: '今日该类内容的发布数量已达信用等级上限，请明天再试',
+    en: 'Today’s limit for this kind of content at your credit tier is reached; try again tomorrow',
+  },
+  CONTENT_NOT_FOUND: { status: 404, zh: '内容不存在或未公开', en: 'No such published content' },
+  REVIEW_CLAIMED_BY_OTHER: {
+    status: 409,
+    zh: '该内容已由其他审核员认领，请处理其他内容',
+    en: 'Another reviewer has claimed this item; take another one',
+  },
+  REVIEW_ALREADY_DECIDED: {
+    status: 409,
+    zh: '该内容已经审核完毕',
+    en: 'This item has already been decided',
+  },
   MASTER_KEY_WRONG: {
     status: 500,
     zh: '主密钥与数据目录不匹配，无法打开节点密钥',

@@ -8,10 +8,20 @@ import { type Config, loadConfig, type NodeRole } from '../core/config.ts'
 import { type Tx, transaction } from '../core/db/index.ts'
 import { getOrganisationByKey } from '../core/organisations/index.ts'
 import { systemActor } from '../ledger/index.ts'
-import { currentRuleDocuments, publishRuleDocument } from '../platform/rules/index.ts'
+import { registerUser } from '../platform/accounts/index.ts'
+import { publishContent } from '../platform/content/index.ts'
+import { checkCharacter, verifyIdentity } from '../platform/identity/index.ts'
+import { acceptRules, currentRuleDocuments, publishRuleDocument } from '../platform/rules/index.ts'
+import { addFalseClaim, listRuleSets, publishRuleSet } from '../platform/screening/index.ts'
 import { ensurePeer } from '../protocol/index.ts'
 import { type RunningNode, startNode } from '../server/start.ts'
-import { demoRuleDocuments } from './platform-content.ts'
+import {
+  DEMO_FALSE_CLAIMS,
+  DEMO_LEXICON,
+  DEMO_POSTS,
+  DEMO_USERS,
+  demoRuleDocuments,
+} from './platform-content.ts'
 
 export interface DemoNodeSpec {
   id: string
@@ -123,6 +133,75 @@ export async function seedPlatformContent(tx: Tx, spec: DemoNodeSpec): Promise<v
   for (const doc of demoRuleDocuments(spec.nameZh, spec.nameEn)) await publishRuleDocument(tx, actor, doc)
 }
 
+/**
+ * The screening rules, the known false claims, and a few users with their posts, once: the users register, verify
+ * and accept the rules through the same use cases as anyone, and publish through the publish path, so one comment
+ * waits for the reviewers and one post carries the fiction label.
+ */
+export async function seedPlatformScreening(node: RunningNode): Promise<void> {
+  const { app, database, config } = node
+  const seeded = await transaction(database.db, async (tx) => {
+    if ((await listRuleSets(tx, 1)).length > 0) return false
+    const admin = await findStaffByLogin(tx, 'operator')
+    if (!admin) return false
+    const actor = {
+      kind: 'staff' as const,
+      id: admin.id,
+      staffId: admin.id,
+      organisationId: admin.organisationId,
+      name: admin.displayName,
+    }
+    await publishRuleSet(tx, actor, {
+      label: '通化本地词库 第1版',
+      note: '首次发布：本地险情、假冒通知、红色文化与虚构标注 / first publication',
+      lexicon: DEMO_LEXICON,
+    })
+    for (const c of DEMO_FALSE_CLAIMS) await addFalseClaim(tx, actor, app.screening, c)
+    return true
+  })
+  await transaction(database.db, (tx) => app.screening.load(tx))
+  if (!seeded) return
+  await transaction(database.db, async (tx) => {
+    const userIds: string[] = []
+    for (const [i, u] of DEMO_USERS.entries()) {
+      const user = await registerUser(tx, app.accountKeys, {
+        phone: u.phone,
+        password: config.demo.password,
+        displayName: u.displayName,
+      })
+      const first17 = `${u.division}${u.birth}${String(101 + i)}`
+      await verifyIdentity(
+        tx,
+        user.id,
+        { realName: u.realName, idNumber: first17 + checkCharacter(first17) },
+        {
+          keys: app.accountKeys,
+          verifier: app.identityVerifier,
+          accountsPerIdentity: config.platform.accountsPerIdentity,
+        },
+      )
+      const docs = await currentRuleDocuments(tx)
+      await acceptRules(
+        tx,
+        user.id,
+        docs.map((d) => ({ kind: d.kind, version: d.version })),
+      )
+      userIds.push(user.id)
+    }
+    const itemIds: string[] = []
+    for (const p of DEMO_POSTS) {
+      const parentId = p.on === undefined ? undefined : itemIds[p.on]
+      const item = await publishContent(tx, app.screening, userIds[p.author] ?? '', {
+        kind: p.kind,
+        text: p.text,
+        ...(parentId ? { parentId } : {}),
+        ...(p.fictionDeclared ? { fictionDeclared: true } : {}),
+      })
+      itemIds.push(item.id)
+    }
+  })
+}
+
 /** The demo keeps each node's master key beside its data, so a restart can read what it sealed. */
 function demoMasterKey(dir: string): Buffer {
   const file = path.join(dir, 'master.key')
@@ -173,7 +252,10 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
       const node = await startNode(config, secrets, { listen: false })
       nodes.push(node)
       await transaction(node.database.db, (tx) => seedDemoStaff(tx, spec.role, config.demo.password))
-      if (spec.role === 'platform') await transaction(node.database.db, (tx) => seedPlatformContent(tx, spec))
+      if (spec.role === 'platform') {
+        await transaction(node.database.db, (tx) => seedPlatformContent(tx, spec))
+        await seedPlatformScreening(node)
+      }
       await node.app.listen({ host: config.http.host, port: config.http.port })
     }
     await connectPeers(nodes)

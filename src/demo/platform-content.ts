@@ -1,5 +1,6 @@
 // Demo content of the platforms: the rules and agreements a user of 通化同城圈 or 鸭绿江短视频 reads and accepts.
 // Written for the demo; it follows the measures but is not legal advice.
+import type { LexiconEntry } from '../engine/index.ts'
 import type { PublishRuleInput } from '../platform/rules/index.ts'
 
 export function demoRuleDocuments(platformZh: string, platformEn: string): PublishRuleInput[] {
@@ -62,3 +63,116 @@ export function demoRuleDocuments(platformZh: string, platformEn: string): Publi
     },
   ]
 }
+
+/**
+ * The demo rule set: a small lexicon about Tonghua, written for the demo. Invented disasters and fake official
+ * notices are prohibited (A11.1); panic and clickbait phrasing is guarded against (A14); the region's red culture,
+ * mountains and history are encouraged (A9); cues of fiction or dramatisation ask for the label (A11.2).
+ */
+export const DEMO_LEXICON: LexiconEntry[] = [
+  { term: '浑江水库溃坝', category: 'prohibit', severity: 3, basis: ['A11.1'], except: ['溃坝演练'] },
+  { term: '通化将发生大地震', category: 'prohibit', severity: 3, basis: ['A11.1'] },
+  { term: '全市封城', category: 'prohibit', severity: 3, basis: ['A11.1'], except: ['不会全市封城'] },
+  { term: '辐射泄漏', category: 'prohibit', severity: 2, basis: ['A11.1', 'A12.1'], sound: true },
+  { term: '政府内部消息', category: 'prohibit', severity: 2, basis: ['A11.1'] },
+  {
+    term: '红头文件',
+    category: 'prohibit',
+    severity: 2,
+    basis: ['A11.1'],
+    requires: ['紧急', '内部', '截图'],
+    window: 20,
+  },
+  { term: '抢购食盐', category: 'prohibit', severity: 1, basis: ['A11.1'] },
+  { term: '不转不是通化人', category: 'prevent', severity: 3, basis: ['A14'] },
+  { term: '震惊', category: 'prevent', severity: 1, basis: ['A14'] },
+  { term: '红色文化', category: 'encourage', severity: 1, basis: ['A9'] },
+  { term: '杨靖宇', category: 'encourage', severity: 1, basis: ['A9'] },
+  { term: '长白山', category: 'encourage', severity: 1, basis: ['A9'] },
+  { term: '集安', category: 'encourage', severity: 1, basis: ['A9'] },
+  { term: '高句丽', category: 'encourage', severity: 1, basis: ['A9'] },
+  { term: '剧情', category: 'prevent', severity: 1, basis: ['A11.2'], fiction: true },
+  { term: '演绎', category: 'prevent', severity: 1, basis: ['A11.2'], fiction: true },
+  { term: '段子', category: 'prevent', severity: 1, basis: ['A11.2'], fiction: true },
+]
+
+/** Invented false claims about Tonghua, refuted in the demo's own (invented) notices. */
+export const DEMO_FALSE_CLAIMS: { text: string; source: string }[] = [
+  {
+    text: '通化市自来水公司紧急通知：浑江上游发生化工原料泄漏，全市自来水已被污染，三天内不要饮用自来水',
+    source: '通化市水务集团辟谣声明（演示） / Tonghua water group clarification (demo)',
+  },
+  {
+    text: '梅河口市明天起全城封控，所有超市停业，请市民尽快囤积粮食和食盐',
+    source: '梅河口市人民政府新闻办辟谣（演示） / Meihekou press office clarification (demo)',
+  },
+  {
+    text: '长白山天池火山出现喷发前兆，专家称今年内必然喷发，周边县城居民须立即撤离',
+    source: '吉林省地震局辟谣（演示） / Jilin earthquake bureau clarification (demo)',
+  },
+]
+
+/** Demo users of the platforms (display names only; their identities are computed test numbers). */
+export const DEMO_USERS: {
+  phone: string
+  displayName: string
+  realName: string
+  division: string
+  birth: string
+}[] = [
+  {
+    phone: '13904350101',
+    displayName: '浑江边的老王',
+    realName: '王德顺',
+    division: '220502',
+    birth: '19640312',
+  },
+  {
+    phone: '13604350202',
+    displayName: '集安小葡萄',
+    realName: '李雪梅',
+    division: '220582',
+    birth: '19910825',
+  },
+  {
+    phone: '18743500303',
+    displayName: '靖宇山里人',
+    realName: '赵长林',
+    division: '220622',
+    birth: '19780106',
+  },
+]
+
+/** Demo items: who (index into DEMO_USERS) publishes what. */
+export const DEMO_POSTS: {
+  author: number
+  kind: 'post' | 'comment'
+  /** For a comment: the index of the post (in this list) it answers. */
+  on?: number
+  text: string
+  fictionDeclared?: boolean
+}[] = [
+  {
+    author: 0,
+    kind: 'post',
+    text: '今天去杨靖宇烈士陵园扫墓，带孩子听讲解员讲东北抗联的故事，通化的红色文化值得一代代传下去。',
+  },
+  {
+    author: 1,
+    kind: 'post',
+    text: '集安的山葡萄熟了，周末去看了高句丽王城遗址，秋天的鸭绿江边真美，推荐大家来走走。',
+  },
+  {
+    author: 2,
+    kind: 'post',
+    text: '短剧《长白山下的守林人》第三集：老林头在暴雪夜里救下迷路的驴友，故事纯属虚构，欢迎大家追更。',
+    fictionDeclared: true,
+  },
+  { author: 1, kind: 'comment', on: 0, text: '说得好，下次带家里老人一起去，陵园的讲解很用心。' },
+  {
+    author: 2,
+    kind: 'comment',
+    on: 1,
+    text: '听说二道江那边辐射泄漏了，有没有人知道真假？',
+  },
+]

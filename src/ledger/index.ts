@@ -11,4 +11,5 @@ export {
 export { type Hash, MerkleTree, verifyConsistency, verifyInclusion } from './merkle.ts'
 export { readLog } from './read-log.ts'
 export { Ledger, type LedgerOptions, type LedgerStatus, type SignedCheckpoint } from './service.ts'
+export { entriesAbout } from './store.ts'
 export { type SequencedEntry, type VerifyProblem, type VerifyReport, verifyLog } from './verify.ts'

@@ -100,3 +100,13 @@ export async function countSequenced(tx: Tx): Promise<number> {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(ledgerSequence)
   return row?.n ?? 0
 }
+
+/** Every entry about one subject, sequenced or not yet, in the order the acts happened. */
+export function entriesAbout(tx: Tx, subject: { type: string; id: string }) {
+  return tx
+    .select({ entry: ledgerEntry, seq: ledgerSequence.seq })
+    .from(ledgerEntry)
+    .leftJoin(ledgerSequence, eq(ledgerSequence.entryId, ledgerEntry.id))
+    .where(and(eq(ledgerEntry.subjectType, subject.type), eq(ledgerEntry.subjectId, subject.id)))
+    .orderBy(asc(ledgerEntry.recordedAt), asc(ledgerEntry.id))
+}

@@ -20,9 +20,13 @@ import type { Ledger } from '../ledger/index.ts'
 import { ledgerRoutes } from '../ledger/routes.ts'
 import { accountKeys } from '../platform/accounts/index.ts'
 import { accountRoutes } from '../platform/accounts/routes.ts'
+import { contentRoutes } from '../platform/content/routes.ts'
 import { creditRoutes } from '../platform/credit/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
+import { reviewRoutes } from '../platform/review/routes.ts'
 import { ruleRoutes } from '../platform/rules/routes.ts'
+import { ScreeningService } from '../platform/screening/index.ts'
+import { screeningRoutes } from '../platform/screening/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
 import { authPlugin } from './auth.ts'
@@ -40,6 +44,9 @@ const AREA_ROUTES = [
   accountRoutes,
   ruleRoutes,
   creditRoutes,
+  screeningRoutes,
+  contentRoutes,
+  reviewRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */
@@ -100,6 +107,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('protocol', opts.protocol)
   app.decorate('accountKeys', accountKeys(opts.secrets.masterKey))
   app.decorate('identityVerifier', opts.identityVerifier ?? formatCheckVerifier)
+  // The screener of a platform node: the newest rule set version and the claim bank, loaded once here.
+  const screening = new ScreeningService()
+  if (config.node.role === 'platform') await screening.load(opts.database.db)
+  app.decorate('screening', screening)
   app.decorate('tx', <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(opts.database.db, fn))
 
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err))

@@ -5,6 +5,7 @@ import type { NodeKeys } from '../core/node/index.ts'
 import type { Ledger } from '../ledger/index.ts'
 import type { AccountKeys, PlatformUser } from '../platform/accounts/index.ts'
 import type { IdentityVerifier } from '../platform/identity/index.ts'
+import type { ScreeningService } from '../platform/screening/index.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 
 /**
@@ -23,6 +24,8 @@ declare module 'fastify' {
     protocol: ProtocolNode
     accountKeys: AccountKeys
     identityVerifier: IdentityVerifier
+    /** The screening engine of a platform node, with the rule set version in force and the claim bank. */
+    screening: ScreeningService
     /** Every route with the access it declares (the authorisation-matrix test walks it). */
     routeTable: { method: string; url: string; access: Access }[]
     /** Runs one use case in one transaction. */

@@ -32,6 +32,14 @@ export const PERMISSIONS = [
   'credit.read',
   /** Record credit events and publish the credit policy (A13.3). */
   'credit.manage',
+  /** See the screening rule sets and known false claims (A12.1, A16). */
+  'screening.read',
+  /** Publish rule set versions and add known false claims (A12.1, A16). */
+  'screening.manage',
+  /** See the review queues and an item's history (A12.1). */
+  'review.read',
+  /** Claim held items and decide them (A12.1). */
+  'review.act',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -49,11 +57,33 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'rules.manage',
     'credit.read',
     'credit.manage',
+    'screening.read',
+    'screening.manage',
+    'review.read',
+    'review.act',
   ],
-  operator: ['node.read', 'organisation.read', 'rules.manage', 'credit.read', 'credit.manage'],
-  reviewer: ['node.read', 'credit.read'],
+  operator: [
+    'node.read',
+    'organisation.read',
+    'rules.manage',
+    'credit.read',
+    'credit.manage',
+    'screening.read',
+    'screening.manage',
+    'review.read',
+  ],
+  reviewer: ['node.read', 'credit.read', 'screening.read', 'review.read', 'review.act'],
   // A read-only inspector sees everything a platform keeps and changes nothing.
-  inspector: ['node.read', 'organisation.read', 'staff.read', 'ledger.read', 'protocol.read', 'credit.read'],
+  inspector: [
+    'node.read',
+    'organisation.read',
+    'staff.read',
+    'ledger.read',
+    'protocol.read',
+    'credit.read',
+    'screening.read',
+    'review.read',
+  ],
   regulator_admin: [
     'node.read',
     'organisation.read',

@@ -156,3 +156,10 @@ export async function listUsers(
 ): Promise<PlatformUser[]> {
   return (await store.listUsers(tx, opts)).map(presentUser)
 }
+
+/** Display names of many users at once (what is shown beside their content). */
+export async function displayNamesOf(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  return new Map((await store.displayNames(tx, unique)).map((r) => [r.id, r.displayName]))
+}

@@ -1,6 +1,7 @@
 export {
   type AccountKeys,
   accountKeys,
+  displayNamesOf,
   getUser,
   listUsers,
   type PlatformUser,

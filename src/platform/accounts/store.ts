@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, isNull } from 'drizzle-orm'
+import { and, desc, eq, ilike, inArray, isNull } from 'drizzle-orm'
 import type { Tx } from '../../core/db/index.ts'
 import { platformUser, userSession } from './tables.ts'
 
@@ -46,4 +46,11 @@ export function listUsers(tx: Tx, opts: { query?: string; limit: number; offset:
     .orderBy(desc(platformUser.createdAt))
     .limit(opts.limit)
     .offset(opts.offset)
+}
+
+export function displayNames(tx: Tx, ids: string[]) {
+  return tx
+    .select({ id: platformUser.id, displayName: platformUser.displayName })
+    .from(platformUser)
+    .where(inArray(platformUser.id, ids))
 }

@@ -1,0 +1,316 @@
+// Publishing (A8.1, A12.1): posts, comments, replies and bullet comments all pass the same path — verified identity
+// (A13.2) → accepted rules (A13.1) → credit capabilities (A13.3) → the engine's verdict → published, held for a
+// reviewer (先审后发) or rejected with reasons the author can read. Fiction is labelled wherever it is served (A11.2).
+import type { Tx } from '../../core/db/index.ts'
+import { DomainError } from '../../core/errors.ts'
+import { newId } from '../../core/ids.ts'
+import type { ContentKind, CreditTier as EngineTier, Verdict } from '../../engine/index.ts'
+import { append } from '../../ledger/index.ts'
+import { displayNamesOf, getUser, userActor } from '../accounts/index.ts'
+import { capabilitiesOf } from '../credit/index.ts'
+import { requireVerified } from '../identity/index.ts'
+import { requireRulesAccepted } from '../rules/index.ts'
+import type { ScreeningService } from '../screening/index.ts'
+import { FICTION_LABEL, type ReasonView, reasonsOf } from './reasons.ts'
+import * as store from './store.ts'
+
+export const CONTENT_KINDS: readonly ContentKind[] = ['post', 'comment', 'reply', 'danmaku']
+export const MAX_TEXT = 5000
+/** A bullet comment sits somewhere on a timeline of at most a day. */
+export const MAX_DANMAKU_MS = 86_400_000
+/** Days are counted in Tonghua's time (UTC+8). */
+const TZ_OFFSET_MS = 8 * 3_600_000
+const DAY_MS = 86_400_000
+
+export type ContentStatus = 'published' | 'held' | 'rejected'
+
+export interface PublishInput {
+  kind: ContentKind
+  text: string
+  parentId?: string
+  danmakuMs?: number
+  fictionDeclared?: boolean
+}
+
+export interface ContentView {
+  id: string
+  kind: ContentKind
+  authorId: string
+  authorName: string
+  postId: string | null
+  parentId: string | null
+  text: string
+  danmakuMs: number | null
+  fictionDeclared: boolean
+  /** Shown with the item wherever it is served (A11.2). */
+  fictionLabel: boolean
+  label: { zh: string; en: string } | null
+  status: ContentStatus
+  createdAt: string
+  decidedAt: string | null
+}
+
+/** The author's (and a reviewer's) view: with the verdict's reasons and the rule version that decided it. */
+export interface OwnContentView extends ContentView {
+  outcome: string
+  reasons: ReasonView[]
+  ruleVersion: string
+  decisionReason: string | null
+}
+
+/** Our credit tiers in the engine's terms. */
+export function engineTier(key: string): EngineTier {
+  switch (key) {
+    case 'excellent':
+    case 'good':
+      return 'high'
+    case 'low':
+      return 'low'
+    case 'restricted':
+    case 'suspended':
+      return 'restricted'
+    default:
+      return 'normal'
+  }
+}
+
+export function presentItem(r: store.ContentRow, authorName: string): ContentView {
+  return {
+    id: r.id,
+    kind: r.kind as ContentKind,
+    authorId: r.authorId,
+    authorName,
+    postId: r.postId,
+    parentId: r.parentId,
+    text: r.text,
+    danmakuMs: r.danmakuMs,
+    fictionDeclared: r.fictionDeclared,
+    fictionLabel: r.fictionLabel,
+    label: r.fictionLabel ? { ...FICTION_LABEL } : null,
+    status: r.status as ContentStatus,
+    createdAt: r.createdAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+  }
+}
+
+export function presentOwn(r: store.ContentRow, authorName: string): OwnContentView {
+  const verdict = r.verdict as Verdict
+  return {
+    ...presentItem(r, authorName),
+    outcome: verdict.outcome,
+    reasons: reasonsOf(verdict, r.creditPreReview),
+    ruleVersion: r.ruleVersion,
+    decisionReason: r.decisionReason,
+  }
+}
+
+function dayStart(now: Date): Date {
+  const local = now.getTime() + TZ_OFFSET_MS
+  return new Date(local - (local % DAY_MS) - TZ_OFFSET_MS)
+}
+
+/** Where an item hangs: refused with a clear 4xx before anything is written. */
+async function placeOf(
+  tx: Tx,
+  input: PublishInput,
+): Promise<{ postId: string | null; parentId: string | null }> {
+  const ms = input.danmakuMs
+  if (input.kind === 'danmaku') {
+    if (ms === undefined || !Number.isInteger(ms) || ms < 0 || ms > MAX_DANMAKU_MS) {
+      throw new DomainError('DANMAKU_POSITION_INVALID', { field: 'danmakuMs', max: MAX_DANMAKU_MS })
+    }
+  } else if (ms !== undefined) {
+    throw new DomainError('DANMAKU_POSITION_INVALID', { field: 'danmakuMs', kind: input.kind })
+  }
+  if (input.kind === 'post') {
+    if (input.parentId !== undefined)
+      throw new DomainError('CONTENT_PARENT_NOT_ALLOWED', { field: 'parentId' })
+    return { postId: null, parentId: null }
+  }
+  if (input.parentId === undefined) {
+    throw new DomainError('CONTENT_PARENT_REQUIRED', { field: 'parentId', kind: input.kind })
+  }
+  const parent = await store.findItem(tx, input.parentId)
+  const wanted = input.kind === 'reply' ? 'comment' : 'post'
+  if (parent?.status !== 'published' || parent.kind !== wanted) {
+    throw new DomainError('CONTENT_PARENT_INVALID', {
+      field: 'parentId',
+      kind: input.kind,
+      parentKind: wanted,
+    })
+  }
+  return { postId: parent.postId ?? parent.id, parentId: parent.id }
+}
+
+export async function publishContent(
+  tx: Tx,
+  screening: ScreeningService,
+  userId: string,
+  input: PublishInput,
+  now: Date = new Date(),
+): Promise<OwnContentView> {
+  const user = await getUser(tx, userId)
+  await requireVerified(tx, userId)
+  const accepted = await requireRulesAccepted(tx, userId)
+  const text = input.text
+  if (text.trim() === '') throw new DomainError('CONTENT_TEXT_EMPTY', { field: 'text' })
+  if (text.length > MAX_TEXT) throw new DomainError('VALIDATION_FAILED', { field: 'text', max: MAX_TEXT })
+  const place = await placeOf(tx, input)
+
+  const { tier, capabilities, policyVersion } = await capabilitiesOf(tx, userId)
+  if (!capabilities.publishing) {
+    throw new DomainError('CREDIT_PUBLISHING_SUSPENDED', { tier: tier.key, creditAt: '/me/credit' })
+  }
+  const limit = capabilities.dailyLimits[input.kind]
+  if ((await store.countSince(tx, userId, input.kind, dayStart(now))) >= limit) {
+    throw new DomainError('DAILY_LIMIT_REACHED', { kind: input.kind, limit, tier: tier.key })
+  }
+
+  const id = newId(now.getTime())
+  const fictionDeclared = input.fictionDeclared === true
+  const verdict = screening.screen({
+    id,
+    text,
+    kind: input.kind,
+    fictionDeclared,
+    credit: engineTier(tier.key),
+  })
+  const preReview = capabilities.preReview && (verdict.outcome === 'allow' || verdict.outcome === 'label')
+  const status: ContentStatus =
+    verdict.outcome === 'block' ? 'rejected' : verdict.outcome === 'hold' || preReview ? 'held' : 'published'
+  const labelled =
+    fictionDeclared || verdict.outcome === 'label' || verdict.reasons.some((r) => r.type === 'label')
+  const fictionLabel = fictionDeclared || verdict.outcome === 'label'
+
+  await store.insertItem(tx, {
+    id,
+    kind: input.kind,
+    authorId: userId,
+    postId: place.postId,
+    parentId: place.parentId,
+    text,
+    fictionDeclared,
+    fictionLabel,
+    danmakuMs: input.kind === 'danmaku' ? (input.danmakuMs ?? null) : null,
+    status,
+    verdict,
+    ruleVersion: verdict.ruleVersion,
+    rulesAccepted: accepted.map((a) => `${a.kind}/${a.version}`),
+    creditPreReview: preReview,
+    createdAt: now,
+    decidedAt: status === 'held' ? null : now,
+  })
+  const articles = ['A8.1', 'A12.1']
+  if (labelled) articles.push('A11.2')
+  if (preReview) articles.push('A13.3')
+  await append(tx, {
+    actor: userActor(user),
+    action: `content.${status}`,
+    subject: { type: 'content', id },
+    articles,
+    ruleVersion: verdict.ruleVersion,
+    evidence: { text },
+    details: {
+      kind: input.kind,
+      postId: place.postId,
+      parentId: place.parentId,
+      outcome: verdict.outcome,
+      status,
+      fictionDeclared,
+      fictionLabel,
+      creditTier: tier.key,
+      creditPolicy: policyVersion,
+      preReview,
+      reasons: verdict.reasons.map((r) => ({
+        type: r.type,
+        outcome: r.outcome,
+        ...(r.type === 'term' ? { term: r.term, category: r.category, severity: r.severity } : {}),
+        ...(r.type === 'claim' ? { claimId: r.id, similarity: r.similarity } : {}),
+        ...(r.type === 'label' ? { declared: r.declared } : {}),
+      })),
+    },
+    at: now,
+  })
+  const row = await store.findItem(tx, id)
+  if (!row) throw new Error('content vanished')
+  return presentOwn(row, user.displayName)
+}
+
+async function namesFor(tx: Tx, rows: store.ContentRow[]): Promise<Map<string, string>> {
+  return displayNamesOf(
+    tx,
+    rows.map((r) => r.authorId),
+  )
+}
+
+/** One published item, for anyone; anything else is not found. */
+export async function getPublished(tx: Tx, id: string): Promise<ContentView> {
+  const row = await store.findItem(tx, id)
+  if (row?.status !== 'published') throw new DomainError('CONTENT_NOT_FOUND', { id })
+  return presentItem(row, (await namesFor(tx, [row])).get(row.authorId) ?? '')
+}
+
+/** A published post's published comments, replies and bullet comments; or, without a post, the newest posts. */
+export async function listPublished(
+  tx: Tx,
+  opts: { postId?: string; limit: number },
+): Promise<ContentView[]> {
+  let rows: store.ContentRow[]
+  if (opts.postId !== undefined) {
+    const post = await store.findItem(tx, opts.postId)
+    if (post?.kind !== 'post' || post.status !== 'published') {
+      throw new DomainError('CONTENT_NOT_FOUND', { id: opts.postId })
+    }
+    rows = await store.publishedUnder(tx, opts.postId, opts.limit)
+  } else {
+    rows = await store.newestPublishedPosts(tx, opts.limit)
+  }
+  const names = await namesFor(tx, rows)
+  return rows.map((r) => presentItem(r, names.get(r.authorId) ?? ''))
+}
+
+/** The author's own items, whatever became of them, with the reasons. */
+export async function listOwn(tx: Tx, userId: string, limit: number): Promise<OwnContentView[]> {
+  const user = await getUser(tx, userId)
+  return (await store.byAuthor(tx, userId, limit)).map((r) => presentOwn(r, user.displayName))
+}
+
+// --- for the review area ---
+
+export interface HeldItem extends OwnContentView {
+  claimedBy: string | null
+  claimedByName: string | null
+  claimExpiresAt: string | null
+}
+
+export function presentHeld(r: store.ContentRow, authorName: string): HeldItem {
+  return {
+    ...presentOwn(r, authorName),
+    claimedBy: r.claimedBy,
+    claimedByName: r.claimedByName,
+    claimExpiresAt: r.claimExpiresAt?.toISOString() ?? null,
+  }
+}
+
+export async function heldItems(tx: Tx, kinds: readonly ContentKind[], limit: number): Promise<HeldItem[]> {
+  const rows = await store.held(tx, [...kinds], limit)
+  const names = await namesFor(tx, rows)
+  return rows.map((r) => presentHeld(r, names.get(r.authorId) ?? ''))
+}
+
+/** Any item by id, whatever its status (staff screens only). */
+export async function getAnyItem(tx: Tx, id: string): Promise<store.ContentRow> {
+  const row = await store.findItem(tx, id)
+  if (!row) throw new DomainError('CONTENT_NOT_FOUND', { id })
+  return row
+}
+
+export async function lockContentItem(tx: Tx, id: string): Promise<store.ContentRow> {
+  const row = await store.lockItem(tx, id)
+  if (!row) throw new DomainError('CONTENT_NOT_FOUND', { id })
+  return row
+}
+
+export const claimContentItem = store.setClaim
+export const decideHeldItem = store.decideHeld
+export type { ContentRow } from './store.ts'

@@ -1,0 +1,23 @@
+export {
+  CONTENT_KINDS,
+  type ContentRow,
+  type ContentStatus,
+  type ContentView,
+  claimContentItem,
+  decideHeldItem,
+  engineTier,
+  getAnyItem,
+  getPublished,
+  type HeldItem,
+  heldItems,
+  listOwn,
+  listPublished,
+  lockContentItem,
+  MAX_DANMAKU_MS,
+  MAX_TEXT,
+  type OwnContentView,
+  type PublishInput,
+  presentHeld,
+  publishContent,
+} from './content.ts'
+export { FICTION_LABEL, maxSeverity, type ReasonView, reasonsOf } from './reasons.ts'

@@ -1,0 +1,127 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { userOf } from '../../server/auth.ts'
+import { IdParams, problems } from '../../server/schemas.ts'
+import { getPublished, listOwn, listPublished, MAX_DANMAKU_MS, MAX_TEXT, publishContent } from './content.ts'
+
+const Kind = Type.Enum(['post', 'comment', 'reply', 'danmaku'])
+const Label = Type.Union([Type.Object({ zh: Type.String(), en: Type.String() }), Type.Null()])
+const ItemFields = {
+  id: Type.String(),
+  kind: Type.String(),
+  authorId: Type.String(),
+  authorName: Type.String(),
+  postId: Type.Union([Type.String(), Type.Null()]),
+  parentId: Type.Union([Type.String(), Type.Null()]),
+  text: Type.String(),
+  danmakuMs: Type.Union([Type.Integer(), Type.Null()]),
+  fictionDeclared: Type.Boolean(),
+  fictionLabel: Type.Boolean(),
+  label: Label,
+  status: Type.String(),
+  createdAt: Type.String(),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+}
+const ReasonSchema = Type.Object({
+  type: Type.String(),
+  outcome: Type.String(),
+  zh: Type.String(),
+  en: Type.String(),
+  basis: Type.Array(Type.String()),
+  start: Type.Integer(),
+  end: Type.Integer(),
+  term: Type.Optional(Type.String()),
+  category: Type.Optional(Type.String()),
+  severity: Type.Optional(Type.Integer()),
+  claimId: Type.Optional(Type.String()),
+  similarity: Type.Optional(Type.Number()),
+})
+const ItemSchema = Type.Object(ItemFields)
+const OwnSchema = Type.Object({
+  ...ItemFields,
+  outcome: Type.String(),
+  reasons: Type.Array(ReasonSchema),
+  ruleVersion: Type.String(),
+  decisionReason: Type.Union([Type.String(), Type.Null()]),
+})
+const Limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 200 }))
+
+/** Publishing and reading content (A8.1, A11.2, A12.1). Platform nodes only. */
+export const contentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  if (app.config.node.role !== 'platform') return
+
+  app.post(
+    '/api/content',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['content'],
+        summary:
+          'Publish a post, comment, reply or bullet comment: screened, then published, held for review or rejected with reasons',
+        body: Type.Object(
+          {
+            kind: Kind,
+            text: Type.String({ minLength: 1, maxLength: MAX_TEXT }),
+            parentId: Type.Optional(Type.String({ format: 'uuid' })),
+            danmakuMs: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_DANMAKU_MS })),
+            fictionDeclared: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: OwnSchema, ...problems(400, 401, 403, 409, 422) },
+      },
+    },
+    async (req, reply) => {
+      const user = userOf(req)
+      const item = await app.tx((tx) => publishContent(tx, app.screening, user.id, req.body))
+      return reply.code(201).send(item)
+    },
+  )
+
+  app.get(
+    '/api/content/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['content'],
+        summary: 'One published item, with its fiction label',
+        params: IdParams,
+        response: { 200: ItemSchema, ...problems(400, 404) },
+      },
+    },
+    async (req) => getPublished(app.database.db, req.params.id),
+  )
+
+  app.get(
+    '/api/content',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['content'],
+        summary: "A published post's comments, replies and bullet comments; without postId, the newest posts",
+        querystring: Type.Object(
+          { postId: Type.Optional(Type.String({ format: 'uuid' })), limit: Limit },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(ItemSchema) }), ...problems(400, 404) },
+      },
+    },
+    async (req) => ({
+      items: await listPublished(app.database.db, { postId: req.query.postId, limit: req.query.limit ?? 50 }),
+    }),
+  )
+
+  app.get(
+    '/api/users/me/content',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['content'],
+        summary: 'My items, whatever became of them, with the reasons',
+        querystring: Type.Object({ limit: Limit }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(OwnSchema) }), ...problems(400, 401) },
+      },
+    },
+    async (req) => ({ items: await listOwn(app.database.db, userOf(req).id, req.query.limit ?? 50) }),
+  )
+}
