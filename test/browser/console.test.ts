@@ -13,10 +13,10 @@ const EXPECTED_MENU: Record<string, string[]> = {
   officer: ['dashboard', 'organisations', 'ledger', 'witness'],
   supervisor: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol', 'witness'],
   procurator: ['dashboard', 'organisations', 'ledger'],
-  platform_admin: ['dashboard', 'organisations', 'staff', 'tokens', 'ledger', 'protocol'],
-  operator: ['dashboard', 'organisations'],
-  reviewer: ['dashboard'],
-  inspector: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol'],
+  platform_admin: ['dashboard', 'organisations', 'staff', 'tokens', 'ledger', 'protocol', 'rules', 'credit'],
+  operator: ['dashboard', 'organisations', 'rules', 'credit'],
+  reviewer: ['dashboard', 'credit'],
+  inspector: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol', 'credit'],
 }
 
 let rig: BrowserRig

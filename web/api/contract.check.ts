@@ -27,6 +27,33 @@ import type {
 } from '../../src/ledger/service.ts'
 import type { EntryFilter as SEntryFilter } from '../../src/ledger/store.ts'
 import type {
+  PlatformUser as SPlatformUser,
+  registerUser as sRegisterUser,
+  signInUser as sSignInUser,
+} from '../../src/platform/accounts/accounts.ts'
+import type {
+  CreditEventInput as SCreditEventInput,
+  CreditEventKind as SCreditEventKind,
+  CreditEventView as SCreditEventView,
+  CreditPolicy as SCreditPolicy,
+  CreditView as SCreditView,
+  publishCreditPolicy as sPublishCreditPolicy,
+  restoreCredit as sRestoreCredit,
+} from '../../src/platform/credit/credit.ts'
+import type {
+  Capabilities as SCapabilities,
+  ContentKind as SContentKind,
+  CreditPolicyDocument as SCreditPolicyDocument,
+  CreditTier as SCreditTier,
+} from '../../src/platform/credit/policy.ts'
+import type { verifyIdentity as sVerifyIdentity } from '../../src/platform/identity/identity.ts'
+import type {
+  PublishRuleInput as SPublishRuleInput,
+  RuleDocument as SRuleDocument,
+  RuleKind as SRuleKind,
+  acceptRules as sAcceptRules,
+} from '../../src/platform/rules/rules.ts'
+import type {
   AddPeerInput as SAddPeerInput,
   PeerView as SPeerView,
   UpdatePeerInput as SUpdatePeerInput,
@@ -43,6 +70,8 @@ import type * as W from './types.ts'
 
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
 type Fits<A, B> = [A] extends [B] ? true : false
+/** An intersection written out as one object type, so `Same` can compare it with an interface. */
+type Flat<T> = { [K in keyof T]: T[K] }
 
 // What the entries route makes of an entry's fields (src/ledger/routes.ts), written from the server's types.
 type SEntryView = {
@@ -59,6 +88,15 @@ type SEntryView = {
   leafData: string
   leafHash: string
 }
+
+// The platform user routes (src/platform/accounts/routes.ts) answer with the session the sign-in makes, less the
+// cookie's secret and expiry; GET /api/users/me adds whether the user verified their identity.
+type SUserSession = Pick<Awaited<ReturnType<typeof sSignInUser>>, 'user' | 'csrfToken'>
+type SUserMe = Flat<SUserSession & { identityVerified: boolean }>
+// GET /api/platform/users (src/platform/credit/routes.ts): each user with verification and score, the tier by key.
+type SPlatformUserRow = Flat<
+  SPlatformUser & { identityVerified: boolean; score: number; tier: SCreditTier['key'] }
+>
 
 // The protocol and witness routes (src/protocol/routes.ts) answer with TypeBox schemas the server does not export;
 // the console's copies are written by hand from them. What is checked here is what each route makes of the rows it
@@ -128,6 +166,31 @@ export const contract: {
   inboxEnvelope: Same<W.InboxEnvelope, SInboxView>
   witnessedCheckpoint: Same<W.WitnessedCheckpoint, SWitnessView>
   witnessAlert: Same<W.WitnessAlert, SAlertView>
+  platformUser: Same<W.PlatformUser, SPlatformUser>
+  userSession: Same<W.UserSession, SUserSession>
+  userMe: Same<W.UserMe, SUserMe>
+  registerUser: Same<W.RegisterUserBody, Parameters<typeof sRegisterUser>[2]>
+  userSignIn: Same<W.UserSignInBody, Parameters<typeof sSignInUser>[2]>
+  identityBody: Same<W.IdentityBody, Parameters<typeof sVerifyIdentity>[2]>
+  identityVerified: Same<W.IdentityVerified, Awaited<ReturnType<typeof sVerifyIdentity>>>
+  ruleKind: Same<W.RuleKind, SRuleKind>
+  ruleDocument: Same<W.RuleDocument, SRuleDocument>
+  publishRule: Same<W.PublishRuleBody, SPublishRuleInput>
+  acceptRules: Same<W.AcceptRulesBody['documents'], Parameters<typeof sAcceptRules>[2]>
+  acceptRulesAnswer: Same<W.AcceptRulesAnswer, Awaited<ReturnType<typeof sAcceptRules>>>
+  contentKind: Same<W.ContentKind, SContentKind>
+  capabilities: Same<W.Capabilities, SCapabilities>
+  creditTier: Same<W.CreditTier, SCreditTier>
+  creditPolicyDocument: Same<W.CreditPolicyDocument, SCreditPolicyDocument>
+  creditPolicy: Same<W.CreditPolicy, SCreditPolicy>
+  publishCreditPolicy: Same<W.PublishCreditPolicyBody, Parameters<typeof sPublishCreditPolicy>[2]>
+  creditEventKind: Same<W.CreditEventKind, SCreditEventKind>
+  creditEventView: Same<W.CreditEventView, SCreditEventView>
+  creditView: Same<W.CreditView, SCreditView>
+  platformUserRow: Same<W.PlatformUserRow, SPlatformUserRow>
+  // The route's body, with the user from the address, is an input the server records.
+  creditEventBody: Fits<W.CreditEventBody & { userId: string }, SCreditEventInput>
+  restoreCredit: Same<W.RestoreCreditBody['reason'], Parameters<typeof sRestoreCredit>[3]>
   // The console reads every problem the server sends; its own `code` is wider (any string).
   problem: Fits<SProblem, W.Problem>
 } = {
@@ -160,5 +223,29 @@ export const contract: {
   inboxEnvelope: true,
   witnessedCheckpoint: true,
   witnessAlert: true,
+  platformUser: true,
+  userSession: true,
+  userMe: true,
+  registerUser: true,
+  userSignIn: true,
+  identityBody: true,
+  identityVerified: true,
+  ruleKind: true,
+  ruleDocument: true,
+  publishRule: true,
+  acceptRules: true,
+  acceptRulesAnswer: true,
+  contentKind: true,
+  capabilities: true,
+  creditTier: true,
+  creditPolicyDocument: true,
+  creditPolicy: true,
+  publishCreditPolicy: true,
+  creditEventKind: true,
+  creditEventView: true,
+  creditView: true,
+  platformUserRow: true,
+  creditEventBody: true,
+  restoreCredit: true,
   problem: true,
 }

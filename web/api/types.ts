@@ -51,6 +51,13 @@ export type Permission =
   | 'protocol.read'
   | 'protocol.manage'
   | 'witness.read'
+  | 'rules.manage'
+  | 'credit.read'
+  | 'credit.manage'
+  | 'screening.read'
+  | 'screening.manage'
+  | 'review.read'
+  | 'review.act'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {
@@ -328,6 +335,213 @@ export interface WitnessAlert {
   /** In English, written by the witness. */
   message: string
   createdAt: string
+}
+
+// --- platform users (网民), rules and agreements (A13.1), real identity (A13.2), account credit (A13.3) ---
+
+/** Mirrors `PlatformUser` in src/platform/accounts/accounts.ts: a platform user as anyone but themself sees them. */
+export interface PlatformUser {
+  id: string
+  /** Free: 前台自愿. The real identity is behind it, sealed. */
+  displayName: string
+  status: 'active' | 'suspended'
+  createdAt: string
+}
+
+/**
+ * Answer of POST /api/users and POST /api/users/session (`SessionSchema` in src/platform/accounts/routes.ts): the
+ * user, and the CSRF token that goes back as `x-csrf-token` on the user's mutating requests. The session itself
+ * rides in the httpOnly `ql_user` cookie, apart from a staff session.
+ */
+export interface UserSession {
+  user: PlatformUser
+  csrfToken: string
+}
+
+/** GET /api/users/me (`MeSchema` in src/platform/accounts/routes.ts). */
+export interface UserMe extends UserSession {
+  identityVerified: boolean
+}
+
+/** Body of POST /api/users (the `input` of `registerUser` in src/platform/accounts/accounts.ts). */
+export interface RegisterUserBody {
+  /** A mainland mobile number, with or without +86. */
+  phone: string
+  /** At least 10 characters, not the phone number. */
+  password: string
+  displayName: string
+}
+
+/** Body of POST /api/users/session (the `input` of `signInUser` in src/platform/accounts/accounts.ts). */
+export interface UserSignInBody {
+  phone: string
+  password: string
+}
+
+/** Body of POST /api/users/me/identity (the `input` of `verifyIdentity` in src/platform/identity/identity.ts). */
+export interface IdentityBody {
+  realName: string
+  idNumber: string
+}
+
+/** Answer of POST /api/users/me/identity (mirrors the result of `verifyIdentity`). */
+export interface IdentityVerified {
+  verifiedAt: string
+  /** The verifier that confirmed it (`format-check` when no outside service is plugged in). */
+  adapter: string
+}
+
+/** Mirrors `RuleKind` in src/platform/rules/rules.ts. */
+export type RuleKind = 'management_rules' | 'convention' | 'user_agreement'
+
+/** Mirrors `RuleDocument` in src/platform/rules/rules.ts: one version of one published document. */
+export interface RuleDocument {
+  kind: RuleKind
+  version: number
+  titleZh: string
+  titleEn: string
+  bodyZh: string
+  bodyEn: string
+  changeNote: string
+  publishedAt: string
+  /** The public address of this version (`/rules/<kind>/<version>`). */
+  url: string
+}
+
+/** Mirrors `PublishRuleInput` in src/platform/rules/rules.ts (body of POST /api/rules). */
+export interface PublishRuleBody {
+  kind: RuleKind
+  titleZh: string
+  titleEn: string
+  bodyZh: string
+  bodyEn: string
+  changeNote: string
+}
+
+/** Body of POST /api/users/me/acceptances (the `accepted` of `acceptRules` in src/platform/rules/rules.ts). */
+export interface AcceptRulesBody {
+  documents: { kind: RuleKind; version: number }[]
+}
+
+/** Answer of POST /api/users/me/acceptances (mirrors the result of `acceptRules`): what is still pending. */
+export interface AcceptRulesAnswer {
+  pending: RuleDocument[]
+}
+
+/** Mirrors `ContentKind` in src/platform/credit/policy.ts. */
+export type ContentKind = 'post' | 'comment' | 'reply' | 'danmaku'
+
+/** Mirrors `Capabilities` in src/platform/credit/policy.ts: what an account of a tier may do. */
+export interface Capabilities {
+  publishing: boolean
+  /** Everything it publishes waits for a reviewer (先审后发). */
+  preReview: boolean
+  /** Its items may be recommended (A14). */
+  recommend: boolean
+  messaging: boolean
+  dailyLimits: Record<ContentKind, number>
+}
+
+/** Mirrors `CreditTier` in src/platform/credit/policy.ts. */
+export interface CreditTier {
+  key: string
+  /** Lowest score in this tier. */
+  min: number
+  zh: string
+  en: string
+  descriptionZh: string
+  descriptionEn: string
+  capabilities: Capabilities
+}
+
+/** Mirrors `CreditPolicyDocument` in src/platform/credit/policy.ts. */
+export interface CreditPolicyDocument {
+  initial: number
+  max: number
+  /** Highest first. */
+  tiers: CreditTier[]
+  deltas: {
+    identityVerified: number
+    violation: { '1': number; '2': number; '3': number }
+    fictionUnlabelled: number
+    recoveryPerDay: number
+    /** Days without a negative event before recovery starts. */
+    recoveryAfterDays: number
+  }
+}
+
+/** Mirrors `CreditPolicy` in src/platform/credit/credit.ts (GET /api/credit/policy; version 0 is the built-in default). */
+export interface CreditPolicy {
+  version: number
+  document: CreditPolicyDocument
+  note: string
+  publishedAt: string | null
+}
+
+/** Body of POST /api/credit/policy (src/platform/credit/routes.ts). */
+export interface PublishCreditPolicyBody {
+  document: CreditPolicyDocument
+  note: string
+}
+
+/** Mirrors `CreditEventKind` in src/platform/credit/credit.ts. */
+export type CreditEventKind =
+  | 'identity_verified'
+  | 'violation'
+  | 'fiction_unlabelled'
+  | 'appeal_upheld'
+  | 'recovery'
+  | 'adjustment'
+
+/** Mirrors `CreditEventView` in src/platform/credit/credit.ts: one change of an account's credit. */
+export interface CreditEventView {
+  id: string
+  /** One of `CreditEventKind`, kept as a string as the server has it. */
+  kind: string
+  /** What actually moved, after clamping to the policy's bounds. */
+  delta: number
+  scoreAfter: number
+  reason: string
+  policyVersion: number
+  subject: { type: string; id: string } | null
+  /** For an upheld appeal: the deduction it gives back. */
+  restoresEventId: string | null
+  createdAt: string
+}
+
+/** Mirrors `CreditView` in src/platform/credit/credit.ts (GET /api/users/me/credit, GET /api/credit/users/:id). */
+export interface CreditView {
+  score: number
+  tier: CreditTier
+  capabilities: Capabilities
+  policyVersion: number
+  /** Newest first, at most 100. */
+  history: CreditEventView[]
+  /** Every tier of the policy in force, highest first. */
+  tiers: CreditTier[]
+}
+
+/**
+ * One row of GET /api/platform/users, by hand from the route's TypeBox schema (src/platform/credit/routes.ts): the
+ * user, whether they verified, and their credit (`tier` is the tier's key). Never a phone or an identity.
+ */
+export interface PlatformUserRow extends PlatformUser {
+  identityVerified: boolean
+  score: number
+  tier: string
+}
+
+/**
+ * Body of POST /api/credit/users/:id/events, by hand from the route's TypeBox schema (src/platform/credit/routes.ts):
+ * a confirmed violation (its delta comes from the policy) or a manual adjustment.
+ */
+export type CreditEventBody =
+  | { kind: 'violation'; severity: 1 | 2 | 3; reason: string; subject?: { type: string; id: string } }
+  | { kind: 'adjustment'; delta: number; reason: string }
+
+/** Body of POST /api/credit/events/:eventId/restore (the `reason` of `restoreCredit` in src/platform/credit/credit.ts). */
+export interface RestoreCreditBody {
+  reason: string
 }
 
 /** Mirrors `FieldProblem` in src/core/errors.ts. */

@@ -75,6 +75,11 @@ function isProblem(x: unknown): x is Problem {
 export interface RequestOptions {
   /** Do not treat a 401 as a lost session (the login call, and probing whether anyone is signed in). */
   ignoreUnauthorized?: boolean
+  /**
+   * The CSRF token to send instead of the staff session's: the public portal passes its platform user's own
+   * (web/portal/userSession.tsx), so the two sessions never mix.
+   */
+  csrfToken?: string | null
   signal?: AbortSignal
 }
 
@@ -88,7 +93,8 @@ export async function request<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
-  if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken
+  const csrf = options.csrfToken !== undefined ? options.csrfToken : csrfToken
+  if (method !== 'GET' && csrf !== null) headers['x-csrf-token'] = csrf
 
   let res: Response
   try {

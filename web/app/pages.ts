@@ -8,9 +8,11 @@ import {
   ApiOutlined,
   AuditOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react'
 import type { Permission } from '../api/types.ts'
@@ -79,6 +81,22 @@ export const PAGES: readonly PageDef[] = [
     icon: ApiOutlined,
     permission: 'protocol.read',
     screen: lazy(() => import('../screens/protocol/ProtocolScreen.tsx')),
+  },
+  {
+    key: 'rules',
+    path: '/rules',
+    label: 'menu.rules',
+    icon: FileProtectOutlined,
+    permission: 'rules.manage',
+    screen: lazy(() => import('../screens/rules/RulesScreen.tsx')),
+  },
+  {
+    key: 'credit',
+    path: '/credit',
+    label: 'menu.credit',
+    icon: TrophyOutlined,
+    permission: 'credit.read',
+    screen: lazy(() => import('../screens/credit/CreditScreen.tsx')),
   },
   {
     key: 'witness',

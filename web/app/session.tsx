@@ -37,11 +37,15 @@ export function useMeQuery() {
   return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 60_000 })
 }
 
+/** What belongs to the staff session: everything but the node and the public portal's own queries. */
+const staffData = (q: { queryKey: readonly unknown[] }) =>
+  q.queryKey[0] !== 'node' && q.queryKey[0] !== 'portal'
+
 function signedIn(client: QueryClient, me: Me): void {
   sessionExpired = false
   setCsrfToken(me.csrfToken)
   // Nothing fetched for someone else may linger.
-  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'node' })
+  client.removeQueries({ predicate: staffData })
   client.setQueryData(meKey, me)
 }
 
@@ -62,7 +66,7 @@ export function useLogout() {
     onSettled: () => {
       sessionExpired = false
       setCsrfToken(null)
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'node' })
+      client.removeQueries({ predicate: staffData })
       client.setQueryData(meKey, null)
     },
   })

@@ -119,7 +119,7 @@ describe('real-name verification (A13.2)', () => {
 
   it('publishing is refused until verified, with how to verify', async () => {
     const err = await requireVerified(node.database.db, u.id).catch((e: unknown) => e)
-    expect(err).toMatchObject({ code: 'IDENTITY_REQUIRED', details: { verifyAt: '/me/identity' } })
+    expect(err).toMatchObject({ code: 'IDENTITY_REQUIRED', details: { verifyAt: '/u/identity' } })
   })
 
   it('names every failed check of a bad identity number, and writes nothing', async () => {

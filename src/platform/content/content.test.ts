@@ -117,7 +117,7 @@ describe('the gates of the publish path', () => {
     const before = await count()
     const r1 = await publish(u, { kind: 'post', text: '通化今天下雪了' })
     expect(r1.statusCode).toBe(403)
-    expect(r1.json()).toMatchObject({ code: 'IDENTITY_REQUIRED', verifyAt: '/me/identity' })
+    expect(r1.json()).toMatchObject({ code: 'IDENTITY_REQUIRED', verifyAt: '/u/identity' })
     const first17 = '22050219850303111'
     await node.app.inject({
       method: 'POST',

@@ -61,7 +61,7 @@ export async function publishCreditPolicy(
   const problems = policyProblems(input.document)
   if (problems.length > 0) {
     throw new DomainError('CREDIT_POLICY_INVALID', {
-      errors: problems.map((p) => ({ field: 'document', zh: p, en: p })),
+      errors: problems.map((p) => ({ field: 'document', ...p })),
     })
   }
   const current = await currentCreditPolicy(tx)

@@ -151,23 +151,32 @@ export const DEFAULT_CREDIT_POLICY: CreditPolicyDocument = {
   },
 }
 
-/** Every problem with a policy document, at once; empty when it can be published. */
-export function policyProblems(d: CreditPolicyDocument): string[] {
-  const p: string[] = []
-  if (!(d.max > 0)) p.push('max must be above 0')
-  if (!(d.initial >= 0 && d.initial <= d.max)) p.push('initial must lie between 0 and max')
-  if (d.tiers.length === 0) p.push('there must be at least one tier')
+/** Every problem with a policy document, at once, in Chinese and English; empty when it can be published. */
+export function policyProblems(d: CreditPolicyDocument): { zh: string; en: string }[] {
+  const p: { zh: string; en: string }[] = []
+  const add = (zh: string, en: string) => p.push({ zh, en })
+  if (!(d.max > 0)) add('满分须大于 0', 'max must be above 0')
+  if (!(d.initial >= 0 && d.initial <= d.max))
+    add('初始分须在 0 与满分之间', 'initial must lie between 0 and max')
+  if (d.tiers.length === 0) add('至少要有一个等级', 'there must be at least one tier')
   const keys = new Set(d.tiers.map((t) => t.key))
-  if (keys.size !== d.tiers.length) p.push('tier keys must be unique')
+  if (keys.size !== d.tiers.length) add('等级标识不能重复', 'tier keys must be unique')
   for (let i = 1; i < d.tiers.length; i++) {
-    if (!((d.tiers[i]?.min ?? 0) < (d.tiers[i - 1]?.min ?? 0)))
-      p.push('tiers must be ordered by min, highest first')
+    if (!((d.tiers[i]?.min ?? 0) < (d.tiers[i - 1]?.min ?? 0))) {
+      add('等级须按最低分从高到低排列', 'tiers must be ordered by min, highest first')
+    }
   }
-  if (d.tiers.at(-1)?.min !== 0) p.push('the lowest tier must start at 0, so every score has a tier')
-  for (const [sev, v] of Object.entries(d.deltas.violation))
-    if (!(v < 0)) p.push(`violation ${sev} must lower the score`)
-  if (!(d.deltas.identityVerified >= 0)) p.push('identityVerified must not lower the score')
-  if (!(d.deltas.recoveryPerDay >= 0)) p.push('recoveryPerDay must not lower the score')
+  if (d.tiers.at(-1)?.min !== 0) {
+    add(
+      '最低等级须从 0 分开始，使每个分数都有等级',
+      'the lowest tier must start at 0, so every score has a tier',
+    )
+  }
+  for (const [sev, v] of Object.entries(d.deltas.violation)) {
+    if (!(v < 0)) add(`${sev} 级违规须扣分`, `violation ${sev} must lower the score`)
+  }
+  if (!(d.deltas.identityVerified >= 0)) add('实名认证不能扣分', 'identityVerified must not lower the score')
+  if (!(d.deltas.recoveryPerDay >= 0)) add('每日修复不能扣分', 'recoveryPerDay must not lower the score')
   return p
 }
 

@@ -105,8 +105,7 @@ export async function isVerified(tx: Tx, userId: string): Promise<boolean> {
 
 /** The gate in front of publishing, commenting and messaging: refused with how to verify. */
 export async function requireVerified(tx: Tx, userId: string): Promise<void> {
-  if (!(await isVerified(tx, userId)))
-    throw new DomainError('IDENTITY_REQUIRED', { verifyAt: '/me/identity' })
+  if (!(await isVerified(tx, userId))) throw new DomainError('IDENTITY_REQUIRED', { verifyAt: '/u/identity' })
 }
 
 /** Which of these users have verified; the identities themselves stay sealed. */

@@ -39,9 +39,9 @@ describe('published rules and agreements (A13.1)', () => {
         .json()
         .items.map((d: { kind: string; version: number; url: string }) => `${d.kind}/${d.version} ${d.url}`),
     ).toEqual([
-      'management_rules/1 /rules/management_rules/1',
-      'convention/1 /rules/convention/1',
-      'user_agreement/1 /rules/user_agreement/1',
+      'management_rules/1 /u/rules/management_rules/1',
+      'convention/1 /u/rules/convention/1',
+      'user_agreement/1 /u/rules/user_agreement/1',
     ])
     const one = await node.app.inject({ url: '/api/rules/convention/1' })
     expect(one.json().bodyZh).toContain('讲好通化故事')

@@ -34,7 +34,7 @@ function present(r: typeof ruleDocument.$inferSelect): RuleDocument {
     bodyEn: r.bodyEn,
     changeNote: r.changeNote,
     publishedAt: r.publishedAt.toISOString(),
-    url: `/rules/${r.kind}/${r.version}`,
+    url: `/u/rules/${r.kind}/${r.version}`,
   }
 }
 

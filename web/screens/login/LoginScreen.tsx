@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Flex, Form, Input, Space, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
-import { Navigate, useLocation, useNavigate } from 'react-router'
+import { Link, Navigate, useLocation, useNavigate } from 'react-router'
 import { pick, useLang, useT } from '../../app/i18n.ts'
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx'
 import type { LoginState } from '../../app/Layout.tsx'
@@ -129,6 +129,14 @@ export function LoginScreen() {
             {t('login.submit')}
           </Button>
         </Form>
+        {node.data?.role === 'platform' ? (
+          <div style={{ marginTop: 16, textAlign: 'center' }}>
+            <Typography.Text type="secondary">{t('login.portalHint')} </Typography.Text>
+            <Link to="/u/login" data-testid="login-portal-link">
+              {t('login.portal')}
+            </Link>
+          </div>
+        ) : null}
       </Card>
     </div>
   )
