@@ -13,10 +13,20 @@ const EXPECTED_MENU: Record<string, string[]> = {
   officer: ['dashboard', 'organisations', 'ledger', 'witness'],
   supervisor: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol', 'witness'],
   procurator: ['dashboard', 'organisations', 'ledger'],
-  platform_admin: ['dashboard', 'organisations', 'staff', 'tokens', 'ledger', 'protocol', 'rules', 'credit'],
-  operator: ['dashboard', 'organisations', 'rules', 'credit'],
-  reviewer: ['dashboard', 'credit'],
-  inspector: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol', 'credit'],
+  platform_admin: [
+    'dashboard',
+    'organisations',
+    'staff',
+    'tokens',
+    'ledger',
+    'protocol',
+    'rules',
+    'credit',
+    'review',
+  ],
+  operator: ['dashboard', 'organisations', 'rules', 'credit', 'review'],
+  reviewer: ['dashboard', 'credit', 'review'],
+  inspector: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol', 'credit', 'review'],
 }
 
 let rig: BrowserRig

@@ -32,6 +32,14 @@ import type {
   signInUser as sSignInUser,
 } from '../../src/platform/accounts/accounts.ts'
 import type {
+  ContentStatus as SContentStatus,
+  ContentView as SContentView,
+  HeldItem as SHeldItem,
+  OwnContentView as SOwnContentView,
+  PublishInput as SPublishInput,
+} from '../../src/platform/content/content.ts'
+import type { ReasonView as SReasonView } from '../../src/platform/content/reasons.ts'
+import type {
   CreditEventInput as SCreditEventInput,
   CreditEventKind as SCreditEventKind,
   CreditEventView as SCreditEventView,
@@ -47,6 +55,12 @@ import type {
   CreditTier as SCreditTier,
 } from '../../src/platform/credit/policy.ts'
 import type { verifyIdentity as sVerifyIdentity } from '../../src/platform/identity/identity.ts'
+import type {
+  Decision as SDecision,
+  HistoryEntry as SHistoryEntry,
+  QueueItem as SQueueItem,
+  itemHistory as sItemHistory,
+} from '../../src/platform/review/review.ts'
 import type {
   PublishRuleInput as SPublishRuleInput,
   RuleDocument as SRuleDocument,
@@ -192,6 +206,16 @@ export const contract: {
   creditEventBody: Fits<W.CreditEventBody & { userId: string }, SCreditEventInput>
   restoreCredit: Same<W.RestoreCreditBody['reason'], Parameters<typeof sRestoreCredit>[3]>
   // The console reads every problem the server sends; its own `code` is wider (any string).
+  contentStatus: Same<W.ContentStatus, SContentStatus>
+  reasonView: Same<W.ReasonView, SReasonView>
+  contentView: Same<Flat<W.ContentView>, SContentView>
+  ownContentView: Same<Flat<W.OwnContentView>, Flat<SOwnContentView>>
+  publishBody: Same<W.PublishBody, SPublishInput>
+  heldItem: Same<Flat<W.HeldItem>, Flat<SHeldItem>>
+  queueItem: Same<Flat<W.QueueItem>, Flat<SQueueItem>>
+  reviewDecision: Same<W.ReviewDecision, SDecision>
+  reviewHistoryEntry: Same<W.ReviewHistoryEntry, SHistoryEntry>
+  reviewHistory: Same<Flat<W.ReviewHistory>, Flat<Awaited<ReturnType<typeof sItemHistory>>>>
   problem: Fits<SProblem, W.Problem>
 } = {
   nodeRole: true,
@@ -247,5 +271,15 @@ export const contract: {
   platformUserRow: true,
   creditEventBody: true,
   restoreCredit: true,
+  contentStatus: true,
+  reasonView: true,
+  contentView: true,
+  ownContentView: true,
+  publishBody: true,
+  heldItem: true,
+  queueItem: true,
+  reviewDecision: true,
+  reviewHistoryEntry: true,
+  reviewHistory: true,
   problem: true,
 }

@@ -544,6 +544,102 @@ export interface RestoreCreditBody {
   reason: string
 }
 
+/** Mirrors `ContentStatus` in src/platform/content/content.ts. */
+export type ContentStatus = 'published' | 'held' | 'rejected'
+
+/** Mirrors `ReasonView` in src/platform/content/reasons.ts: one reason of a verdict, in plain words. */
+export interface ReasonView {
+  type: 'term' | 'claim' | 'label' | 'credit'
+  outcome: string
+  zh: string
+  en: string
+  basis: string[]
+  start: number
+  end: number
+  term?: string
+  category?: string
+  severity?: number
+  claimId?: string
+  similarity?: number
+}
+
+/** Mirrors `ContentView` in src/platform/content/content.ts: a published item (GET /api/content). */
+export interface ContentView {
+  id: string
+  kind: ContentKind
+  authorId: string
+  authorName: string
+  postId: string | null
+  parentId: string | null
+  text: string
+  danmakuMs: number | null
+  fictionDeclared: boolean
+  /** Shown with the item wherever it is served (A11.2). */
+  fictionLabel: boolean
+  label: { zh: string; en: string } | null
+  status: ContentStatus
+  createdAt: string
+  decidedAt: string | null
+}
+
+/** Mirrors `OwnContentView` in src/platform/content/content.ts (POST /api/content, GET /api/users/me/content). */
+export interface OwnContentView extends ContentView {
+  outcome: string
+  reasons: ReasonView[]
+  ruleVersion: string
+  decisionReason: string | null
+}
+
+/** Mirrors `PublishInput` in src/platform/content/content.ts (body of POST /api/content). */
+export interface PublishBody {
+  kind: ContentKind
+  text: string
+  parentId?: string
+  danmakuMs?: number
+  fictionDeclared?: boolean
+}
+
+/** Mirrors `HeldItem` in src/platform/content/content.ts: a held item as a reviewer sees it. */
+export interface HeldItem extends OwnContentView {
+  claimedBy: string | null
+  claimedByName: string | null
+  claimExpiresAt: string | null
+}
+
+/** Mirrors `QueueItem` in src/platform/review/review.ts (GET /api/review/queue). */
+export interface QueueItem extends HeldItem {
+  deadline: string
+  overdue: boolean
+  severity: number
+  claimLive: boolean
+}
+
+/** Mirrors `Decision` in src/platform/review/review.ts. */
+export type ReviewDecision = 'approve' | 'reject' | 'label'
+
+/** Body of POST /api/review/:id/decision. */
+export interface ReviewDecisionBody {
+  decision: ReviewDecision
+  reason: string
+}
+
+/** Mirrors `HistoryEntry` in src/platform/review/review.ts. */
+export interface ReviewHistoryEntry {
+  seq: number | null
+  recordedAt: string
+  action: string
+  actor: { kind: string; name: string }
+  articles: string[]
+  ruleVersion: string | null
+  details: Record<string, unknown>
+}
+
+/** Answer of GET /api/review/:id/history (mirrors the result of `itemHistory`). */
+export interface ReviewHistory {
+  item: HeldItem
+  entries: ReviewHistoryEntry[]
+}
+
 /** Mirrors `FieldProblem` in src/core/errors.ts. */
 export interface FieldProblem {
   /** `login` for a domain error, `body.login` or `body.roles.0` for a schema error. */

@@ -11,6 +11,7 @@ import {
   FileProtectOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons'
@@ -97,6 +98,14 @@ export const PAGES: readonly PageDef[] = [
     icon: TrophyOutlined,
     permission: 'credit.read',
     screen: lazy(() => import('../screens/credit/CreditScreen.tsx')),
+  },
+  {
+    key: 'review',
+    path: '/review',
+    label: 'menu.review',
+    icon: SolutionOutlined,
+    permission: 'review.read',
+    screen: lazy(() => import('../screens/review/ReviewScreen.tsx')),
   },
   {
     key: 'witness',

@@ -91,6 +91,9 @@ function PortalNav() {
   const navigate = useNavigate()
   return (
     <Space size="middle" wrap>
+      <NavLink to="/u" end className={navClass} data-testid="portal-nav-feed">
+        {t('portal.nav.feed')}
+      </NavLink>
       <NavLink to="/u/rules" end={false} className={navClass} data-testid="portal-nav-rules">
         {t('portal.nav.rules')}
       </NavLink>

@@ -4,13 +4,25 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
   AcceptRulesAnswer,
   AcceptRulesBody,
+  ContentView,
   CreditView,
   IdentityBody,
   IdentityVerified,
   Items,
+  OwnContentView,
+  PublishBody,
   RuleDocument,
 } from '../api/types.ts'
+import { get } from '../app/api.ts'
 import { portalKeys, userRequest } from './userSession.tsx'
+
+/** Published content is public: its queries sit apart from the user's own. */
+export const contentKeys = {
+  all: ['content'] as const,
+  feed: ['content', 'feed'] as const,
+  item: (id: string) => ['content', 'item', id] as const,
+  thread: (id: string) => ['content', 'thread', id] as const,
+}
 
 /** The documents in force the user has not accepted. */
 export function usePendingRules(enabled = true) {
@@ -50,6 +62,57 @@ export function useVerifyIdentity() {
     onSuccess: async ({ credit }) => {
       client.setQueryData(portalKeys.credit, credit)
       await client.invalidateQueries({ queryKey: portalKeys.me })
+    },
+  })
+}
+
+/** The newest published posts (public). */
+export function useFeed() {
+  return useQuery({
+    queryKey: contentKeys.feed,
+    queryFn: async () => (await get<Items<ContentView>>('/api/content', { ignoreUnauthorized: true })).items,
+  })
+}
+
+/** One published post (public). */
+export function usePost(id: string) {
+  return useQuery({
+    queryKey: contentKeys.item(id),
+    queryFn: () => get<ContentView>(`/api/content/${encodeURIComponent(id)}`, { ignoreUnauthorized: true }),
+  })
+}
+
+/** A published post's comments, replies and bullet comments (public). */
+export function useThread(postId: string) {
+  return useQuery({
+    queryKey: contentKeys.thread(postId),
+    queryFn: async () =>
+      (
+        await get<Items<ContentView>>(`/api/content?postId=${encodeURIComponent(postId)}&limit=200`, {
+          ignoreUnauthorized: true,
+        })
+      ).items,
+  })
+}
+
+/** The user's own items, whatever became of them, with the reasons. */
+export function useMyContent() {
+  return useQuery({
+    queryKey: portalKeys.content,
+    queryFn: async () => (await userRequest<Items<OwnContentView>>('GET', '/api/users/me/content')).items,
+  })
+}
+
+/** Publishes a post, comment, reply or bullet comment; the answer says what became of it. */
+export function usePublish() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: PublishBody) => userRequest<OwnContentView>('POST', '/api/content', body),
+    onSuccess: async () => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: contentKeys.all }),
+        client.invalidateQueries({ queryKey: portalKeys.content }),
+      ])
     },
   })
 }

@@ -13,6 +13,8 @@ const IdentityScreen = lazy(() => import('../screens/portal/IdentityScreen.tsx')
 const RulesListScreen = lazy(() => import('../screens/portal/RulesListScreen.tsx'))
 const RuleDocScreen = lazy(() => import('../screens/portal/RuleDocScreen.tsx'))
 const AcceptRulesScreen = lazy(() => import('../screens/portal/AcceptRulesScreen.tsx'))
+const FeedScreen = lazy(() => import('../screens/portal/FeedScreen.tsx'))
+const PostScreen = lazy(() => import('../screens/portal/PostScreen.tsx'))
 const PortalNotFound = lazy(() => import('./portalUi.tsx').then((m) => ({ default: m.PortalNotFound })))
 
 /** The server gives each rule version the public address `/rules/<kind>/<version>`; its page is in the portal. */
@@ -31,7 +33,8 @@ export const portalRoutes: RouteObject[] = [
     ),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/u/me" replace /> },
+      { index: true, element: <FeedScreen /> },
+      { path: 'posts/:id', element: <PostScreen /> },
       { path: 'register', element: <RegisterScreen /> },
       { path: 'login', element: <UserLoginScreen /> },
       { path: 'me', element: <MeScreen /> },

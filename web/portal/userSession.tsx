@@ -16,6 +16,7 @@ export const portalKeys = {
   me: ['portal', 'me'] as const,
   pending: ['portal', 'acceptances'] as const,
   credit: ['portal', 'credit'] as const,
+  content: ['portal', 'content'] as const,
 }
 
 let userCsrf: string | null = null

@@ -121,7 +121,8 @@ export function parsePolicy(text: string): ParsedPolicy {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, document: x as CreditPolicyDocument }
 }
 
-// The server's policy problems (`policyProblems` in src/platform/credit/policy.ts) come in English only.
+// The server's policy problems (`policyProblems` in src/platform/credit/policy.ts): the console's Chinese wording
+// names the field as well, so it is used for every problem it recognises (the server's own `zh` otherwise).
 const SERVER_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^max must be above 0$/, () => '最高分须大于 0'],
   [/^initial must lie between 0 and max$/, () => '初始分须在 0 与最高分之间'],
@@ -139,7 +140,7 @@ const SERVER_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
 
 /** A problem the server named, in the current language; a problem the console does not know stays as sent. */
 export function serverProblem(p: FieldProblem, lang: Lang): string {
-  if (lang === 'zh' && p.zh === p.en) {
+  if (lang === 'zh') {
     for (const [re, zh] of SERVER_ZH) {
       const m = re.exec(p.en)
       if (m) return zh(m)

@@ -8,12 +8,13 @@ import {
   SafetyCertificateOutlined,
   WarningFilled,
 } from '@ant-design/icons'
-import { Alert, Button, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { Link, useLocation } from 'react-router'
 import { pick, useLang, useT } from '../../app/i18n.ts'
 import { ErrorAlert, formatTime } from '../../app/ui.tsx'
-import { useMyCredit, usePendingRules } from '../../portal/portalApi.ts'
+import { FictionTag, KindTag, ReasonTags, StatusTag } from '../../portal/contentUi.tsx'
+import { useMyContent, useMyCredit, usePendingRules } from '../../portal/portalApi.ts'
 import { type MeLocationState, usePortalTitle } from '../../portal/portalUi.tsx'
 import { RequireUser, useUser } from '../../portal/userSession.tsx'
 import {
@@ -70,6 +71,7 @@ function Me() {
         </Space>
       </Card>
       <StatusCard />
+      <MyContentCard />
       <CreditCard />
     </Space>
   )
@@ -259,6 +261,57 @@ function CreditCard() {
             <TiersTable tiers={c.tiers} current={c.tier.key} testId="portal-credit-tiers" />
           </div>
         </Space>
+      ) : null}
+    </Card>
+  )
+}
+
+function MyContentCard() {
+  const t = useT()
+  const lang = useLang()
+  const mine = useMyContent()
+  const items = mine.data ?? []
+  return (
+    <Card title={t('content.mine.title')} loading={mine.isPending} data-testid="portal-my-content">
+      {mine.isError ? <ErrorAlert error={mine.error} onRetry={() => mine.refetch()} /> : null}
+      {mine.data && items.length === 0 ? <Empty description={t('content.mine.empty')} /> : null}
+      {items.length > 0 ? (
+        <List
+          itemLayout="vertical"
+          dataSource={items}
+          rowKey="id"
+          renderItem={(item) => (
+            <List.Item data-testid={`my-content-${item.id}`} data-status={item.status}>
+              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                <Space size={8} wrap>
+                  <StatusTag status={item.status} />
+                  <KindTag kind={item.kind} />
+                  <FictionTag item={item} />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatTime(item.createdAt, lang)}
+                  </Typography.Text>
+                  {item.status === 'published' ? (
+                    <Link to={`/u/posts/${item.postId ?? item.id}`}>{t('content.openPost')}</Link>
+                  ) : null}
+                </Space>
+                <Typography.Paragraph
+                  style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}
+                  ellipsis={{ rows: 3 }}
+                >
+                  {item.text}
+                </Typography.Paragraph>
+                {item.status !== 'published' || item.fictionLabel ? (
+                  <ReasonTags reasons={item.reasons} />
+                ) : null}
+                {item.decisionReason ? (
+                  <Typography.Text type="secondary">
+                    {t('content.mine.decisionReason', { reason: item.decisionReason })}
+                  </Typography.Text>
+                ) : null}
+              </Space>
+            </List.Item>
+          )}
+        />
       ) : null}
     </Card>
   )

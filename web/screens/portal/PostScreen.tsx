@@ -1,0 +1,155 @@
+// One post: the post itself (its fiction label at the top), its comments with their replies, its bullet comments
+// on their timeline, and the boxes that add a comment, a reply or a bullet comment.
+import { Button, Card, Empty, List, Space, Typography } from 'antd'
+import { useState } from 'react'
+import { Link, useParams } from 'react-router'
+import type { ContentView } from '../../api/types.ts'
+import { useT } from '../../app/i18n.ts'
+import { ErrorAlert } from '../../app/ui.tsx'
+import { FictionTag, ItemByline, PublishBox, timelineOf } from '../../portal/contentUi.tsx'
+import { usePost, useThread } from '../../portal/portalApi.ts'
+import { usePortalTitle } from '../../portal/portalUi.tsx'
+
+export default function PostScreen() {
+  const { id = '' } = useParams()
+  const t = useT()
+  const post = usePost(id)
+  const thread = useThread(id)
+  usePortalTitle(t('content.post.title'))
+  if (post.isError) {
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <ErrorAlert error={post.error} onRetry={() => post.refetch()} />
+        <Link to="/u">{t('content.backToFeed')}</Link>
+      </Space>
+    )
+  }
+  const items = thread.data ?? []
+  const comments = items.filter((i) => i.kind === 'comment')
+  const replies = items.filter((i) => i.kind === 'reply')
+  const danmaku = items
+    .filter((i) => i.kind === 'danmaku')
+    .sort((a, b) => (a.danmakuMs ?? 0) - (b.danmakuMs ?? 0))
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="post-page">
+      <Link to="/u">{t('content.backToFeed')}</Link>
+      <Card loading={post.isPending} data-testid="post">
+        {post.data ? (
+          <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+            <FictionTag item={post.data} />
+            <ItemByline item={post.data} />
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16, marginBottom: 0 }}>
+              {post.data.text}
+            </Typography.Paragraph>
+          </Space>
+        ) : null}
+      </Card>
+      <Card title={t('content.comments', { n: comments.length })} loading={thread.isPending}>
+        {thread.isError ? <ErrorAlert error={thread.error} onRetry={() => thread.refetch()} /> : null}
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <PublishBox
+            kind="comment"
+            parentId={id}
+            prefix="comment"
+            placeholder={t('content.commentPlaceholder')}
+          />
+          <div data-testid="post-comments">
+            {comments.length === 0 ? (
+              <Empty description={t('content.noComments')} />
+            ) : (
+              <List
+                itemLayout="vertical"
+                dataSource={comments}
+                rowKey="id"
+                renderItem={(c) => (
+                  <Comment comment={c} replies={replies.filter((r) => r.parentId === c.id)} />
+                )}
+              />
+            )}
+          </div>
+        </Space>
+      </Card>
+      <Card title={t('content.danmaku.title', { n: danmaku.length })} data-testid="post-danmaku">
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <PublishBox
+            kind="danmaku"
+            parentId={id}
+            prefix="danmaku"
+            danmaku
+            rows={1}
+            placeholder={t('content.danmaku.placeholder')}
+          />
+          {danmaku.length === 0 ? null : (
+            <List
+              size="small"
+              dataSource={danmaku}
+              rowKey="id"
+              renderItem={(d) => (
+                <List.Item data-testid={`danmaku-${d.id}`}>
+                  <Space size={8} wrap>
+                    <Typography.Text code>{timelineOf(d.danmakuMs)}</Typography.Text>
+                    <FictionTag item={d} />
+                    <span>{d.text}</span>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {d.authorName}
+                    </Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          )}
+        </Space>
+      </Card>
+    </Space>
+  )
+}
+
+function Comment({ comment, replies }: { comment: ContentView; replies: ContentView[] }) {
+  const t = useT()
+  const [replying, setReplying] = useState(false)
+  return (
+    <List.Item data-testid={`comment-${comment.id}`}>
+      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+        <FictionTag item={comment} />
+        <ItemByline
+          item={comment}
+          extra={
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setReplying((r) => !r)}
+              data-testid={`reply-link-${comment.id}`}
+            >
+              {t('content.reply')}
+            </Button>
+          }
+        />
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {comment.text}
+        </Typography.Paragraph>
+        {replies.length > 0 ? (
+          <div style={{ paddingLeft: 24, borderLeft: '2px solid rgba(0,0,0,0.06)' }}>
+            {replies.map((r) => (
+              <div key={r.id} data-testid={`reply-${r.id}`} style={{ marginBottom: 8 }}>
+                <FictionTag item={r} />
+                <ItemByline item={r} />
+                <div style={{ whiteSpace: 'pre-wrap' }}>{r.text}</div>
+              </div>
+            ))}
+          </div>
+        ) : null}
+        {replying ? (
+          <div style={{ paddingLeft: 24 }}>
+            <PublishBox
+              kind="reply"
+              parentId={comment.id}
+              prefix={`reply-${comment.id}`}
+              rows={2}
+              placeholder={t('content.replyPlaceholder', { name: comment.authorName })}
+            />
+          </div>
+        ) : null}
+      </Space>
+    </List.Item>
+  )
+}

@@ -1,0 +1,317 @@
+// The review queue (A12.1): held items, oldest first, with the reasons they were held and their deadline (overdue
+// in red). With `review.act` a reviewer claims an item, then approves it, rejects it or publishes it with the
+// fiction label, giving a reason; a claim or decision someone else made first is said plainly. A click on an item
+// opens its history from the ledger.
+import {
+  Alert,
+  Button,
+  Card,
+  Drawer,
+  Input,
+  Segmented,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd'
+import { useState } from 'react'
+import type { ContentKind, QueueItem, ReviewDecision } from '../../api/types.ts'
+import { ApiError } from '../../app/api.ts'
+import { type MessageKey, useLang, useT } from '../../app/i18n.ts'
+import { useCan, useMe } from '../../app/session.tsx'
+import { ErrorAlert, formatTime } from '../../app/ui.tsx'
+import { FictionTag, KindTag, ReasonTags, StatusTag } from '../../portal/contentUi.tsx'
+import { REASON_MAX, REASON_MIN, useClaim, useDecide, useReviewHistory, useReviewQueue } from './reviewApi.ts'
+
+const KINDS: readonly ContentKind[] = ['post', 'comment', 'reply', 'danmaku']
+
+export default function ReviewScreen() {
+  const t = useT()
+  const lang = useLang()
+  const can = useCan()
+  const me = useMe()
+  const act = can('review.act')
+  const [kind, setKind] = useState<ContentKind | null>(null)
+  const [reason, setReason] = useState('')
+  const [open, setOpen] = useState<string | null>(null)
+  const queue = useReviewQueue(kind)
+  const claim = useClaim()
+  const decide = useDecide()
+  const [done, setDone] = useState<{ id: string; decision: ReviewDecision } | null>(null)
+  const reasonOk = reason.trim().length >= REASON_MIN
+
+  const mine = (q: QueueItem) => q.claimLive && q.claimedBy === me.staff.id
+  const doDecide = (id: string, decision: ReviewDecision) =>
+    decide.mutate(
+      { id, body: { decision, reason: reason.trim() } },
+      {
+        onSuccess: () => {
+          setDone({ id, decision })
+          setReason('')
+        },
+      },
+    )
+
+  const columns: TableColumnsType<QueueItem> = [
+    {
+      title: t('review.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      render: (k: ContentKind) => <KindTag kind={k} />,
+    },
+    {
+      title: t('review.text'),
+      dataIndex: 'text',
+      key: 'text',
+      render: (text: string, q) => (
+        <Button
+          type="link"
+          style={{ padding: 0, height: 'auto', textAlign: 'left', whiteSpace: 'normal' }}
+          onClick={() => setOpen(q.id)}
+          data-testid={`review-open-${q.id}`}
+        >
+          {text.length > 60 ? `${text.slice(0, 60)}…` : text}
+        </Button>
+      ),
+    },
+    { title: t('review.author'), dataIndex: 'authorName', key: 'author' },
+    {
+      title: t('review.reasons'),
+      dataIndex: 'reasons',
+      key: 'reasons',
+      render: (_: unknown, q) => <ReasonTags reasons={q.reasons} />,
+    },
+    {
+      title: t('review.deadline'),
+      dataIndex: 'deadline',
+      key: 'deadline',
+      render: (d: string, q) => (
+        <Typography.Text
+          type={q.overdue ? 'danger' : undefined}
+          strong={q.overdue}
+          data-testid={`review-deadline-${q.id}`}
+          data-overdue={q.overdue ? 'true' : 'false'}
+        >
+          {formatTime(d, lang)}
+          {q.overdue ? ` · ${t('review.overdue')}` : ''}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('review.claimedBy'),
+      dataIndex: 'claimedByName',
+      key: 'claimedBy',
+      render: (name: string | null, q) =>
+        q.claimLive && name ? (
+          <Tag color={mine(q) ? 'blue' : 'orange'} data-testid={`review-claimed-${q.id}`}>
+            {name}
+            {mine(q) ? t('common.you') : ''}
+          </Tag>
+        ) : (
+          t('common.none')
+        ),
+    },
+    ...(act
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, q: QueueItem) =>
+              mine(q) ? (
+                <Space size={4} wrap>
+                  <Button
+                    size="small"
+                    type="primary"
+                    disabled={!reasonOk}
+                    loading={
+                      decide.isPending &&
+                      decide.variables?.id === q.id &&
+                      decide.variables.body.decision === 'approve'
+                    }
+                    onClick={() => doDecide(q.id, 'approve')}
+                    data-testid={`review-approve-${q.id}`}
+                  >
+                    {t('review.approve')}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    disabled={!reasonOk}
+                    loading={
+                      decide.isPending &&
+                      decide.variables?.id === q.id &&
+                      decide.variables.body.decision === 'reject'
+                    }
+                    onClick={() => doDecide(q.id, 'reject')}
+                    data-testid={`review-reject-${q.id}`}
+                  >
+                    {t('review.reject')}
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={!reasonOk}
+                    loading={
+                      decide.isPending &&
+                      decide.variables?.id === q.id &&
+                      decide.variables.body.decision === 'label'
+                    }
+                    onClick={() => doDecide(q.id, 'label')}
+                    data-testid={`review-label-${q.id}`}
+                  >
+                    {t('review.label')}
+                  </Button>
+                </Space>
+              ) : (
+                <Button
+                  size="small"
+                  loading={claim.isPending && claim.variables === q.id}
+                  onClick={() => claim.mutate(q.id)}
+                  data-testid={`review-claim-${q.id}`}
+                >
+                  {t('review.claim')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
+  ]
+
+  const failure = claim.error ?? decide.error
+  return (
+    <Card title={t('review.title')}>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('review.intro')}
+        </Typography.Paragraph>
+        <Space size={12} wrap>
+          <Segmented
+            data-testid="review-kind"
+            value={kind ?? 'all'}
+            onChange={(v) => setKind(v === 'all' ? null : (v as ContentKind))}
+            options={[
+              { value: 'all', label: t('review.allKinds') },
+              ...KINDS.map((k) => ({ value: k, label: t(`content.kind.${k}` as MessageKey) })),
+            ]}
+          />
+          {act ? (
+            <Input
+              style={{ width: 360 }}
+              value={reason}
+              maxLength={REASON_MAX}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder={t('review.reasonPlaceholder')}
+              data-testid="review-reason"
+            />
+          ) : null}
+        </Space>
+        {failure ? <DecisionError error={failure} /> : null}
+        {done && !failure ? (
+          <Alert
+            type="success"
+            showIcon
+            closable
+            onClose={() => setDone(null)}
+            data-testid="review-done"
+            title={t(`review.done.${done.decision}` as MessageKey)}
+          />
+        ) : null}
+        {queue.isError ? <ErrorAlert error={queue.error} onRetry={() => queue.refetch()} /> : null}
+        <Table<QueueItem>
+          data-testid="review-queue"
+          rowKey="id"
+          size="middle"
+          loading={queue.isPending}
+          dataSource={queue.data ?? []}
+          columns={columns}
+          pagination={false}
+          locale={{ emptyText: t('review.empty') }}
+          onRow={(q) => ({ 'data-testid': `review-row-${q.id}` }) as React.HTMLAttributes<HTMLElement>}
+        />
+      </Space>
+      <HistoryDrawer id={open} onClose={() => setOpen(null)} />
+    </Card>
+  )
+}
+
+function DecisionError({ error }: { error: unknown }) {
+  const t = useT()
+  const lang = useLang()
+  if (error instanceof ApiError && error.code === 'REVIEW_CLAIMED_BY_OTHER') {
+    const who = typeof error.problem.claimedBy === 'string' ? error.problem.claimedBy : ''
+    const until = typeof error.problem.until === 'string' ? (formatTime(error.problem.until, lang) ?? '') : ''
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="review-conflict"
+        data-code={error.code}
+        title={t('review.claimedByOther', { name: who, until })}
+      />
+    )
+  }
+  if (error instanceof ApiError && error.code === 'REVIEW_ALREADY_DECIDED') {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="review-conflict"
+        data-code={error.code}
+        title={t('review.alreadyDecided')}
+      />
+    )
+  }
+  return <ErrorAlert error={error} />
+}
+
+function HistoryDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const t = useT()
+  const lang = useLang()
+  const history = useReviewHistory(id)
+  const item = history.data?.item
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={560}
+      title={t('review.history')}
+      data-testid="review-drawer"
+      destroyOnHidden
+    >
+      {history.isError ? <ErrorAlert error={history.error} onRetry={() => history.refetch()} /> : null}
+      {item ? (
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Space size={8} wrap>
+            <StatusTag status={item.status} />
+            <KindTag kind={item.kind} />
+            <FictionTag item={item} />
+            <Typography.Text>{item.authorName}</Typography.Text>
+            <Typography.Text type="secondary">{formatTime(item.createdAt, lang)}</Typography.Text>
+          </Space>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{item.text}</Typography.Paragraph>
+          <ReasonTags reasons={item.reasons} />
+          <Typography.Text type="secondary">
+            {t('review.ruleVersion', { v: item.ruleVersion })}
+          </Typography.Text>
+          <Timeline
+            data-testid="review-history"
+            items={(history.data?.entries ?? []).map((e, i) => ({
+              key: `${e.seq ?? 'x'}-${i}`,
+              content: (
+                <Space orientation="vertical" size={0}>
+                  <Typography.Text strong>{e.action}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatTime(e.recordedAt, lang)} · {e.actor.name}{' '}
+                    {e.articles.length > 0 ? `· ${e.articles.join(', ')}` : ''}
+                  </Typography.Text>
+                  {typeof e.details.reason === 'string' ? <span>{e.details.reason}</span> : null}
+                </Space>
+              ),
+            }))}
+          />
+        </Space>
+      ) : null}
+    </Drawer>
+  )
+}
