@@ -314,6 +314,10 @@ function printSummary(nodes: RunningNode[], log: (line: string) => void): void {
     for (const s of demoStaffFor(c.node.role)) {
       log(`  ${s.login.padEnd(20)} ${s.roles.join(',').padEnd(16)} ${s.displayName}`)
     }
+    if (c.node.role === 'platform') {
+      log(`  用户门户 user portal: ${c.http.publicUrl}/u   (手机号登录 sign in by phone)`)
+      for (const u of DEMO_USERS) log(`  ${u.phone.padEnd(20)} ${'user'.padEnd(16)} ${u.displayName}`)
+    }
   }
   log('')
   log(`演示密码 demo password: ${password}   (QINGLANG_DEMO_PASSWORD)`)
