@@ -1,9 +1,11 @@
 // Benchmark of recording acts in the ledger (src/ledger/append.ts) and of sequencing them (Ledger.sequence()), on
 // the PostgreSQL server and on PGlite in memory: entries/s committed by 1, 4 and 16 concurrent writers in
 // transactions of 1 or 100 entries, the sequencer's rate over N pending entries, and the sequencing gap
-// (status().oldestPendingAgeMs sampled every 100 ms while the writers run with the 200 ms sequencing timer). Then a
-// profile of one entry's cost (preparation, query building, round trip, commit) and what a multi-row INSERT would
-// give. Prints Markdown tables and writes bench/results/ledger-append.json.
+// (status().oldestPendingAgeMs sampled every 100 ms while the writers run with the 200 ms sequencing timer; that
+// throughput includes the timer's passes and the sampling). Then a profile of one entry's cost (preparation, query
+// building, round trip, commit), of the sequencer's steps, and what one INSERT statement per transaction (drizzle's
+// multi-row values(), or one jsonb_to_recordset parameter) would give. Prints Markdown tables and writes
+// bench/results/ledger-append.json.
 // Run: npx tsx bench/ledger-append.ts [entries per batched run] [runs] [server|pglite]
 //   (unbatched runs write a tenth as many entries; BENCH_PG_URL overrides the server, whose databases
 //   qinglang_bench_<random> are created per cell and dropped at the end)
@@ -230,6 +232,7 @@ process.on('SIGINT', () => {
 async function writeRun(db: Tx, writers: number, batch: number, entries: number) {
   const perWriter = Math.max(1, Math.round(entries / (writers * batch)))
   const t0 = now()
+  const cpu = process.cpuUsage()
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
       for (let t = 0; t < perWriter; t++) {
@@ -240,8 +243,11 @@ async function writeRun(db: Tx, writers: number, batch: number, entries: number)
     }),
   )
   const seconds = (now() - t0) / 1000
+  const used = process.cpuUsage(cpu)
   const written = perWriter * writers * batch
-  return { entries: written, seconds, perSecond: written / seconds }
+  // The share of one core this process used: near 1, the writers are bound by Node's own thread.
+  const nodeCpuShare = (used.user + used.system) / 1e6 / seconds
+  return { entries: written, seconds, perSecond: written / seconds, nodeCpuShare }
 }
 
 /** Samples the sequencing gap every 100 ms until stopped; each sample also times status() itself. */
@@ -270,6 +276,7 @@ interface RunRecord {
   entries: number
   seconds: number
   perSecond: number
+  nodeCpuShare: number
   /** Without the timer: ledger.sequence() over the run's entries, all pending. */
   sequence?: { entries: number; seconds: number; perSecond: number }
   /** With the timer: entries still pending when the writers finished, and the time to sequence them. */
@@ -336,6 +343,7 @@ async function cell(kind: Kind, writers: number, batch: number) {
       batch,
       entriesPerRun: off[0]?.entries ?? entries,
       append: range(off.map((r) => r.perSecond)),
+      nodeCpuShare: range(off.map((r) => r.nodeCpuShare)),
       appendWithSequencer: range(on.map((r) => r.perSecond)),
       sequence: range(off.map((r) => r.sequence!.perSecond)),
       gapMs: {
@@ -477,7 +485,6 @@ async function profile(kind: Kind) {
         whatIf.push({ method, writers, batch, perSecond: range(rates) })
       }
     }
-    await ledger.sequence()
     return { db: kind, perEntryUs: us, sequencer, oneStatement: whatIf }
   } finally {
     await node.drop()
@@ -574,14 +581,15 @@ if (postgres) {
 }
 console.log('')
 console.log(
-  '| database | writers | entries/tx | entries/run | append entries/s | with sequencer entries/s | ' +
-    'sequence() entries/s | gap median ms | gap p95 ms | gap max ms | status() median ms |',
+  '| database | writers | entries/tx | entries/run | append entries/s | with sequencer + sampling entries/s | ' +
+    'sequence() entries/s | gap median ms | gap p95 ms | gap max ms | status() median ms | Node CPU share |',
 )
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 for (const c of cells) {
   console.log(
     `| ${c.db} | ${c.writers} | ${c.batch} | ${int(c.entriesPerRun)} | ${r(c.append)} | ${r(c.appendWithSequencer)} | ` +
-      `${r(c.sequence)} | ${int(c.gapMs.median)} | ${int(c.gapMs.p95)} | ${int(c.gapMs.max)} | ${f1(c.statusMs.median)} |`,
+      `${r(c.sequence)} | ${int(c.gapMs.median)} | ${int(c.gapMs.p95)} | ${int(c.gapMs.max)} | ${f1(c.statusMs.median)} | ` +
+      `${c.nodeCpuShare.median.toFixed(2)} |`,
   )
 }
 console.log('')
