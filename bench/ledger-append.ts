@@ -30,6 +30,7 @@ import {
 import * as store from '../src/ledger/store.ts'
 import { ledgerEntry } from '../src/ledger/tables.ts'
 import { createLedger, prepareDatabase } from '../src/server/start.ts'
+import { EVIDENCE_TEXTS, MODERATOR, REASON } from './ledger-common.ts'
 
 const ENTRIES = Number(process.argv[2] ?? 10_000)
 const RUNS = Number(process.argv[3] ?? 5)
@@ -44,25 +45,6 @@ const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'ledger
 
 // ---------------------------------------------------------------------------------------------------------------
 // A realistic entry: a moderator removes a post under A16, with the post's text as evidence.
-
-const HANZI =
-  '通化市网络虚假信息治理办法规定网络信息内容生产者不得制作复制发布虚假信息平台应当建立健全辟谣机制及时处置' +
-  '谣言并保存有关记录县区网信部门依法开展监督检查对违反本办法的行为责令改正给予警告通报批评情节严重的依法处理' +
-  '近日有网民在本地论坛发布消息称某小区自来水受到污染经核实该消息与事实不符系编造的不实信息已造成群众恐慌'
-const EVIDENCE_TEXTS = Array.from({ length: 256 }, (_, i) => {
-  let s = ''
-  for (let k = 0; s.length < 200; k++) s += HANZI[(i * 7 + k * 13) % HANZI.length]
-  return s
-})
-const MODERATOR: LedgerActor = {
-  kind: 'staff',
-  id: '0193a6f0-5b1e-7c2d-8e4f-a1b2c3d4e5f6',
-  staffId: '0193a6f0-5b1e-7c2d-8e4f-a1b2c3d4e5f6',
-  organisationId: 'platform-a',
-  name: '王审核',
-}
-const REASON =
-  '发布未经核实的自来水污染消息，经核实系虚假信息，依据《通化市网络虚假信息治理办法》第十六条删除'
 
 function entryInput(writer: number, i: number): AppendInput {
   const postId = `post-${writer}-${i}`

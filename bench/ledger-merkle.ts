@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hashLeaf, MerkleTree, verifyConsistency, verifyInclusion } from '../src/ledger/merkle.ts'
+import { type Stats, stats, time } from './ledger-common.ts'
 
 const LEAVES = Number(process.argv[2] ?? 1_000_000)
 const SAMPLES = Number(process.argv[3] ?? 10_000)
@@ -24,40 +25,6 @@ function random(seed: number): () => number {
 }
 const rand = random(20261130)
 const below = (n: number): number => Math.floor(rand() * n)
-
-interface Stats {
-  n: number
-  medianUs: number
-  p99Us: number
-  minUs: number
-  maxUs: number
-  meanUs: number
-}
-
-function stats(samplesNs: ArrayLike<number>): Stats {
-  const sorted = Float64Array.from(samplesNs).sort()
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! / 1000
-  const sum = sorted.reduce((a, b) => a + b, 0)
-  return {
-    n: sorted.length,
-    medianUs: at(0.5),
-    p99Us: at(0.99),
-    minUs: sorted[0]! / 1000,
-    maxUs: sorted[sorted.length - 1]! / 1000,
-    meanUs: sum / sorted.length / 1000,
-  }
-}
-
-/** Times `f` once per sample, in nanoseconds. */
-function time<T>(samples: T[], f: (sample: T) => unknown): number[] {
-  const out: number[] = []
-  for (const s of samples) {
-    const t0 = process.hrtime.bigint()
-    f(s)
-    out.push(Number(process.hrtime.bigint() - t0))
-  }
-  return out
-}
 
 const gc = (globalThis as { gc?: () => void }).gc
 function memory(): { heap: number; arrayBuffers: number; rss: number } {

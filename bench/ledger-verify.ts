@@ -28,6 +28,7 @@ import {
   verifyLog,
 } from '../src/ledger/index.ts'
 import { createLedger, prepareDatabase } from '../src/server/start.ts'
+import { EVIDENCE_TEXTS, MODERATOR, REASON, type Stats, stats, time } from './ledger-common.ts'
 
 const ENTRIES = Number(process.argv[2] ?? 1_000_000)
 const RUNS = Number(process.argv[3] ?? 3)
@@ -42,25 +43,6 @@ const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'ledger
 
 // ---------------------------------------------------------------------------------------------------------------
 // The entries: a moderator removes a post under A16, with the post's text as evidence (as in ledger-append.ts).
-
-const HANZI =
-  '通化市网络虚假信息治理办法规定网络信息内容生产者不得制作复制发布虚假信息平台应当建立健全辟谣机制及时处置' +
-  '谣言并保存有关记录县区网信部门依法开展监督检查对违反本办法的行为责令改正给予警告通报批评情节严重的依法处理' +
-  '近日有网民在本地论坛发布消息称某小区自来水受到污染经核实该消息与事实不符系编造的不实信息已造成群众恐慌'
-const EVIDENCE_TEXTS = Array.from({ length: 256 }, (_, i) => {
-  let s = ''
-  for (let k = 0; s.length < 200; k++) s += HANZI[(i * 7 + k * 13) % HANZI.length]
-  return s
-})
-const MODERATOR: LedgerActor = {
-  kind: 'staff',
-  id: '0193a6f0-5b1e-7c2d-8e4f-a1b2c3d4e5f6',
-  staffId: '0193a6f0-5b1e-7c2d-8e4f-a1b2c3d4e5f6',
-  organisationId: 'platform-a',
-  name: '王审核',
-}
-const REASON =
-  '发布未经核实的自来水污染消息，经核实系虚假信息，依据《通化市网络虚假信息治理办法》第十六条删除'
 
 function entryInput(i: number): AppendInput {
   const postId = `post-${i}`
@@ -90,40 +72,6 @@ function range(xs: readonly number[]): Range {
   const mid = Math.floor(s.length / 2)
   const median = s.length === 0 ? Number.NaN : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
   return { n: s.length, median, min: s[0] ?? Number.NaN, max: s.at(-1) ?? Number.NaN }
-}
-
-interface Stats {
-  n: number
-  medianUs: number
-  p99Us: number
-  minUs: number
-  maxUs: number
-  meanUs: number
-}
-
-function stats(samplesNs: ArrayLike<number>): Stats {
-  const sorted = Float64Array.from(samplesNs).sort()
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! / 1000
-  const sum = sorted.reduce((a, b) => a + b, 0)
-  return {
-    n: sorted.length,
-    medianUs: at(0.5),
-    p99Us: at(0.99),
-    minUs: sorted[0]! / 1000,
-    maxUs: sorted[sorted.length - 1]! / 1000,
-    meanUs: sum / sorted.length / 1000,
-  }
-}
-
-/** Times `f` once per sample, in nanoseconds. */
-function time<T>(samples: T[], f: (sample: T) => unknown): number[] {
-  const out: number[] = []
-  for (const s of samples) {
-    const t0 = process.hrtime.bigint()
-    f(s)
-    out.push(Number(process.hrtime.bigint() - t0))
-  }
-  return out
 }
 
 // mulberry32: a seeded generator, so every run draws the same indexes and sizes.
