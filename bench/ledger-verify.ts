@@ -20,7 +20,6 @@ import {
   type AppendInput,
   append,
   type Ledger,
-  type LedgerActor,
   MerkleTree,
   readLog,
   verifyConsistency,
@@ -28,7 +27,7 @@ import {
   verifyLog,
 } from '../src/ledger/index.ts'
 import { createLedger, prepareDatabase } from '../src/server/start.ts'
-import { EVIDENCE_TEXTS, MODERATOR, REASON, type Stats, stats, time } from './ledger-common.ts'
+import { EVIDENCE_TEXTS, MODERATOR, REASON, stats, time } from './ledger-common.ts'
 
 const ENTRIES = Number(process.argv[2] ?? 1_000_000)
 const RUNS = Number(process.argv[3] ?? 3)
