@@ -253,3 +253,29 @@ describe.skipIf(!usingServer)('on a PostgreSQL server', () => {
     expect(i).toBe(one.tree.size)
   })
 })
+
+describe('the timers', () => {
+  it('skip a tick while the previous pass is still running, so passes never queue up', async () => {
+    const { Ledger } = await import('./service.ts')
+    const ledger = new Ledger(node.database, {
+      ...node.ledger.options,
+      sequenceIntervalMs: 5,
+      checkpointIntervalMs: 60_000,
+    })
+    let started = 0
+    let running = 0
+    let most = 0
+    ledger.sequence = async () => {
+      started++
+      most = Math.max(most, ++running)
+      await new Promise((r) => setTimeout(r, 60))
+      running--
+      return 0
+    }
+    ledger.start()
+    await new Promise((r) => setTimeout(r, 200))
+    await ledger.stop()
+    expect(most).toBe(1)
+    expect(started).toBeLessThanOrEqual(4)
+  })
+})

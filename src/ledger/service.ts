@@ -133,8 +133,18 @@ export class Ledger {
   /** Sequences on a short timer and signs checkpoints on a longer one, until stop(). */
   start(): void {
     const onError = this.options.onError ?? (() => {})
+    // A tick that finds the previous pass still running is skipped, so slow passes never queue up.
     const every = (ms: number, fn: () => Promise<unknown>) => {
-      const t = setInterval(() => void fn().catch(onError), ms)
+      let running = false
+      const t = setInterval(() => {
+        if (running) return
+        running = true
+        void fn()
+          .catch(onError)
+          .finally(() => {
+            running = false
+          })
+      }, ms)
       t.unref()
       this.timers.push(t)
     }
