@@ -271,8 +271,15 @@ export async function capabilitiesOf(
   tx: Tx,
   userId: string,
 ): Promise<{ tier: CreditTier; capabilities: Capabilities; policyVersion: number }> {
-  const c = await getCredit(tx, userId)
-  return { tier: c.tier, capabilities: c.capabilities, policyVersion: c.policyVersion }
+  // On every publish: read the score alone, not the history that getCredit also loads.
+  await getUser(tx, userId)
+  const policy = await currentCreditPolicy(tx)
+  const [acc] = await tx
+    .select({ score: creditAccount.score })
+    .from(creditAccount)
+    .where(eq(creditAccount.userId, userId))
+  const tier = tierOf(policy.document, acc?.score ?? policy.document.initial)
+  return { tier, capabilities: tier.capabilities, policyVersion: policy.version }
 }
 
 /**
