@@ -286,6 +286,58 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
             request: () => ({ url: `/api/review/${randomUUID()}/history` }),
           },
+          'GET /api/review/templates': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: '/api/review/templates' }),
+          },
+          'POST /api/review/:id/escalate': {
+            allowed: ['platform_admin', 'reviewer'],
+            request: () => ({ url: `/api/review/${randomUUID()}/escalate`, payload: { note: '矩阵测试' } }),
+          },
+          'POST /api/review/bulk': {
+            allowed: ['platform_admin', 'reviewer'],
+            request: () => ({
+              url: '/api/review/bulk',
+              payload: { ids: [randomUUID()], decision: 'approve', reason: '矩阵测试' },
+            }),
+          },
+          'GET /api/patrol/runs': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: '/api/patrol/runs' }),
+          },
+          'GET /api/patrol/runs/:id': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: `/api/patrol/runs/${randomUUID()}` }),
+          },
+          // Before any rule set is published there is nothing to patrol with: refused with 409, after the gate.
+          'POST /api/patrol/runs': {
+            allowed: ['platform_admin', 'operator'],
+            request: () => ({ url: '/api/patrol/runs', payload: { windowDays: 1 } }),
+          },
+          'GET /api/patrol/sample': {
+            allowed: ['platform_admin', 'operator', 'reviewer'],
+            request: () => ({ url: '/api/patrol/sample?size=1' }),
+          },
+          'POST /api/patrol/looks': {
+            allowed: ['platform_admin', 'operator', 'reviewer'],
+            request: () => ({
+              url: '/api/patrol/looks',
+              payload: { itemId: randomUUID(), outcome: 'ok', note: '矩阵测试' },
+            }),
+          },
+          'GET /api/patrol/coverage': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: '/api/patrol/coverage' }),
+          },
+          'GET /api/staffing': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: '/api/staffing?days=2' }),
+          },
+          'GET /api/users/me/notices': { allowed: 'user', request: () => ({ url: '/api/users/me/notices' }) },
+          'POST /api/users/me/notices/read': {
+            allowed: 'user',
+            request: () => ({ url: '/api/users/me/notices/read' }),
+          },
         }
       : {}),
     'GET /api/ledger/checkpoints': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoints' }) },

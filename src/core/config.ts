@@ -28,7 +28,13 @@ export interface Config {
   log: { level: LogLevel; pretty: boolean }
   session: { ttlHours: number }
   ledger: { sequenceIntervalMs: number; checkpointIntervalMs: number }
-  platform: { accountsPerIdentity: number }
+  platform: {
+    accountsPerIdentity: number
+    /** How far back a patrol re-screens published items when the rules change (A12.1). */
+    patrolWindowDays: number
+    /** Items a day one reviewer is expected to cover; fewer reviewers on duty raise the staffing alert (A12.2). */
+    itemsPerReviewer: number
+  }
   demo: { enabled: boolean; password: string }
   web: { distDir: string }
 }
@@ -165,6 +171,8 @@ export function loadConfig(
     session: { ttlHours: parseIntEnv(env, 'QINGLANG_SESSION_TTL_HOURS', 12, problems, 1, 24 * 30) },
     platform: {
       accountsPerIdentity: parseIntEnv(env, 'QINGLANG_ACCOUNTS_PER_IDENTITY', 1, problems, 1, 100),
+      patrolWindowDays: parseIntEnv(env, 'QINGLANG_PATROL_WINDOW_DAYS', 30, problems, 1, 3650),
+      itemsPerReviewer: parseIntEnv(env, 'QINGLANG_ITEMS_PER_REVIEWER', 2000, problems, 1, 1_000_000),
     },
     ledger: {
       sequenceIntervalMs: parseIntEnv(env, 'QINGLANG_SEQUENCE_INTERVAL_MS', 200, problems, 10, 60_000),

@@ -200,6 +200,22 @@ export const ERRORS = {
     zh: '该内容已经审核完毕',
     en: 'This item has already been decided',
   },
+  REVIEW_ESCALATED: {
+    status: 409,
+    zh: '该内容已提交上级审核，须由审核主管处理',
+    en: 'This item was escalated: a lead reviewer decides it',
+  },
+  PATROL_NOTHING_TO_DO: {
+    status: 409,
+    zh: '尚未发布任何筛查规则版本，无法巡查',
+    en: 'No rule set version has been published yet: there is nothing to patrol with',
+  },
+  PATROL_NOT_FOUND: { status: 404, zh: '未找到该巡查任务', en: 'No such patrol' },
+  PATROL_ITEM_NOT_PUBLISHED: {
+    status: 409,
+    zh: '该内容当前未公开发布，无需巡查',
+    en: 'This item is not published now: there is nothing to patrol',
+  },
   MASTER_KEY_WRONG: {
     status: 500,
     zh: '主密钥与数据目录不匹配，无法打开节点密钥',

@@ -23,10 +23,14 @@ import { accountRoutes } from '../platform/accounts/routes.ts'
 import { contentRoutes } from '../platform/content/routes.ts'
 import { creditRoutes } from '../platform/credit/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
+import { noticeRoutes } from '../platform/notices/routes.ts'
+import { PatrolWorker } from '../platform/patrol/index.ts'
+import { patrolRoutes } from '../platform/patrol/routes.ts'
 import { reviewRoutes } from '../platform/review/routes.ts'
 import { ruleRoutes } from '../platform/rules/routes.ts'
 import { ScreeningService } from '../platform/screening/index.ts'
 import { screeningRoutes } from '../platform/screening/routes.ts'
+import { staffingRoutes } from '../platform/staffing/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
 import { authPlugin } from './auth.ts'
@@ -47,6 +51,9 @@ const AREA_ROUTES = [
   screeningRoutes,
   contentRoutes,
   reviewRoutes,
+  patrolRoutes,
+  staffingRoutes,
+  noticeRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */
@@ -111,6 +118,22 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const screening = new ScreeningService()
   if (config.node.role === 'platform') await screening.load(opts.database.db)
   app.decorate('screening', screening)
+  const patrol = new PatrolWorker({
+    database: opts.database,
+    screening,
+    onError: (err) => app.log.error({ err }, 'patrol failed'),
+  })
+  app.decorate('patrol', patrol)
+  if (config.node.role === 'platform') {
+    // Every process of the node screens with the same rules: another one's publication reloads this one.
+    const unfollow = await screening.follow(opts.database, (err) =>
+      app.log.error({ err }, 'reloading the screening rules failed'),
+    )
+    app.addHook('onClose', async () => {
+      await patrol.stop()
+      await unfollow()
+    })
+  }
   app.decorate('tx', <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(opts.database.db, fn))
 
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err))

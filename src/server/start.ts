@@ -101,6 +101,8 @@ export async function startNode(
       ? startPlatformJobs(database, (err) => app.log.error({ err }, 'platform job failed'))
       : null
   if (opts.listen !== false) await app.listen({ host: config.http.host, port: config.http.port })
+  // Patrols a stopped process left running carry on from their cursor.
+  if (config.node.role === 'platform') await app.patrol.resume()
   let stopped = false
   return {
     config,

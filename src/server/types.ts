@@ -5,6 +5,7 @@ import type { NodeKeys } from '../core/node/index.ts'
 import type { Ledger } from '../ledger/index.ts'
 import type { AccountKeys, PlatformUser } from '../platform/accounts/index.ts'
 import type { IdentityVerifier } from '../platform/identity/index.ts'
+import type { PatrolWorker } from '../platform/patrol/index.ts'
 import type { ScreeningService } from '../platform/screening/index.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 
@@ -26,6 +27,8 @@ declare module 'fastify' {
     identityVerifier: IdentityVerifier
     /** The screening engine of a platform node, with the rule set version in force and the claim bank. */
     screening: ScreeningService
+    /** Runs patrols on the node's job queue (platform nodes); the queue starts with the first patrol. */
+    patrol: PatrolWorker
     /** Every route with the access it declares (the authorisation-matrix test walks it). */
     routeTable: { method: string; url: string; access: Access }[]
     /** Runs one use case in one transaction. */

@@ -40,6 +40,12 @@ export const PERMISSIONS = [
   'review.read',
   /** Claim held items and decide them (A12.1). */
   'review.act',
+  /** Decide items a reviewer escalated (A12.1). */
+  'review.lead',
+  /** See patrols, start one, and take part in the sampling patrol (A12.1). */
+  'patrol.act',
+  /** See the daily staffing and workload figures (A12.2). */
+  'staffing.read',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -61,6 +67,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'screening.manage',
     'review.read',
     'review.act',
+    'review.lead',
+    'patrol.act',
+    'staffing.read',
   ],
   operator: [
     'node.read',
@@ -71,8 +80,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'screening.read',
     'screening.manage',
     'review.read',
+    'patrol.act',
+    'staffing.read',
   ],
-  reviewer: ['node.read', 'credit.read', 'screening.read', 'review.read', 'review.act'],
+  reviewer: ['node.read', 'credit.read', 'screening.read', 'review.read', 'review.act', 'patrol.act'],
   // A read-only inspector sees everything a platform keeps and changes nothing.
   inspector: [
     'node.read',
@@ -83,6 +94,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'credit.read',
     'screening.read',
     'review.read',
+    'staffing.read',
   ],
   regulator_admin: [
     'node.read',

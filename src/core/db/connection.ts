@@ -20,7 +20,16 @@ export interface Database {
   migrate(): Promise<void>
   ping(): Promise<void>
   close(): Promise<void>
+  /**
+   * Plain SQL outside the query builder, for the job queue (pg-boss) only. Without values the text may hold several
+   * statements.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>
+  /** Calls `onMessage` for each NOTIFY on `channel` until the returned function is called. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
 }
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle')
 
@@ -38,6 +47,30 @@ export async function openDatabase(cfg: Config['db']): Promise<Database> {
         await db.execute(sql`select 1`)
       },
       close: () => pool.end(),
+      executeSql: async (text, values) => {
+        const r = await pool.query(text, values as unknown[] | undefined)
+        // A multi-statement text gives one result per statement; the last one answers.
+        const last = Array.isArray(r) ? r[r.length - 1] : r
+        return { rows: (last?.rows ?? []) as Record<string, unknown>[] }
+      },
+      listen: async (channel, onMessage) => {
+        if (!CHANNEL.test(channel)) throw new Error(`bad channel name ${channel}`)
+        // LISTEN holds a connection of its own for as long as it lasts.
+        const client = await pool.connect()
+        const handler = (m: pg.Notification) => {
+          if (m.channel === channel) onMessage(m.payload ?? '')
+        }
+        client.on('notification', handler)
+        await client.query(`LISTEN ${channel}`)
+        return async () => {
+          client.off('notification', handler)
+          try {
+            await client.query(`UNLISTEN ${channel}`)
+          } finally {
+            client.release()
+          }
+        }
+      },
     }
   }
   if (cfg.dataDir !== null) mkdirSync(cfg.dataDir, { recursive: true })
@@ -57,6 +90,21 @@ export async function wrapPglite(client: PGlite): Promise<Database> {
       await db.execute(sql`select 1`)
     },
     close: () => client.close(),
+    executeSql: async (text, values) => {
+      if (values === undefined || values.length === 0) {
+        const results = await client.exec(text)
+        return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] }
+      }
+      const r = await client.query(text, values)
+      return { rows: r.rows as Record<string, unknown>[] }
+    },
+    listen: async (channel, onMessage) => {
+      if (!CHANNEL.test(channel)) throw new Error(`bad channel name ${channel}`)
+      const unsubscribe = await client.listen(channel, onMessage)
+      return async () => {
+        if (!client.closed) await unsubscribe()
+      }
+    },
   }
 }
 

@@ -199,6 +199,7 @@ export async function publishContent(
     creditPreReview: preReview,
     createdAt: now,
     decidedAt: status === 'held' ? null : now,
+    heldAt: status === 'held' ? now : null,
   })
   const articles = ['A8.1', 'A12.1']
   if (labelled) articles.push('A11.2')
@@ -281,6 +282,13 @@ export interface HeldItem extends OwnContentView {
   claimedBy: string | null
   claimedByName: string | null
   claimExpiresAt: string | null
+  /** When it went to review: at publishing, or when a patrol or a person took it back. */
+  heldAt: string | null
+  /** The patrol that took it back for review, if one did. */
+  patrolRunId: string | null
+  escalatedAt: string | null
+  escalatedBy: string | null
+  escalationNote: string | null
 }
 
 export function presentHeld(r: store.ContentRow, authorName: string): HeldItem {
@@ -289,6 +297,11 @@ export function presentHeld(r: store.ContentRow, authorName: string): HeldItem {
     claimedBy: r.claimedBy,
     claimedByName: r.claimedByName,
     claimExpiresAt: r.claimExpiresAt?.toISOString() ?? null,
+    heldAt: r.heldAt?.toISOString() ?? null,
+    patrolRunId: r.patrolRunId,
+    escalatedAt: r.escalatedAt?.toISOString() ?? null,
+    escalatedBy: r.escalatedBy,
+    escalationNote: r.escalationNote,
   }
 }
 
@@ -313,4 +326,10 @@ export async function lockContentItem(tx: Tx, id: string): Promise<store.Content
 
 export const claimContentItem = store.setClaim
 export const decideHeldItem = store.decideHeld
+export const escalateHeldItem = store.escalateHeld
+export const withdrawForReview = store.withdrawForReview
+export const publishedInWindow = store.publishedInWindow
+export const countPublishedInWindow = store.countPublishedInWindow
+export const samplePublished = store.samplePublished
+export const contentDailyFigures = store.contentDailyFigures
 export type { ContentRow } from './store.ts'

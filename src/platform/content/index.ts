@@ -4,8 +4,11 @@ export {
   type ContentStatus,
   type ContentView,
   claimContentItem,
+  contentDailyFigures,
+  countPublishedInWindow,
   decideHeldItem,
   engineTier,
+  escalateHeldItem,
   getAnyItem,
   getPublished,
   type HeldItem,
@@ -18,6 +21,10 @@ export {
   type OwnContentView,
   type PublishInput,
   presentHeld,
+  presentItem,
   publishContent,
+  publishedInWindow,
+  samplePublished,
+  withdrawForReview,
 } from './content.ts'
 export { FICTION_LABEL, maxSeverity, type ReasonView, reasonsOf } from './reasons.ts'

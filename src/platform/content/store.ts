@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../core/db/index.ts'
 import { contentItem } from './tables.ts'
 
@@ -61,7 +61,7 @@ export function held(tx: Tx, kinds: string[], limit: number): Promise<ContentRow
     .select()
     .from(contentItem)
     .where(and(eq(contentItem.status, 'held'), inArray(contentItem.kind, kinds)))
-    .orderBy(asc(contentItem.createdAt), asc(contentItem.id))
+    .orderBy(asc(sql`coalesce(${contentItem.heldAt}, ${contentItem.createdAt})`), asc(contentItem.id))
     .limit(limit)
 }
 
@@ -97,4 +97,141 @@ export async function decideHeld(
     .where(and(eq(contentItem.id, id), eq(contentItem.status, 'held')))
     .returning({ id: contentItem.id })
   return rows.length === 1
+}
+
+/** Sends a held item up to a lead reviewer; its claim is released. */
+export async function escalateHeld(
+  tx: Tx,
+  id: string,
+  e: { by: string; note: string; at: Date },
+): Promise<boolean> {
+  const rows = await tx
+    .update(contentItem)
+    .set({
+      escalatedAt: e.at,
+      escalatedBy: e.by,
+      escalationNote: e.note,
+      claimedBy: null,
+      claimedByName: null,
+      claimExpiresAt: null,
+    })
+    .where(and(eq(contentItem.id, id), eq(contentItem.status, 'held')))
+    .returning({ id: contentItem.id })
+  return rows.length === 1
+}
+
+/**
+ * Takes a published item back for review (a patrol hit or a person's flag): out of public view until a reviewer
+ * decides, with the verdict that caught it. False when it was no longer published.
+ */
+export async function withdrawForReview(
+  tx: Tx,
+  id: string,
+  w: { verdict: unknown; ruleVersion: string; patrolRunId: string | null; at: Date },
+): Promise<boolean> {
+  const rows = await tx
+    .update(contentItem)
+    .set({
+      status: 'held',
+      verdict: w.verdict,
+      ruleVersion: w.ruleVersion,
+      patrolRunId: w.patrolRunId,
+      heldAt: w.at,
+      decidedAt: null,
+      decidedBy: null,
+      decisionReason: null,
+    })
+    .where(and(eq(contentItem.id, id), eq(contentItem.status, 'published')))
+    .returning({ id: contentItem.id })
+  return rows.length === 1
+}
+
+const inWindow = (since: Date, until: Date) =>
+  and(
+    eq(contentItem.status, 'published'),
+    gte(contentItem.createdAt, since),
+    lt(contentItem.createdAt, until),
+  )
+
+/** Published items created in [since, until), after the cursor, in (created_at, id) order. */
+export function publishedInWindow(
+  tx: Tx,
+  w: { since: Date; until: Date; after: { at: Date; id: string } | null; limit: number },
+): Promise<ContentRow[]> {
+  const after = w.after
+  return tx
+    .select()
+    .from(contentItem)
+    .where(
+      and(
+        inWindow(w.since, w.until),
+        after
+          ? or(
+              gt(contentItem.createdAt, after.at),
+              and(eq(contentItem.createdAt, after.at), gt(contentItem.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(contentItem.createdAt), asc(contentItem.id))
+    .limit(w.limit)
+}
+
+export async function countPublishedInWindow(tx: Tx, since: Date, until: Date): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(contentItem)
+    .where(inWindow(since, until))
+  return row?.n ?? 0
+}
+
+/** A random sample of published items since a moment that nobody has looked at yet. */
+export function samplePublished(tx: Tx, since: Date, limit: number): Promise<ContentRow[]> {
+  return tx
+    .select()
+    .from(contentItem)
+    .where(
+      and(
+        eq(contentItem.status, 'published'),
+        gte(contentItem.createdAt, since),
+        sql`not exists (select 1 from patrol_look l where l.item_id = ${contentItem.id})`,
+      ),
+    )
+    .orderBy(sql`random()`)
+    .limit(limit)
+}
+
+/** A timestamp's day in Tonghua (UTC+8), `YYYY-MM-DD`, whatever the session's time zone. */
+export const tonghuaDay = (col: unknown) =>
+  sql<string>`to_char((${col} at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`
+
+/** Items created, held and decided (by person) per Tonghua day since a moment, and the backlog now (A12.2). */
+export async function contentDailyFigures(tx: Tx, since: Date) {
+  const screened = await tx
+    .select({ day: tonghuaDay(contentItem.createdAt), n: sql<number>`count(*)::int` })
+    .from(contentItem)
+    .where(gte(contentItem.createdAt, since))
+    .groupBy(sql`1`)
+  const held = await tx
+    .select({ day: tonghuaDay(contentItem.heldAt), n: sql<number>`count(*)::int` })
+    .from(contentItem)
+    .where(gte(contentItem.heldAt, since))
+    .groupBy(sql`1`)
+  const reviews = await tx
+    .select({
+      day: tonghuaDay(contentItem.decidedAt),
+      staffId: contentItem.decidedBy,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(contentItem)
+    .where(and(gte(contentItem.decidedAt, since), isNotNull(contentItem.decidedBy)))
+    .groupBy(sql`1`, contentItem.decidedBy)
+  const [backlog] = await tx
+    .select({
+      n: sql<number>`count(*)::int`,
+      oldest: sql<string | null>`min(coalesce(${contentItem.heldAt}, ${contentItem.createdAt}))`,
+    })
+    .from(contentItem)
+    .where(eq(contentItem.status, 'held'))
+  return { screened, held, reviews, backlog: backlog ?? { n: 0, oldest: null } }
 }

@@ -42,6 +42,14 @@ export const contentItem = pgTable(
     claimedBy: text('claimed_by'),
     claimedByName: text('claimed_by_name'),
     claimExpiresAt: timestamp('claim_expires_at', { withTimezone: true }),
+    /** When the item went to review: at publishing (先审后发) or when a patrol or a person took it back. */
+    heldAt: timestamp('held_at', { withTimezone: true }),
+    /** The patrol that took a published item back for review (A12.1), if one did. */
+    patrolRunId: uuid('patrol_run_id'),
+    /** Sent up to a lead reviewer: only they decide it now. */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    escalatedBy: text('escalated_by'),
+    escalationNote: text('escalation_note'),
   },
   (t) => [
     index('content_item_author_idx').on(t.authorId, t.createdAt),

@@ -98,7 +98,7 @@ describe('the review queue', () => {
   it('lists held items oldest first with reasons and deadlines, by kind', async () => {
     const c = await hold('听说二道江那边辐射泄漏了？')
     const p = await hold('有政府内部消息说下周全城停水', 'post')
-    const res = await node.app.inject({ url: '/api/review/queue', headers: as(reviewer) })
+    const res = await node.app.inject({ url: '/api/review/queue?order=age', headers: as(reviewer) })
     expect(res.statusCode).toBe(200)
     const items = res.json().items as { id: string; deadline: string; createdAt: string; overdue: boolean }[]
     expect(items.map((i) => i.id)).toEqual([c, p])
@@ -222,5 +222,119 @@ describe('history', () => {
     expect(entries[0]).toMatchObject({ articles: ['A8.1', 'A12.1'], ruleVersion: 'rule-set/1+claims.0' })
     expect(entries[0]!.details).toMatchObject({ outcome: 'hold', reasons: [{ term: '辐射泄漏' }] })
     expect(entries[2]!.details).toMatchObject({ decision: 'reject', reason: '无依据的险情' })
+  })
+})
+
+describe('escalation, templates, bulk decisions and the author told why', () => {
+  const notices = async () =>
+    (await node.app.inject({ url: '/api/users/me/notices', headers: asAuthor() })).json() as {
+      unread: number
+      items: { kind: string; zh: string; en: string; articles: string[]; subject: { id: string } | null }[]
+    }
+
+  it('an escalated item goes to the top of the queue and only a lead reviewer decides it', async () => {
+    const low = await hold('震惊！柳河的朋友们看过来，辐射泄漏？', 'comment')
+    const id = await hold('听说二道江辐射泄漏，政府内部消息说要撤离')
+    const esc = await node.app.inject({
+      method: 'POST',
+      url: `/api/review/${id}/escalate`,
+      headers: as(reviewer, 'POST'),
+      payload: { note: '涉及险情，需主管核实' },
+    })
+    expect(esc.statusCode, esc.body).toBe(200)
+    expect(esc.json()).toMatchObject({ escalatedBy: '审核员 高远', escalationNote: '涉及险情，需主管核实' })
+    const queue = (await node.app.inject({ url: '/api/review/queue', headers: as(reviewer) })).json()
+    expect(queue.items[0]).toMatchObject({ id })
+    expect(queue.items[0].risk).toBeGreaterThan(
+      queue.items.find((i: { id: string }) => i.id === low).risk,
+    )
+    // A reviewer may no longer decide it, nor escalate it twice; the platform admin (a lead) may.
+    const refused = await decide(reviewer2, id, 'reject')
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().code).toBe('REVIEW_ESCALATED')
+    const again = await node.app.inject({
+      method: 'POST',
+      url: `/api/review/${id}/escalate`,
+      headers: as(reviewer2, 'POST'),
+      payload: { note: '再次上报' },
+    })
+    expect(again.json().code).toBe('REVIEW_ESCALATED')
+    expect((await decide(admin, id, 'reject', '捏造险情')).statusCode).toBe(200)
+    const history = (await node.app.inject({ url: `/api/review/${id}/history`, headers: as(admin) })).json()
+    expect(history.entries.map((e: { action: string }) => e.action)).toEqual([
+      'content.held',
+      'review.escalated',
+      'review.rejected',
+    ])
+    await decide(reviewer, low, 'approve', '核实无误')
+  })
+
+  it('serves reason templates that cite their requirement ids', async () => {
+    const res = await node.app.inject({ url: '/api/review/templates', headers: as(reviewer) })
+    expect(res.statusCode).toBe(200)
+    const items = res.json().items as { key: string; decision: string; articles: string[] }[]
+    expect(items.find((t) => t.key === 'dramatised')).toMatchObject({ decision: 'label', articles: ['A11.2'] })
+    for (const t of items) expect(t.articles.length).toBeGreaterThan(0)
+  })
+
+  it('labels an undeclared dramatisation: published with the label, the author told why, credit lowered (A11.2)', async () => {
+    const id = await hold('辐射泄漏演绎短剧第一集，纯属虚构')
+    const before = (await node.app.inject({ url: '/api/users/me/credit', headers: asAuthor() })).json()
+    const res = await decide(reviewer, id, 'label', '含虚构、演绎情节，须标注“虚构/演绎”')
+    expect(res.json()).toMatchObject({ status: 'published', fictionLabel: true, fictionDeclared: false })
+    const after = (await node.app.inject({ url: '/api/users/me/credit', headers: asAuthor() })).json()
+    expect(after.history[0]).toMatchObject({ kind: 'fiction_unlabelled', subject: { type: 'content', id } })
+    expect(after.score).toBeLessThan(before.score)
+    const n = await notices()
+    expect(n.unread).toBeGreaterThan(0)
+    expect(n.items[0]).toMatchObject({ kind: 'fiction_labelled', subject: { id }, articles: ['A11.2', 'A13.3'] })
+    expect(n.items[0]!.zh).toContain('虚构')
+    const read = await node.app.inject({
+      method: 'POST',
+      url: '/api/users/me/notices/read',
+      headers: asAuthor('POST'),
+    })
+    expect(read.json().marked).toBe(n.unread)
+    expect((await notices()).unread).toBe(0)
+  })
+
+  it('decides a selection at once, each item alone: a refusal does not undo the others', async () => {
+    const a = await hold('辐射泄漏传言一')
+    const b = await hold('辐射泄漏传言二')
+    const c = await hold('辐射泄漏传言三')
+    await node.app.inject({ method: 'POST', url: `/api/review/${c}/claim`, headers: as(reviewer2, 'POST') })
+    const res = await node.app.inject({
+      method: 'POST',
+      url: '/api/review/bulk',
+      headers: as(reviewer, 'POST'),
+      payload: { ids: [a, b, c], decision: 'reject', reason: '编造险情' },
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({ decided: 2, refused: 1 })
+    expect(res.json().results[2]).toMatchObject({ id: c, ok: false, code: 'REVIEW_CLAIMED_BY_OTHER' })
+    for (const id of [a, b]) {
+      const item = (await node.app.inject({ url: `/api/review/${id}/history`, headers: as(reviewer) })).json()
+      expect(item.item.status).toBe('rejected')
+    }
+    const n = await notices()
+    expect(n.items.filter((i) => i.kind === 'content_rejected').map((i) => i.subject?.id)).toEqual(
+      expect.arrayContaining([a, b]),
+    )
+    // Bad selections are refused whole, before anything is decided.
+    const dup = await node.app.inject({
+      method: 'POST',
+      url: '/api/review/bulk',
+      headers: as(reviewer, 'POST'),
+      payload: { ids: [c, c], decision: 'reject', reason: '编造险情' },
+    })
+    expect(dup.statusCode).toBe(400)
+    const empty = await node.app.inject({
+      method: 'POST',
+      url: '/api/review/bulk',
+      headers: as(reviewer, 'POST'),
+      payload: { ids: [], decision: 'reject', reason: '编造险情' },
+    })
+    expect(empty.statusCode).toBe(400)
+    await decide(reviewer2, c, 'approve', '核实无误')
   })
 })

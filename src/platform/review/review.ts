@@ -2,7 +2,7 @@
 // exactly one reviewer wins. A rejection is a confirmed violation: the author's credit is lowered by its severity
 // (A13.3) in the same transaction. Every claim and decision is on the record, and an item's history is read back
 // from the record.
-import type { Actor } from '../../core/auth/index.ts'
+import { type Actor, can } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
 import type { ContentKind, Verdict } from '../../engine/index.ts'
@@ -13,6 +13,7 @@ import {
   type ContentRow,
   claimContentItem,
   decideHeldItem,
+  escalateHeldItem,
   getAnyItem,
   type HeldItem,
   heldItems,
@@ -21,6 +22,7 @@ import {
   presentHeld,
 } from '../content/index.ts'
 import { recordCreditEvent } from '../credit/index.ts'
+import { notifyUser } from '../notices/index.ts'
 
 /** How long a reviewer's claim holds. */
 export const CLAIM_MS = 15 * 60_000
@@ -34,12 +36,68 @@ export const DEADLINE_MS: Record<ContentKind, number> = {
 
 export type Decision = 'approve' | 'reject' | 'label'
 
+/** Reasons reviewers pick from (they may edit them); each cites what it rests on. */
+export const REASON_TEMPLATES: readonly {
+  key: string
+  decision: Decision
+  zh: string
+  en: string
+  articles: string[]
+}[] = [
+  {
+    key: 'no-issue',
+    decision: 'approve',
+    zh: '经核实未发现违规内容',
+    en: 'Checked: nothing in breach',
+    articles: ['A12.1'],
+  },
+  {
+    key: 'false-claim',
+    decision: 'reject',
+    zh: '与已辟谣的虚假信息一致',
+    en: 'Matches a false claim already refuted',
+    articles: ['A16', 'A10'],
+  },
+  {
+    key: 'rumor',
+    decision: 'reject',
+    zh: '编造、传播谣言，扰乱公共秩序',
+    en: 'Fabricates or spreads a rumor that disturbs public order',
+    articles: ['A10', 'A12.1'],
+  },
+  {
+    key: 'disaster',
+    decision: 'reject',
+    zh: '编造险情、疫情、灾情、警情',
+    en: 'Invents a danger, epidemic, disaster or police incident',
+    articles: ['A10'],
+  },
+  {
+    key: 'unverified',
+    decision: 'reject',
+    zh: '来源不明、未经核实的突发事件信息',
+    en: 'Unsourced, unverified news of an emergency',
+    articles: ['A10', 'A12.1'],
+  },
+  {
+    key: 'dramatised',
+    decision: 'label',
+    zh: '含虚构、演绎情节，须标注“虚构/演绎”',
+    en: 'Contains fiction or dramatisation: it must carry the label',
+    articles: ['A11.2'],
+  },
+]
+
 export interface QueueItem extends HeldItem {
   deadline: string
   overdue: boolean
   severity: number
   claimLive: boolean
+  /** Higher first: escalated, overdue, severity, patrol hits, time left. */
+  risk: number
 }
+
+export type QueueOrder = 'risk' | 'age'
 
 function claimLive(
   r: { claimedBy: string | null; claimExpiresAt: Date | string | null },
@@ -48,32 +106,57 @@ function claimLive(
   return r.claimedBy !== null && r.claimExpiresAt !== null && new Date(r.claimExpiresAt) > now
 }
 
+/** How many held items the risk order looks at before it cuts to the page asked for. */
+const RISK_WINDOW = 1000
+
 export async function reviewQueue(
   tx: Tx,
-  opts: { kind?: ContentKind; limit: number },
+  opts: { kind?: ContentKind; limit: number; order?: QueueOrder },
   now: Date = new Date(),
 ): Promise<QueueItem[]> {
-  const items = await heldItems(tx, opts.kind ? [opts.kind] : CONTENT_KINDS, opts.limit)
-  return items.map((it) => {
-    const deadline = new Date(new Date(it.createdAt).getTime() + DEADLINE_MS[it.kind])
+  const order = opts.order ?? 'risk'
+  const items = await heldItems(
+    tx,
+    opts.kind ? [opts.kind] : CONTENT_KINDS,
+    order === 'risk' ? Math.max(opts.limit, RISK_WINDOW) : opts.limit,
+  )
+  const queue = items.map((it): QueueItem => {
+    const since = new Date(it.heldAt ?? it.createdAt).getTime()
+    const deadline = new Date(since + DEADLINE_MS[it.kind])
+    const severity = Math.max(1, ...it.reasons.map((r) => r.severity ?? 1))
+    const overdue = deadline <= now
+    const left = Math.max(0, deadline.getTime() - now.getTime()) / DEADLINE_MS[it.kind]
+    const risk =
+      (it.escalatedAt ? 1000 : 0) +
+      (overdue ? 100 : 0) +
+      severity * 10 +
+      (it.outcome === 'block' ? 5 : 0) +
+      (it.patrolRunId ? 3 : 0) +
+      (1 - left)
     return {
       ...it,
       deadline: deadline.toISOString(),
-      overdue: deadline <= now,
-      severity: Math.max(1, ...it.reasons.map((r) => r.severity ?? 1)),
+      overdue,
+      severity,
       claimLive: claimLive(it, now),
+      risk: Math.round(risk * 100) / 100,
     }
   })
+  if (order === 'risk') queue.sort((a, b) => b.risk - a.risk || a.deadline.localeCompare(b.deadline))
+  return queue.slice(0, opts.limit)
 }
 
 async function authorName(tx: Tx, row: ContentRow): Promise<string> {
   return (await displayNamesOf(tx, [row.authorId])).get(row.authorId) ?? ''
 }
 
-function refuseIfTaken(row: ContentRow, reviewer: string, now: Date): void {
+function refuseIfTaken(row: ContentRow, reviewer: Actor, now: Date): void {
   if (row.status !== 'held')
     throw new DomainError('REVIEW_ALREADY_DECIDED', { id: row.id, itemStatus: row.status })
-  if (claimLive(row, now) && row.claimedBy !== reviewer) {
+  if (row.escalatedAt && !can(reviewer.roles, 'review.lead')) {
+    throw new DomainError('REVIEW_ESCALATED', { id: row.id, escalatedBy: row.escalatedBy ?? '' })
+  }
+  if (claimLive(row, now) && row.claimedBy !== reviewer.staffId) {
     throw new DomainError('REVIEW_CLAIMED_BY_OTHER', {
       id: row.id,
       claimedBy: row.claimedByName ?? '',
@@ -85,7 +168,7 @@ function refuseIfTaken(row: ContentRow, reviewer: string, now: Date): void {
 /** Claims a held item for 15 minutes (again by the same reviewer: extends the claim). */
 export async function claimItem(tx: Tx, actor: Actor, id: string, now: Date = new Date()): Promise<HeldItem> {
   const row = await lockContentItem(tx, id)
-  refuseIfTaken(row, actor.staffId, now)
+  refuseIfTaken(row, actor, now)
   const until = new Date(now.getTime() + CLAIM_MS)
   await claimContentItem(tx, id, { by: actor.staffId, name: actor.name, until })
   await append(tx, {
@@ -111,7 +194,7 @@ export async function decideItem(
   now: Date = new Date(),
 ): Promise<HeldItem> {
   const row = await lockContentItem(tx, id)
-  refuseIfTaken(row, actor.staffId, now)
+  refuseIfTaken(row, actor, now)
   const status = input.decision === 'reject' ? 'rejected' : 'published'
   const fictionLabel = input.decision === 'label' ? true : row.fictionLabel
   const won = await decideHeldItem(tx, id, {
@@ -135,16 +218,83 @@ export async function decideItem(
     details: { kind: row.kind, decision: input.decision, reason: input.reason, status, fictionLabel },
     at: now,
   })
+  const subject = { type: 'content', id }
   if (input.decision === 'reject') {
     await recordCreditEvent(tx, actor, {
       userId: row.authorId,
       kind: 'violation',
       severity: maxSeverity(row.verdict as Verdict),
       reason: `内容经审核不予发布：${input.reason} / content rejected on review: ${input.reason}`,
-      subject: { type: 'content', id },
+      subject,
+      at: now,
+    })
+    await notifyUser(tx, {
+      userId: row.authorId,
+      kind: row.patrolRunId ? 'content_withdrawn' : 'content_rejected',
+      subject,
+      zh: `您发布的内容“${excerpt(row.text)}”经审核不予发布，理由：${input.reason}。账号信用分已相应扣减，如有异议可提出申诉。`,
+      en: `Your item "${excerpt(row.text)}" was rejected on review: ${input.reason}. Your credit was lowered accordingly; you may appeal.`,
+      articles: ['A12.1', 'A13.3'],
+      at: now,
+    })
+  } else if (input.decision === 'label' && !row.fictionDeclared) {
+    // Dramatised without the author's label (A11.2): published with the label, the author told why, credit lowered.
+    await recordCreditEvent(tx, actor, {
+      userId: row.authorId,
+      kind: 'fiction_unlabelled',
+      reason: `虚构、演绎内容未标注：${input.reason} / fiction or dramatisation without its label: ${input.reason}`,
+      subject,
+      at: now,
+    })
+    await notifyUser(tx, {
+      userId: row.authorId,
+      kind: 'fiction_labelled',
+      subject,
+      zh: `您发布的内容“${excerpt(row.text)}”含有虚构或演绎情节，已由平台加注“虚构/演绎”标识后发布，理由：${input.reason}。发布此类内容时请主动声明，未标注会影响账号信用。`,
+      en: `Your item "${excerpt(row.text)}" contains fiction or dramatisation and was published with the label: ${input.reason}. Declare it yourself when publishing; unlabelled dramatisation lowers your credit.`,
+      articles: ['A11.2', 'A13.3'],
+      at: now,
+    })
+  } else if (row.patrolRunId) {
+    await notifyUser(tx, {
+      userId: row.authorId,
+      kind: 'content_restored',
+      subject,
+      zh: `您发布的内容“${excerpt(row.text)}”经复查后恢复展示。`,
+      en: `Your item "${excerpt(row.text)}" was checked again and is shown again.`,
+      articles: ['A12.1'],
       at: now,
     })
   }
+  return presentHeld(await getAnyItem(tx, id), await authorName(tx, row))
+}
+
+function excerpt(text: string): string {
+  const chars = [...text]
+  return chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : text
+}
+
+/** Sends a held item up to a lead reviewer (review.lead); until then nobody else decides it. */
+export async function escalateItem(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  note: string,
+  now: Date = new Date(),
+): Promise<HeldItem> {
+  const row = await lockContentItem(tx, id)
+  refuseIfTaken(row, actor, now)
+  if (row.escalatedAt) throw new DomainError('REVIEW_ESCALATED', { id, escalatedBy: row.escalatedBy ?? '' })
+  await escalateHeldItem(tx, id, { by: actor.name, note, at: now })
+  await append(tx, {
+    actor,
+    action: 'review.escalated',
+    subject: { type: 'content', id },
+    articles: ['A12.1'],
+    ruleVersion: row.ruleVersion,
+    details: { kind: row.kind, note },
+    at: now,
+  })
   return presentHeld(await getAnyItem(tx, id), await authorName(tx, row))
 }
 

@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
+import { ERRORS, isDomainError } from '../../core/errors.ts'
 import { actorOf } from '../../server/auth.ts'
 import { IdParams, problems } from '../../server/schemas.ts'
-import { claimItem, decideItem, itemHistory, reviewQueue } from './review.ts'
+import {
+  claimItem,
+  type Decision,
+  decideItem,
+  escalateItem,
+  itemHistory,
+  REASON_TEMPLATES,
+  reviewQueue,
+} from './review.ts'
 
 const ReasonSchema = Type.Object({
   type: Type.String(),
@@ -41,6 +50,11 @@ const HeldFields = {
   claimedBy: Nullable(Type.String()),
   claimedByName: Nullable(Type.String()),
   claimExpiresAt: Nullable(Type.String()),
+  heldAt: Nullable(Type.String()),
+  patrolRunId: Nullable(Type.String()),
+  escalatedAt: Nullable(Type.String()),
+  escalatedBy: Nullable(Type.String()),
+  escalationNote: Nullable(Type.String()),
 }
 const HeldSchema = Type.Object(HeldFields)
 const QueueSchema = Type.Object({
@@ -49,7 +63,12 @@ const QueueSchema = Type.Object({
   overdue: Type.Boolean(),
   severity: Type.Integer(),
   claimLive: Type.Boolean(),
+  risk: Type.Number(),
 })
+const DecisionBody = {
+  decision: Type.Enum(['approve', 'reject', 'label']),
+  reason: Type.String({ minLength: 2, maxLength: 500 }),
+}
 
 /** Review of held items (A12.1). Platform nodes only. */
 export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -61,11 +80,13 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'review.read' },
       schema: {
         tags: ['review'],
-        summary: 'Held items, oldest first, with their reasons and deadline (posts 2 h, others 30 min)',
+        summary:
+          'Held items by risk (escalated, overdue, severity, patrol hits) or age, with reasons and deadline (posts 2 h, others 30 min)',
         querystring: Type.Object(
           {
             kind: Type.Optional(Type.Enum(['post', 'comment', 'reply', 'danmaku'])),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+            order: Type.Optional(Type.Enum(['risk', 'age'])),
           },
           { additionalProperties: false },
         ),
@@ -73,8 +94,114 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => ({
-      items: await reviewQueue(app.database.db, { kind: req.query.kind, limit: req.query.limit ?? 100 }),
+      items: await reviewQueue(app.database.db, {
+        kind: req.query.kind,
+        limit: req.query.limit ?? 100,
+        order: req.query.order,
+      }),
     }),
+  )
+
+  app.get(
+    '/api/review/templates',
+    {
+      config: { access: 'review.read' },
+      schema: {
+        tags: ['review'],
+        summary: 'Reason templates for decisions, with the requirement ids each rests on',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                key: Type.String(),
+                decision: Type.String(),
+                zh: Type.String(),
+                en: Type.String(),
+                articles: Type.Array(Type.String()),
+              }),
+            ),
+          }),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async () => ({ items: REASON_TEMPLATES.map((t) => ({ ...t })) }),
+  )
+
+  app.post(
+    '/api/review/:id/escalate',
+    {
+      config: { access: 'review.act' },
+      schema: {
+        tags: ['review'],
+        summary: 'Send a held item up to a lead reviewer, with a note',
+        params: IdParams,
+        body: Type.Object(
+          { note: Type.String({ minLength: 2, maxLength: 500 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: HeldSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => app.tx((tx) => escalateItem(tx, actorOf(req), req.params.id, req.body.note)),
+  )
+
+  app.post(
+    '/api/review/bulk',
+    {
+      config: { access: 'review.act' },
+      schema: {
+        tags: ['review'],
+        summary:
+          'One decision over a selection: each item decided in its own transaction, each result reported (one refusal does not undo the others)',
+        body: Type.Object(
+          {
+            ids: Type.Array(Type.String({ format: 'uuid' }), {
+              minItems: 1,
+              maxItems: 100,
+              uniqueItems: true,
+            }),
+            ...DecisionBody,
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            decided: Type.Integer(),
+            refused: Type.Integer(),
+            results: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                ok: Type.Boolean(),
+                status: Type.Union([Type.String(), Type.Null()]),
+                code: Type.Union([Type.String(), Type.Null()]),
+                zh: Type.Union([Type.String(), Type.Null()]),
+                en: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+          }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req)
+      const results = []
+      for (const id of req.body.ids) {
+        try {
+          const item = await app.tx((tx) =>
+            decideItem(tx, actor, id, { decision: req.body.decision as Decision, reason: req.body.reason }),
+          )
+          results.push({ id, ok: true, status: item.status, code: null, zh: null, en: null })
+        } catch (e) {
+          if (!isDomainError(e)) throw e
+          const spec = ERRORS[e.code]
+          results.push({ id, ok: false, status: null, code: e.code, zh: spec.zh, en: spec.en })
+        }
+      }
+      const decided = results.filter((r) => r.ok).length
+      return { decided, refused: results.length - decided, results }
+    },
   )
 
   app.post(
@@ -99,13 +226,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['review'],
         summary: 'Approve, reject (a violation: credit is lowered) or publish with the fiction label',
         params: IdParams,
-        body: Type.Object(
-          {
-            decision: Type.Enum(['approve', 'reject', 'label']),
-            reason: Type.String({ minLength: 2, maxLength: 500 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: Type.Object(DecisionBody, { additionalProperties: false }),
         response: { 200: HeldSchema, ...problems(400, 401, 403, 404, 409) },
       },
     },

@@ -3,7 +3,8 @@ import { Type } from 'typebox'
 import type { LexiconEntry, PolicyRow } from '../../engine/index.ts'
 import { actorOf } from '../../server/auth.ts'
 import { problems } from '../../server/schemas.ts'
-import { addFalseClaim, listFalseClaims, listRuleSets, publishRuleSet } from './screening.ts'
+import { publishRulesAndPatrol } from '../patrol/index.ts'
+import { addFalseClaim, listFalseClaims, listRuleSets } from './screening.ts'
 
 const Phrases = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })
 const LexiconEntrySchema = Type.Object(
@@ -82,7 +83,8 @@ export const screeningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'screening.manage' },
       schema: {
         tags: ['screening'],
-        summary: 'Publish a new rule set version: compiled, stored, recorded and swapped in at once',
+        summary:
+          'Publish a new rule set version: compiled, stored, recorded and swapped in at once; a patrol re-screens recent items',
         body: Type.Object(
           {
             label: Type.String({ minLength: 1, maxLength: 100 }),
@@ -92,20 +94,30 @@ export const screeningRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 201: RuleSetSchema, ...problems(400, 401, 403) },
+        response: {
+          201: Type.Object({ ...RuleSetSchema.properties, patrolId: Type.String() }),
+          ...problems(400, 401, 403),
+        },
       },
     },
     async (req, reply) => {
-      const { view, rules } = await app.tx((tx) =>
-        publishRuleSet(tx, actorOf(req), {
-          label: req.body.label,
-          note: req.body.note,
-          lexicon: req.body.lexicon as LexiconEntry[],
-          policy: (req.body.policy as PolicyRow[] | null | undefined) ?? null,
-        }),
+      const { view, rules, patrol } = await app.tx((tx) =>
+        publishRulesAndPatrol(
+          tx,
+          actorOf(req),
+          {
+            label: req.body.label,
+            note: req.body.note,
+            lexicon: req.body.lexicon as LexiconEntry[],
+            policy: (req.body.policy as PolicyRow[] | null | undefined) ?? null,
+            origin: app.screening.instance,
+          },
+          app.config.platform.patrolWindowDays,
+        ),
       )
       app.screening.install(view.version, rules)
-      return reply.code(201).send(view)
+      await app.patrol.kick(patrol.id)
+      return reply.code(201).send({ ...view, patrolId: patrol.id })
     },
   )
 

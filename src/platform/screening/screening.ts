@@ -50,6 +50,8 @@ export interface PublishRuleSetInput {
   note: string
   lexicon: LexiconEntry[]
   policy?: PolicyRow[] | null
+  /** The publishing process's screener, which installs the version itself; the others reload on the notice. */
+  origin?: string
 }
 
 /** Compiles, stores and records a new version; returns it with its compiled value for the screener. */
@@ -113,6 +115,7 @@ export async function publishRuleSet(
     details: { version, label: input.label, note: input.note, terms: input.lexicon.length, ...counts },
     at: now,
   })
+  await store.notifyScreening(tx, input.origin ?? '', `rule_set:${version}`)
   return { view: present(row), rules }
 }
 
@@ -161,6 +164,7 @@ export async function addFalseClaim(
     details: { source: row.source },
     at: now,
   })
+  await store.notifyScreening(tx, screening.instance, `claim:${row.id}`)
   return presentClaim(row)
 }
 

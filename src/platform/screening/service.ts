@@ -1,6 +1,7 @@
 // The node's screener: the newest rule set version compiled into the engine, with the bank of known false claims.
 // A new version is compiled off to the side and swapped in atomically; a new claim joins the bank in place.
-import type { Tx } from '../../core/db/index.ts'
+import { randomUUID } from 'node:crypto'
+import type { Database, Tx } from '../../core/db/index.ts'
 import {
   ClaimBank,
   type ContentItem,
@@ -27,6 +28,9 @@ export function compileVersion(
 export class ScreeningService {
   private screener: Screener
   private installed = 0
+  /** Names this screener in change notices, so that it skips its own. */
+  readonly instance = randomUUID()
+  private reloading: Promise<void> = Promise.resolve()
 
   constructor() {
     this.screener = new Screener(compileVersion(0, [], null), new ClaimBank())
@@ -52,6 +56,22 @@ export class ScreeningService {
     // One reference assignment: a screening under way finishes with the screener it started with.
     this.screener = new Screener(rules, bank)
     this.installed = latest?.version ?? 0
+  }
+
+  /**
+   * Reloads whenever another process of the node publishes a rule set version or adds a claim (LISTEN/NOTIFY), so
+   * that every process screens with the same rules. Returns the function that stops listening.
+   */
+  follow(database: Database, onError: (err: unknown) => void): Promise<() => Promise<void>> {
+    return database.listen(store.SCREENING_CHANNEL, (payload) => {
+      if (payload.split('|')[0] === this.instance) return
+      this.reloading = this.reloading.then(() => this.load(database.db)).catch(onError)
+    })
+  }
+
+  /** Resolves when reloads asked for so far are done. */
+  settled(): Promise<void> {
+    return this.reloading
   }
 
   /** Swaps in a compiled version; an older one than the version in force is ignored. */

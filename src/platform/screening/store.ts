@@ -1,9 +1,17 @@
-import { asc, desc, max } from 'drizzle-orm'
+import { asc, desc, max, sql } from 'drizzle-orm'
 import type { Tx } from '../../core/db/index.ts'
 import { falseClaim, ruleSetVersion } from './tables.ts'
 
 export type RuleSetRow = typeof ruleSetVersion.$inferSelect
 export type ClaimRow = typeof falseClaim.$inferSelect
+
+/** Every process of the node listens here and reloads its screener when another one changed the rules. */
+export const SCREENING_CHANNEL = 'qinglang_screening'
+
+/** Tells the node's other processes, on commit, that the rules changed: `origin|what`. */
+export async function notifyScreening(tx: Tx, origin: string, what: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${SCREENING_CHANNEL}, ${`${origin}|${what}`})`)
+}
 
 export async function latestRuleSet(tx: Tx): Promise<RuleSetRow | undefined> {
   const [row] = await tx.select().from(ruleSetVersion).orderBy(desc(ruleSetVersion.version)).limit(1)

@@ -1,0 +1,1 @@
+export { listNotices, markNoticesRead, type NoticeInput, type NoticeView, notifyUser } from './notices.ts'

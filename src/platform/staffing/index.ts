@@ -1,0 +1,1 @@
+export { type StaffingDay, type StaffingView, staffingFigures } from './staffing.ts'
