@@ -70,7 +70,15 @@ describe('the demo', () => {
           url: '/api/review/queue',
           cookies: { ql_session: login.cookies[0]!.value },
         })
-        expect(queue.json().items.map((i: { kind: string }) => i.kind)).toEqual(['comment'])
+        // The comment held at publishing, and the older post the second rule set's patrol took back.
+        const held = queue.json().items as { kind: string; patrolRunId: string | null }[]
+        expect(held.map((i) => i.kind).sort()).toEqual(['comment', 'post'])
+        expect(held.find((i) => i.kind === 'post')?.patrolRunId).toBeTruthy()
+        const patrols = await platform.app.inject({
+          url: '/api/patrol/runs',
+          cookies: { ql_session: login.cookies[0]!.value },
+        })
+        expect(patrols.json().items[0]).toMatchObject({ status: 'done', hits: 1 })
       }
       // The regulator knows both platforms as peers and witnesses their checkpoints.
       const regulator = nodes[0]!

@@ -9,8 +9,9 @@ import { type Tx, transaction } from '../core/db/index.ts'
 import { getOrganisationByKey } from '../core/organisations/index.ts'
 import { systemActor } from '../ledger/index.ts'
 import { registerUser } from '../platform/accounts/index.ts'
-import { publishContent } from '../platform/content/index.ts'
+import { listPublished, publishContent } from '../platform/content/index.ts'
 import { checkCharacter, verifyIdentity } from '../platform/identity/index.ts'
+import { patrolChunk, publishRulesAndPatrol, recordLook } from '../platform/patrol/index.ts'
 import { acceptRules, currentRuleDocuments, publishRuleDocument } from '../platform/rules/index.ts'
 import { addFalseClaim, listRuleSets, publishRuleSet } from '../platform/screening/index.ts'
 import { ensurePeer } from '../protocol/index.ts'
@@ -18,6 +19,7 @@ import { type RunningNode, startNode } from '../server/start.ts'
 import {
   DEMO_FALSE_CLAIMS,
   DEMO_LEXICON,
+  DEMO_PATROL,
   DEMO_POSTS,
   DEMO_USERS,
   demoRuleDocuments,
@@ -188,6 +190,13 @@ export async function seedPlatformScreening(node: RunningNode): Promise<void> {
       )
       userIds.push(user.id)
     }
+    await publishContent(
+      tx,
+      app.screening,
+      userIds[DEMO_PATROL.author] ?? '',
+      { kind: 'post', text: DEMO_PATROL.text },
+      new Date(Date.now() - DEMO_PATROL.daysAgo * 86_400_000),
+    )
     const itemIds: string[] = []
     for (const p of DEMO_POSTS) {
       const parentId = p.on === undefined ? undefined : itemIds[p.on]
@@ -199,6 +208,56 @@ export async function seedPlatformScreening(node: RunningNode): Promise<void> {
       })
       itemIds.push(item.id)
     }
+  })
+  await seedPlatformPatrol(node)
+}
+
+/**
+ * A second rule set version whose patrol finds an older post (it waits in the review queue), and a reviewer's look
+ * at one published item (the sampling patrol's coverage).
+ */
+async function seedPlatformPatrol(node: RunningNode): Promise<void> {
+  const { app, database, config } = node
+  const { patrolId, version, rules } = await transaction(database.db, async (tx) => {
+    const operator = await findStaffByLogin(tx, 'operator')
+    if (!operator) throw new Error('demo operator missing')
+    const r = await publishRulesAndPatrol(
+      tx,
+      {
+        kind: 'staff',
+        id: operator.id,
+        staffId: operator.id,
+        organisationId: operator.organisationId,
+        name: operator.displayName,
+      },
+      {
+        label: DEMO_PATROL.label,
+        note: DEMO_PATROL.note,
+        lexicon: [...DEMO_LEXICON, DEMO_PATROL.term],
+        origin: app.screening.instance,
+      },
+      config.platform.patrolWindowDays,
+    )
+    return { patrolId: r.patrol.id, version: r.view.version, rules: r.rules }
+  })
+  app.screening.install(version, rules)
+  while (!(await transaction(database.db, (tx) => patrolChunk(tx, app.screening, patrolId))).done) {}
+  await transaction(database.db, async (tx) => {
+    const reviewer = await findStaffByLogin(tx, 'reviewer')
+    const [item] = await listPublished(tx, { limit: 1 })
+    if (!reviewer || !item) return
+    await recordLook(
+      tx,
+      {
+        kind: 'staff',
+        id: reviewer.id,
+        staffId: reviewer.id,
+        organisationId: reviewer.organisationId,
+        roles: reviewer.roles,
+        name: reviewer.displayName,
+      },
+      { itemId: item.id, outcome: 'ok', note: '抽查：内容正常 / sampled: fine' },
+    )
   })
 }
 

@@ -143,6 +143,19 @@ export const DEMO_USERS: {
   },
 ]
 
+/**
+ * The patrol of the demo: a post published three days ago under the first rule set, then a second version that adds
+ * the term it uses — the patrol finds the old post and sends it to review.
+ */
+export const DEMO_PATROL = {
+  daysAgo: 3,
+  author: 1,
+  text: '东昌区好几个小区的自来水有毒，已经有人喝了住院，大家这几天千万别喝自来水！',
+  term: { term: '自来水有毒', category: 'prohibit', severity: 2, basis: ['A11.1', 'A12.1'] } as LexiconEntry,
+  label: '通化本地词库 第2版',
+  note: '新增“自来水有毒”：东昌区供水谣言在本地群传播 / adds a water-supply rumour spreading in local groups',
+}
+
 /** Demo items: who (index into DEMO_USERS) publishes what. */
 export const DEMO_POSTS: {
   author: number

@@ -23,10 +23,23 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'rules',
     'credit',
     'review',
+    'screening',
+    'patrol',
+    'staffing',
   ],
-  operator: ['dashboard', 'organisations', 'rules', 'credit', 'review'],
-  reviewer: ['dashboard', 'credit', 'review'],
-  inspector: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol', 'credit', 'review'],
+  operator: ['dashboard', 'organisations', 'rules', 'credit', 'review', 'screening', 'patrol', 'staffing'],
+  reviewer: ['dashboard', 'credit', 'review', 'screening', 'patrol'],
+  inspector: [
+    'dashboard',
+    'organisations',
+    'staff',
+    'ledger',
+    'protocol',
+    'credit',
+    'review',
+    'screening',
+    'staffing',
+  ],
 }
 
 let rig: BrowserRig

@@ -20,6 +20,7 @@ import type { FieldProblem as SFieldProblem } from '../../src/core/errors.ts'
 import type { NodeInfo as SNodeInfo } from '../../src/core/node/node.ts'
 import type { OrganisationKind as SOrganisationKind } from '../../src/core/organisations/jurisdiction.ts'
 import type { Organisation as SOrganisation } from '../../src/core/organisations/organisations.ts'
+import type { LexiconEntry as SLexiconEntry } from '../../src/engine/index.ts'
 import type { EntryFields as SEntryFields, LedgerActor as SLedgerActor } from '../../src/ledger/entry.ts'
 import type {
   LedgerStatus as SLedgerStatus,
@@ -55,10 +56,17 @@ import type {
   CreditTier as SCreditTier,
 } from '../../src/platform/credit/policy.ts'
 import type { verifyIdentity as sVerifyIdentity } from '../../src/platform/identity/identity.ts'
+import type { NoticeView as SNoticeView } from '../../src/platform/notices/notices.ts'
+import type {
+  CoverageView as SCoverageView,
+  PatrolRunView as SPatrolRunView,
+  SampleItem as SSampleItem,
+} from '../../src/platform/patrol/patrol.ts'
 import type {
   Decision as SDecision,
   HistoryEntry as SHistoryEntry,
   QueueItem as SQueueItem,
+  REASON_TEMPLATES as SREASON_TEMPLATES,
   itemHistory as sItemHistory,
 } from '../../src/platform/review/review.ts'
 import type {
@@ -67,6 +75,14 @@ import type {
   RuleKind as SRuleKind,
   acceptRules as sAcceptRules,
 } from '../../src/platform/rules/rules.ts'
+import type {
+  FalseClaimView as SFalseClaimView,
+  RuleSetView as SRuleSetView,
+} from '../../src/platform/screening/screening.ts'
+import type {
+  StaffingDay as SStaffingDay,
+  StaffingView as SStaffingView,
+} from '../../src/platform/staffing/staffing.ts'
 import type {
   AddPeerInput as SAddPeerInput,
   PeerView as SPeerView,
@@ -216,6 +232,16 @@ export const contract: {
   reviewDecision: Same<W.ReviewDecision, SDecision>
   reviewHistoryEntry: Same<W.ReviewHistoryEntry, SHistoryEntry>
   reviewHistory: Same<Flat<W.ReviewHistory>, Flat<Awaited<ReturnType<typeof sItemHistory>>>>
+  reasonTemplate: Same<W.ReasonTemplate, Flat<(typeof SREASON_TEMPLATES)[number]>>
+  patrolRun: Same<W.PatrolRun, SPatrolRunView>
+  sampleItem: Same<Flat<W.SampleItem>, Flat<SSampleItem>>
+  patrolCoverage: Same<W.PatrolCoverage, SCoverageView>
+  staffingDay: Same<W.StaffingDay, SStaffingDay>
+  staffing: Same<W.Staffing, SStaffingView>
+  userNotice: Same<W.UserNotice, SNoticeView>
+  lexiconEntry: Same<W.LexiconEntry, SLexiconEntry>
+  ruleSet: Same<Omit<W.RuleSetView, 'policy'>, Omit<SRuleSetView, 'policy'>>
+  falseClaim: Same<W.FalseClaim, SFalseClaimView>
   problem: Fits<SProblem, W.Problem>
 } = {
   nodeRole: true,
@@ -281,5 +307,15 @@ export const contract: {
   reviewDecision: true,
   reviewHistoryEntry: true,
   reviewHistory: true,
+  reasonTemplate: true,
+  patrolRun: true,
+  sampleItem: true,
+  patrolCoverage: true,
+  staffingDay: true,
+  staffing: true,
+  userNotice: true,
+  lexiconEntry: true,
+  ruleSet: true,
+  falseClaim: true,
   problem: true,
 }

@@ -58,6 +58,9 @@ export type Permission =
   | 'screening.manage'
   | 'review.read'
   | 'review.act'
+  | 'review.lead'
+  | 'patrol.act'
+  | 'staffing.read'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {
@@ -604,6 +607,11 @@ export interface HeldItem extends OwnContentView {
   claimedBy: string | null
   claimedByName: string | null
   claimExpiresAt: string | null
+  heldAt: string | null
+  patrolRunId: string | null
+  escalatedAt: string | null
+  escalatedBy: string | null
+  escalationNote: string | null
 }
 
 /** Mirrors `QueueItem` in src/platform/review/review.ts (GET /api/review/queue). */
@@ -612,6 +620,143 @@ export interface QueueItem extends HeldItem {
   overdue: boolean
   severity: number
   claimLive: boolean
+  risk: number
+}
+
+/** Mirrors `REASON_TEMPLATES` in src/platform/review/review.ts (GET /api/review/templates). */
+export interface ReasonTemplate {
+  key: string
+  decision: ReviewDecision
+  zh: string
+  en: string
+  articles: string[]
+}
+
+/** Answer of POST /api/review/bulk. */
+export interface BulkDecisionAnswer {
+  decided: number
+  refused: number
+  results: {
+    id: string
+    ok: boolean
+    status: string | null
+    code: string | null
+    zh: string | null
+    en: string | null
+  }[]
+}
+
+/** Mirrors `PatrolRunView` in src/platform/patrol/patrol.ts. */
+export interface PatrolRun {
+  id: string
+  ruleVersion: string
+  trigger: string
+  windowDays: number
+  since: string
+  until: string
+  total: number
+  scanned: number
+  hits: number
+  progress: number
+  status: string
+  startedBy: string
+  startedAt: string
+  updatedAt: string
+  finishedAt: string | null
+}
+
+/** Mirrors `SampleItem` in src/platform/patrol/patrol.ts (GET /api/patrol/sample). */
+export interface SampleItem extends ContentView {
+  outcome: string
+  ruleVersion: string
+}
+
+/** Mirrors `CoverageView` in src/platform/patrol/patrol.ts (GET /api/patrol/coverage). */
+export interface PatrolCoverage {
+  days: number
+  published: number
+  looked: number
+  flagged: number
+  coverage: number
+  byStaff: { staffId: string; name: string; looks: number; flagged: number }[]
+  recent: { itemId: string; name: string; outcome: string; note: string; lookedAt: string }[]
+}
+
+/** Mirrors `StaffingDay` in src/platform/staffing/staffing.ts. */
+export interface StaffingDay {
+  day: string
+  screened: number
+  held: number
+  reviewed: number
+  looks: number
+  onDuty: number
+  required: number
+  belowRatio: boolean
+  perReviewer: { staffId: string; name: string; reviews: number; looks: number }[]
+}
+
+/** Mirrors `StaffingView` in src/platform/staffing/staffing.ts (GET /api/staffing). */
+export interface Staffing {
+  itemsPerReviewer: number
+  reviewersOnRoster: number
+  backlog: number
+  oldestHeldAt: string | null
+  oldestAgeMinutes: number | null
+  days: StaffingDay[]
+  alerts: { kind: 'below_ratio' | 'backlog_overdue'; day: string | null; zh: string; en: string }[]
+}
+
+/** Mirrors `NoticeView` in src/platform/notices/notices.ts. */
+export interface UserNotice {
+  id: string
+  kind: string
+  subject: { type: string; id: string } | null
+  zh: string
+  en: string
+  articles: string[]
+  createdAt: string
+  read: boolean
+}
+
+/** A lexicon entry of a rule set (the engine's `LexiconEntry`, docs/engine.md). */
+export interface LexiconEntry {
+  term: string
+  category: 'prohibit' | 'prevent' | 'encourage'
+  severity: 1 | 2 | 3
+  basis: string[]
+  sound?: boolean
+  except?: string[]
+  requires?: string[]
+  window?: number
+  fiction?: boolean
+}
+
+/** Mirrors `RuleSetView` in src/platform/screening/screening.ts (policy rows kept opaque here). */
+export interface RuleSetView {
+  version: number
+  ruleVersion: string
+  label: string
+  note: string
+  lexicon: LexiconEntry[]
+  policy: unknown[] | null
+  terms: number
+  publishedAt: string
+  publishedBy: string
+}
+
+/** Answer of GET /api/screening/rule-sets. */
+export interface RuleSetsAnswer {
+  current: number
+  claims: number
+  items: RuleSetView[]
+}
+
+/** Mirrors `FalseClaimView` in src/platform/screening/screening.ts. */
+export interface FalseClaim {
+  id: string
+  text: string
+  source: string
+  createdAt: string
 }
 
 /** Mirrors `Decision` in src/platform/review/review.ts. */

@@ -12,6 +12,7 @@ import type {
   OwnContentView,
   PublishBody,
   RuleDocument,
+  UserNotice,
 } from '../api/types.ts'
 import { get } from '../app/api.ts'
 import { portalKeys, userRequest } from './userSession.tsx'
@@ -30,6 +31,22 @@ export function usePendingRules(enabled = true) {
     queryKey: portalKeys.pending,
     queryFn: async () => (await userRequest<Items<RuleDocument>>('GET', '/api/users/me/acceptances')).items,
     enabled,
+  })
+}
+
+/** What the platform told the user about decisions on their content and account. */
+export function useMyNotices() {
+  return useQuery({
+    queryKey: portalKeys.notices,
+    queryFn: () => userRequest<{ unread: number; items: UserNotice[] }>('GET', '/api/users/me/notices'),
+  })
+}
+
+export function useMarkNoticesRead() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => userRequest<{ marked: number }>('POST', '/api/users/me/notices/read'),
+    onSuccess: () => client.invalidateQueries({ queryKey: portalKeys.notices }),
   })
 }
 

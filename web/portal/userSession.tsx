@@ -17,6 +17,7 @@ export const portalKeys = {
   pending: ['portal', 'acceptances'] as const,
   credit: ['portal', 'credit'] as const,
   content: ['portal', 'content'] as const,
+  notices: ['portal', 'notices'] as const,
 }
 
 let userCsrf: string | null = null

@@ -14,7 +14,13 @@ import { Link, useLocation } from 'react-router'
 import { pick, useLang, useT } from '../../app/i18n.ts'
 import { ErrorAlert, formatTime } from '../../app/ui.tsx'
 import { FictionTag, KindTag, ReasonTags, StatusTag } from '../../portal/contentUi.tsx'
-import { useMyContent, useMyCredit, usePendingRules } from '../../portal/portalApi.ts'
+import {
+  useMarkNoticesRead,
+  useMyContent,
+  useMyCredit,
+  useMyNotices,
+  usePendingRules,
+} from '../../portal/portalApi.ts'
 import { type MeLocationState, usePortalTitle } from '../../portal/portalUi.tsx'
 import { RequireUser, useUser } from '../../portal/userSession.tsx'
 import {
@@ -71,6 +77,7 @@ function Me() {
         </Space>
       </Card>
       <StatusCard />
+      <NoticesCard />
       <MyContentCard />
       <CreditCard />
     </Space>
@@ -261,6 +268,59 @@ function CreditCard() {
             <TiersTable tiers={c.tiers} current={c.tier.key} testId="portal-credit-tiers" />
           </div>
         </Space>
+      ) : null}
+    </Card>
+  )
+}
+
+function NoticesCard() {
+  const t = useT()
+  const lang = useLang()
+  const notices = useMyNotices()
+  const markRead = useMarkNoticesRead()
+  const unread = notices.data?.unread ?? 0
+  return (
+    <Card
+      title={
+        <Space>
+          {t('portal.notices.title')}
+          {unread > 0 ? <Tag color="red">{t('portal.notices.unread', { n: unread })}</Tag> : null}
+        </Space>
+      }
+      extra={
+        unread > 0 ? (
+          <Button
+            size="small"
+            onClick={() => markRead.mutate()}
+            loading={markRead.isPending}
+            data-testid="notices-read"
+          >
+            {t('portal.notices.markRead')}
+          </Button>
+        ) : null
+      }
+      loading={notices.isPending}
+      data-testid="portal-notices"
+    >
+      {notices.isError ? <ErrorAlert error={notices.error} onRetry={() => notices.refetch()} /> : null}
+      {notices.data && notices.data.items.length === 0 ? (
+        <Empty description={t('portal.notices.empty')} />
+      ) : null}
+      {notices.data && notices.data.items.length > 0 ? (
+        <List
+          dataSource={notices.data.items}
+          rowKey="id"
+          renderItem={(n) => (
+            <List.Item data-testid={`notice-${n.kind}`} data-read={n.read ? 'true' : 'false'}>
+              <Space orientation="vertical" size={2}>
+                <Typography.Text strong={!n.read}>{pick(lang, n.zh, n.en)}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatTime(n.createdAt, lang)} · {n.articles.join('、')}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
       ) : null}
     </Card>
   )

@@ -9,6 +9,7 @@ import {
   Drawer,
   Input,
   Segmented,
+  Select,
   Space,
   Table,
   type TableColumnsType,
@@ -19,11 +20,22 @@ import {
 import { useState } from 'react'
 import type { ContentKind, QueueItem, ReviewDecision } from '../../api/types.ts'
 import { ApiError } from '../../app/api.ts'
-import { type MessageKey, useLang, useT } from '../../app/i18n.ts'
+import { type MessageKey, pick, useLang, useT } from '../../app/i18n.ts'
 import { useCan, useMe } from '../../app/session.tsx'
 import { ErrorAlert, formatTime } from '../../app/ui.tsx'
 import { FictionTag, KindTag, ReasonTags, StatusTag } from '../../portal/contentUi.tsx'
-import { REASON_MAX, REASON_MIN, useClaim, useDecide, useReviewHistory, useReviewQueue } from './reviewApi.ts'
+import {
+  type QueueOrder,
+  REASON_MAX,
+  REASON_MIN,
+  useBulkDecide,
+  useClaim,
+  useDecide,
+  useEscalate,
+  useReviewHistory,
+  useReviewQueue,
+  useTemplates,
+} from './reviewApi.ts'
 
 const KINDS: readonly ContentKind[] = ['post', 'comment', 'reply', 'danmaku']
 
@@ -34,12 +46,17 @@ export default function ReviewScreen() {
   const me = useMe()
   const act = can('review.act')
   const [kind, setKind] = useState<ContentKind | null>(null)
+  const [order, setOrder] = useState<QueueOrder>('risk')
   const [reason, setReason] = useState('')
   const [open, setOpen] = useState<string | null>(null)
-  const queue = useReviewQueue(kind)
+  const [selected, setSelected] = useState<string[]>([])
+  const queue = useReviewQueue(kind, order)
+  const templates = useTemplates()
   const claim = useClaim()
   const decide = useDecide()
-  const [done, setDone] = useState<{ id: string; decision: ReviewDecision } | null>(null)
+  const escalate = useEscalate()
+  const bulk = useBulkDecide()
+  const [done, setDone] = useState<{ id: string; decision: ReviewDecision | 'escalate' } | null>(null)
   const reasonOk = reason.trim().length >= REASON_MIN
 
   const mine = (q: QueueItem) => q.claimLive && q.claimedBy === me.staff.id
@@ -77,6 +94,25 @@ export default function ReviewScreen() {
       ),
     },
     { title: t('review.author'), dataIndex: 'authorName', key: 'author' },
+    {
+      title: t('review.risk'),
+      dataIndex: 'risk',
+      key: 'risk',
+      render: (risk: number, q) => (
+        <Space size={2} orientation="vertical" data-testid={`review-risk-${q.id}`}>
+          <span>{Math.round(risk)}</span>
+          {q.escalatedAt ? (
+            <Tag
+              color="magenta"
+              title={t('review.escalatedBy', { name: q.escalatedBy ?? '', note: q.escalationNote ?? '' })}
+            >
+              {t('review.escalated')}
+            </Tag>
+          ) : null}
+          {q.patrolRunId ? <Tag color="purple">{t('review.patrolHit')}</Tag> : null}
+        </Space>
+      ),
+    },
     {
       title: t('review.reasons'),
       dataIndex: 'reasons',
@@ -162,6 +198,28 @@ export default function ReviewScreen() {
                   >
                     {t('review.label')}
                   </Button>
+                  {q.escalatedAt ? null : (
+                    <Button
+                      size="small"
+                      type="dashed"
+                      disabled={!reasonOk}
+                      loading={escalate.isPending && escalate.variables?.id === q.id}
+                      onClick={() =>
+                        escalate.mutate(
+                          { id: q.id, note: reason.trim() },
+                          {
+                            onSuccess: () => {
+                              setDone({ id: q.id, decision: 'escalate' })
+                              setReason('')
+                            },
+                          },
+                        )
+                      }
+                      data-testid={`review-escalate-${q.id}`}
+                    >
+                      {t('review.escalate')}
+                    </Button>
+                  )}
                 </Space>
               ) : (
                 <Button
@@ -178,7 +236,9 @@ export default function ReviewScreen() {
       : []),
   ]
 
-  const failure = claim.error ?? decide.error
+  const failure = claim.error ?? decide.error ?? escalate.error ?? bulk.error
+  const doBulk = (decision: 'approve' | 'reject') =>
+    bulk.mutate({ ids: selected, decision, reason: reason.trim() }, { onSuccess: () => setSelected([]) })
   return (
     <Card title={t('review.title')}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -195,6 +255,31 @@ export default function ReviewScreen() {
               ...KINDS.map((k) => ({ value: k, label: t(`content.kind.${k}` as MessageKey) })),
             ]}
           />
+          <Segmented
+            data-testid="review-order"
+            value={order}
+            onChange={(v) => setOrder(v as QueueOrder)}
+            options={[
+              { value: 'risk', label: t('review.order.risk') },
+              { value: 'age', label: t('review.order.age') },
+            ]}
+          />
+          {act ? (
+            <Select
+              style={{ width: 260 }}
+              placeholder={t('review.template')}
+              value={null}
+              data-testid="review-template"
+              onChange={(key: string) => {
+                const tpl = templates.data?.find((x) => x.key === key)
+                if (tpl) setReason(`${pick(lang, tpl.zh, tpl.en)}（${tpl.articles.join('、')}）`)
+              }}
+              options={(templates.data ?? []).map((x) => ({
+                value: x.key,
+                label: `${t(`review.${x.decision}` as MessageKey)} · ${pick(lang, x.zh, x.en)}`,
+              }))}
+            />
+          ) : null}
           {act ? (
             <Input
               style={{ width: 360 }}
@@ -217,6 +302,45 @@ export default function ReviewScreen() {
             title={t(`review.done.${done.decision}` as MessageKey)}
           />
         ) : null}
+        {bulk.data ? (
+          <Alert
+            type={bulk.data.refused > 0 ? 'warning' : 'success'}
+            showIcon
+            closable
+            onClose={() => bulk.reset()}
+            data-testid="review-bulk-done"
+            title={t('review.bulkDone', { ok: bulk.data.decided, refused: bulk.data.refused })}
+            description={bulk.data.results
+              .filter((r) => !r.ok)
+              .map((r) => `${r.id.slice(0, 8)}…: ${pick(lang, r.zh ?? '', r.en ?? '')}`)
+              .join('；')}
+          />
+        ) : null}
+        {act && selected.length > 0 ? (
+          <Space data-testid="review-bulk">
+            <Typography.Text>{t('review.bulk', { n: selected.length })}</Typography.Text>
+            <Button
+              size="small"
+              type="primary"
+              disabled={!reasonOk}
+              loading={bulk.isPending}
+              onClick={() => doBulk('approve')}
+              data-testid="review-bulk-approve"
+            >
+              {t('review.bulkApprove')}
+            </Button>
+            <Button
+              size="small"
+              danger
+              disabled={!reasonOk}
+              loading={bulk.isPending}
+              onClick={() => doBulk('reject')}
+              data-testid="review-bulk-reject"
+            >
+              {t('review.bulkReject')}
+            </Button>
+          </Space>
+        ) : null}
         {queue.isError ? <ErrorAlert error={queue.error} onRetry={() => queue.refetch()} /> : null}
         <Table<QueueItem>
           data-testid="review-queue"
@@ -226,6 +350,9 @@ export default function ReviewScreen() {
           dataSource={queue.data ?? []}
           columns={columns}
           pagination={false}
+          rowSelection={
+            act ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined
+          }
           locale={{ emptyText: t('review.empty') }}
           onRow={(q) => ({ 'data-testid': `review-row-${q.id}` }) as React.HTMLAttributes<HTMLElement>}
         />
@@ -248,6 +375,17 @@ function DecisionError({ error }: { error: unknown }) {
         data-testid="review-conflict"
         data-code={error.code}
         title={t('review.claimedByOther', { name: who, until })}
+      />
+    )
+  }
+  if (error instanceof ApiError && error.code === 'REVIEW_ESCALATED') {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="review-conflict"
+        data-code={error.code}
+        title={t('review.escalatedHint')}
       />
     )
   }
