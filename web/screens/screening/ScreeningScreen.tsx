@@ -282,7 +282,7 @@ function PatrolsTab() {
         `${t(`patrol.runs.status.${p.status}` as MessageKey)} · ${t(`patrol.runs.trigger.${p.trigger}` as MessageKey)}`,
     },
     {
-      title: t('screening.publishedAt'),
+      title: t('patrol.runs.startedAt'),
       dataIndex: 'startedAt',
       key: 'startedAt',
       render: (at: string, p) => `${formatTime(at, lang)} · ${p.startedBy}`,
