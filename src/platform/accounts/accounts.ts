@@ -149,6 +149,16 @@ export async function getUser(tx: Tx, id: string): Promise<store.UserRow> {
   return row
 }
 
+/**
+ * The user, locked until the transaction ends: the publish path counts what the user published today under this
+ * lock, so concurrent publications cannot pass a daily limit together.
+ */
+export async function lockUser(tx: Tx, id: string): Promise<store.UserRow> {
+  const row = await store.lockById(tx, id)
+  if (!row) throw new DomainError('NOT_FOUND', { what: 'user', id })
+  return row
+}
+
 /** Users for staff screens: display names only, never phones or identities. */
 export async function listUsers(
   tx: Tx,

@@ -4,6 +4,7 @@ export {
   displayNamesOf,
   getUser,
   listUsers,
+  lockUser,
   type PlatformUser,
   presentUser,
   registerUser,

@@ -9,6 +9,12 @@ export async function findByPhoneHmac(tx: Tx, phoneHmac: string): Promise<UserRo
   return row
 }
 
+/** Holds the user's row until the transaction ends (FOR NO KEY UPDATE: rows that only refer to it still go in). */
+export async function lockById(tx: Tx, id: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(platformUser).where(eq(platformUser.id, id)).for('no key update')
+  return row
+}
+
 export async function findById(tx: Tx, id: string): Promise<UserRow | undefined> {
   const [row] = await tx.select().from(platformUser).where(eq(platformUser.id, id))
   return row

@@ -157,6 +157,18 @@ describe('the gates of the publish path', () => {
     expect(second.json()).toMatchObject({ code: 'DAILY_LIMIT_REACHED', kind: 'post', limit: 1 })
     expect(await count()).toBe(before)
   })
+
+  it('concurrent publications never pass the daily limit together', async () => {
+    const u = await newcomer('13904351004')
+    await adjust(u, -50) // restricted: one post a day
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => publish(u, { kind: 'post', text: `东昌区早市第${i}条` })),
+    )
+    const codes = results.map((r) => r.statusCode).sort()
+    expect(codes).toEqual([201, 409, 409, 409, 409, 409])
+    for (const r of results.filter((x) => x.statusCode === 409))
+      expect(r.json().code).toBe('DAILY_LIMIT_REACHED')
+  })
 })
 
 describe('verdicts', () => {

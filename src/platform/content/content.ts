@@ -6,7 +6,7 @@ import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import type { ContentKind, CreditTier as EngineTier, Verdict } from '../../engine/index.ts'
 import { append } from '../../ledger/index.ts'
-import { displayNamesOf, getUser, userActor } from '../accounts/index.ts'
+import { displayNamesOf, getUser, lockUser, userActor } from '../accounts/index.ts'
 import { capabilitiesOf } from '../credit/index.ts'
 import { requireVerified } from '../identity/index.ts'
 import { requireRulesAccepted } from '../rules/index.ts'
@@ -149,7 +149,7 @@ export async function publishContent(
   input: PublishInput,
   now: Date = new Date(),
 ): Promise<OwnContentView> {
-  const user = await getUser(tx, userId)
+  const user = await lockUser(tx, userId)
   await requireVerified(tx, userId)
   const accepted = await requireRulesAccepted(tx, userId)
   const text = input.text
@@ -272,7 +272,7 @@ export async function listPublished(
 
 /** The author's own items, whatever became of them, with the reasons. */
 export async function listOwn(tx: Tx, userId: string, limit: number): Promise<OwnContentView[]> {
-  const user = await getUser(tx, userId)
+  const user = await lockUser(tx, userId)
   return (await store.byAuthor(tx, userId, limit)).map((r) => presentOwn(r, user.displayName))
 }
 

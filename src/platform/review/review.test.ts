@@ -245,9 +245,7 @@ describe('escalation, templates, bulk decisions and the author told why', () => 
     expect(esc.json()).toMatchObject({ escalatedBy: '审核员 高远', escalationNote: '涉及险情，需主管核实' })
     const queue = (await node.app.inject({ url: '/api/review/queue', headers: as(reviewer) })).json()
     expect(queue.items[0]).toMatchObject({ id })
-    expect(queue.items[0].risk).toBeGreaterThan(
-      queue.items.find((i: { id: string }) => i.id === low).risk,
-    )
+    expect(queue.items[0].risk).toBeGreaterThan(queue.items.find((i: { id: string }) => i.id === low).risk)
     // A reviewer may no longer decide it, nor escalate it twice; the platform admin (a lead) may.
     const refused = await decide(reviewer2, id, 'reject')
     expect(refused.statusCode).toBe(409)
@@ -273,7 +271,10 @@ describe('escalation, templates, bulk decisions and the author told why', () => 
     const res = await node.app.inject({ url: '/api/review/templates', headers: as(reviewer) })
     expect(res.statusCode).toBe(200)
     const items = res.json().items as { key: string; decision: string; articles: string[] }[]
-    expect(items.find((t) => t.key === 'dramatised')).toMatchObject({ decision: 'label', articles: ['A11.2'] })
+    expect(items.find((t) => t.key === 'dramatised')).toMatchObject({
+      decision: 'label',
+      articles: ['A11.2'],
+    })
     for (const t of items) expect(t.articles.length).toBeGreaterThan(0)
   })
 
@@ -287,7 +288,11 @@ describe('escalation, templates, bulk decisions and the author told why', () => 
     expect(after.score).toBeLessThan(before.score)
     const n = await notices()
     expect(n.unread).toBeGreaterThan(0)
-    expect(n.items[0]).toMatchObject({ kind: 'fiction_labelled', subject: { id }, articles: ['A11.2', 'A13.3'] })
+    expect(n.items[0]).toMatchObject({
+      kind: 'fiction_labelled',
+      subject: { id },
+      articles: ['A11.2', 'A13.3'],
+    })
     expect(n.items[0]!.zh).toContain('虚构')
     const read = await node.app.inject({
       method: 'POST',
