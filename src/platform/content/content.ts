@@ -272,7 +272,7 @@ export async function listPublished(
 
 /** The author's own items, whatever became of them, with the reasons. */
 export async function listOwn(tx: Tx, userId: string, limit: number): Promise<OwnContentView[]> {
-  const user = await lockUser(tx, userId)
+  const user = await getUser(tx, userId)
   return (await store.byAuthor(tx, userId, limit)).map((r) => presentOwn(r, user.displayName))
 }
 
