@@ -37,22 +37,24 @@ export async function newUser(
     })
     expect(res.statusCode, res.body).toBe(201)
   }
-  if (opts.accept !== false) {
-    const pending = await node.app.inject({ url: '/api/users/me/acceptances', headers: asUser(u) })
-    const documents = pending
-      .json()
-      .items.map((d: { kind: string; version: number }) => ({ kind: d.kind, version: d.version }))
-    if (documents.length > 0) {
-      const res = await node.app.inject({
-        method: 'POST',
-        url: '/api/users/me/acceptances',
-        headers: asUser(u, 'POST'),
-        payload: { documents },
-      })
-      expect(res.statusCode, res.body).toBe(200)
-    }
-  }
+  if (opts.accept !== false) await acceptCurrentRules(node, u)
   return u
+}
+
+/** Accepts every rule document in force that the user has not accepted yet. */
+export async function acceptCurrentRules(node: TestNode, u: TestUser): Promise<void> {
+  const pending = await node.app.inject({ url: '/api/users/me/acceptances', headers: asUser(u) })
+  const documents = pending
+    .json()
+    .items.map((d: { kind: string; version: number }) => ({ kind: d.kind, version: d.version }))
+  if (documents.length === 0) return
+  const res = await node.app.inject({
+    method: 'POST',
+    url: '/api/users/me/acceptances',
+    headers: asUser(u, 'POST'),
+    payload: { documents },
+  })
+  expect(res.statusCode, res.body).toBe(200)
 }
 
 /** Waits until `check` returns a value, polling; fails after `ms`. */

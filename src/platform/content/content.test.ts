@@ -2,61 +2,18 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { as, type Session, signIn, startTestNode, type TestNode } from '../../../test/helpers/node.ts'
+import { acceptCurrentRules, asUser, newUser, type TestUser } from '../../../test/helpers/platform.ts'
 import { DEMO_FALSE_CLAIMS, DEMO_LEXICON, demoRuleDocuments } from '../../demo/platform-content.ts'
 import { checkCharacter } from '../identity/index.ts'
 
 let node: TestNode
 let operator: Session
 
-interface User {
-  cookie: string
-  csrf: string
-  id: string
-}
+type User = TestUser
 
-let seq = 100
-async function newcomer(
-  phone: string,
-  opts: { verify?: boolean; accept?: boolean } = { verify: true, accept: true },
-): Promise<User> {
-  const reg = await node.app.inject({
-    method: 'POST',
-    url: '/api/users',
-    payload: { phone, password: 'content-user-pass', displayName: `通化网友${phone.slice(-4)}` },
-  })
-  expect(reg.statusCode, reg.body).toBe(201)
-  const u = { cookie: `ql_user=${reg.cookies[0]!.value}`, csrf: reg.json().csrfToken, id: reg.json().user.id }
-  if (opts.verify) {
-    const first17 = `22050219900101${seq++}`
-    const res = await node.app.inject({
-      method: 'POST',
-      url: '/api/users/me/identity',
-      headers: asUser(u, 'POST'),
-      payload: { realName: '张三丰', idNumber: first17 + checkCharacter(first17) },
-    })
-    expect(res.statusCode, res.body).toBe(201)
-  }
-  if (opts.accept) await accept(u)
-  return u
-}
-
-async function accept(u: User): Promise<void> {
-  const pending = await node.app.inject({ url: '/api/users/me/acceptances', headers: asUser(u) })
-  const docs = pending
-    .json()
-    .items.map((d: { kind: string; version: number }) => ({ kind: d.kind, version: d.version }))
-  if (docs.length === 0) return
-  const res = await node.app.inject({
-    method: 'POST',
-    url: '/api/users/me/acceptances',
-    headers: asUser(u, 'POST'),
-    payload: { documents: docs },
-  })
-  expect(res.statusCode, res.body).toBe(200)
-}
-
-const asUser = (u: User, method = 'GET') =>
-  method === 'GET' ? { cookie: u.cookie } : { cookie: u.cookie, 'x-csrf-token': u.csrf }
+const newcomer = (phone: string, opts: { verify?: boolean; accept?: boolean } = {}) =>
+  newUser(node, phone, opts)
+const accept = (u: User) => acceptCurrentRules(node, u)
 
 const publish = (u: User, payload: Record<string, unknown>) =>
   node.app.inject({ method: 'POST', url: '/api/content', headers: asUser(u, 'POST'), payload })
