@@ -182,7 +182,7 @@ export async function publishContent(
     fictionDeclared || verdict.outcome === 'label' || verdict.reasons.some((r) => r.type === 'label')
   const fictionLabel = fictionDeclared || verdict.outcome === 'label'
 
-  await store.insertItem(tx, {
+  const row = await store.insertItem(tx, {
     id,
     kind: input.kind,
     authorId: userId,
@@ -232,8 +232,6 @@ export async function publishContent(
     },
     at: now,
   })
-  const row = await store.findItem(tx, id)
-  if (!row) throw new Error('content vanished')
   return presentOwn(row, user.displayName)
 }
 

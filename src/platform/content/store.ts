@@ -4,8 +4,11 @@ import { contentItem } from './tables.ts'
 
 export type ContentRow = typeof contentItem.$inferSelect
 
-export async function insertItem(tx: Tx, row: typeof contentItem.$inferInsert): Promise<void> {
-  await tx.insert(contentItem).values(row)
+/** Inserts an item and returns it as stored. */
+export async function insertItem(tx: Tx, row: typeof contentItem.$inferInsert): Promise<ContentRow> {
+  const [stored] = await tx.insert(contentItem).values(row).returning()
+  if (!stored) throw new Error('content insert returned nothing')
+  return stored
 }
 
 export async function findItem(tx: Tx, id: string): Promise<ContentRow | undefined> {

@@ -271,15 +271,35 @@ export async function capabilitiesOf(
   tx: Tx,
   userId: string,
 ): Promise<{ tier: CreditTier; capabilities: Capabilities; policyVersion: number }> {
-  // On every publish: read the score alone, not the history that getCredit also loads.
-  await getUser(tx, userId)
-  const policy = await currentCreditPolicy(tx)
-  const [acc] = await tx
-    .select({ score: creditAccount.score })
-    .from(creditAccount)
-    .where(eq(creditAccount.userId, userId))
-  const tier = tierOf(policy.document, acc?.score ?? policy.document.initial)
-  return { tier, capabilities: tier.capabilities, policyVersion: policy.version }
+  // On every publish, one statement: the policy in force and the account's score (not its history). The caller has
+  // already read (and on the publish path locked) the user.
+  const [row] = await tx
+    .select({
+      version: creditPolicy.version,
+      document: creditPolicy.document,
+      score: sql<
+        number | null
+      >`(select ${creditAccount.score} from ${creditAccount} where ${creditAccount.userId} = ${userId})`,
+    })
+    .from(creditPolicy)
+    .orderBy(desc(creditPolicy.version))
+    .limit(1)
+  let version = 0
+  let document = DEFAULT_CREDIT_POLICY
+  let score: number | null
+  if (row) {
+    version = row.version
+    document = row.document as CreditPolicyDocument
+    score = row.score
+  } else {
+    const [acc] = await tx
+      .select({ score: creditAccount.score })
+      .from(creditAccount)
+      .where(eq(creditAccount.userId, userId))
+    score = acc?.score ?? null
+  }
+  const tier = tierOf(document, score ?? document.initial)
+  return { tier, capabilities: tier.capabilities, policyVersion: version }
 }
 
 /**

@@ -1,6 +1,6 @@
 // Published rules and agreements (A13.1): management rules, the platform convention and the user agreement are
 // versioned public documents; a user accepts the current versions before publishing; both acts are on the record.
-import { and, desc, eq, max } from 'drizzle-orm'
+import { and, desc, eq, max, sql } from 'drizzle-orm'
 import type { Actor } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
@@ -155,14 +155,25 @@ export async function acceptRules(
   return { pending: await pendingAcceptances(tx, userId) }
 }
 
-/** The gate in front of publishing: the current rules must be accepted, naming the ones that are not. */
+/**
+ * The gate in front of publishing: the current rules must be accepted, naming the ones that are not. One query on
+ * the publish path: the newest version of each kind and whether this user accepted it.
+ */
 export async function requireRulesAccepted(
   tx: Tx,
   userId: string,
 ): Promise<{ kind: RuleKind; version: number }[]> {
-  const pending = await pendingAcceptances(tx, userId)
+  const result = (await tx.execute(sql`
+    select d.kind, d.version,
+      exists (select 1 from rule_acceptance a
+              where a.user_id = ${userId} and a.kind = d.kind and a.version = d.version) as accepted
+    from (select kind, max(version) as version from rule_document group by kind) d`)) as unknown as {
+    rows: { kind: RuleKind; version: number; accepted: boolean }[]
+  }
+  const rows = [...result.rows].sort((a, b) => RULE_KINDS.indexOf(a.kind) - RULE_KINDS.indexOf(b.kind))
+  const pending = rows.filter((r) => !r.accepted)
   if (pending.length > 0) {
     throw new DomainError('RULES_NOT_ACCEPTED', { documents: pending.map((d) => `${d.kind}/${d.version}`) })
   }
-  return (await currentRuleDocuments(tx)).map((d) => ({ kind: d.kind, version: d.version }))
+  return rows.map((r) => ({ kind: r.kind, version: Number(r.version) }))
 }

@@ -13,6 +13,7 @@ export interface StaffingDay {
   /** YYYY-MM-DD in Tonghua time. */
   day: string
   screened: number
+  /** Items that went to review that day (an item held twice counts on the day it last went). */
   held: number
   reviewed: number
   looks: number
