@@ -28,3 +28,4 @@ export {
   withdrawForReview,
 } from './content.ts'
 export { FICTION_LABEL, maxSeverity, type ReasonView, reasonsOf } from './reasons.ts'
+export { ContentKindSchema, HeldFields, ItemFields, OwnFields, ReasonSchema } from './schemas.ts'

@@ -3,47 +3,11 @@ import { Type } from 'typebox'
 import { userOf } from '../../server/auth.ts'
 import { IdParams, problems } from '../../server/schemas.ts'
 import { getPublished, listOwn, listPublished, MAX_DANMAKU_MS, MAX_TEXT, publishContent } from './content.ts'
+import { ContentKindSchema, ItemFields, OwnFields } from './schemas.ts'
 
-const Kind = Type.Enum(['post', 'comment', 'reply', 'danmaku'])
-const Label = Type.Union([Type.Object({ zh: Type.String(), en: Type.String() }), Type.Null()])
-const ItemFields = {
-  id: Type.String(),
-  kind: Type.String(),
-  authorId: Type.String(),
-  authorName: Type.String(),
-  postId: Type.Union([Type.String(), Type.Null()]),
-  parentId: Type.Union([Type.String(), Type.Null()]),
-  text: Type.String(),
-  danmakuMs: Type.Union([Type.Integer(), Type.Null()]),
-  fictionDeclared: Type.Boolean(),
-  fictionLabel: Type.Boolean(),
-  label: Label,
-  status: Type.String(),
-  createdAt: Type.String(),
-  decidedAt: Type.Union([Type.String(), Type.Null()]),
-}
-const ReasonSchema = Type.Object({
-  type: Type.String(),
-  outcome: Type.String(),
-  zh: Type.String(),
-  en: Type.String(),
-  basis: Type.Array(Type.String()),
-  start: Type.Integer(),
-  end: Type.Integer(),
-  term: Type.Optional(Type.String()),
-  category: Type.Optional(Type.String()),
-  severity: Type.Optional(Type.Integer()),
-  claimId: Type.Optional(Type.String()),
-  similarity: Type.Optional(Type.Number()),
-})
+const Kind = ContentKindSchema
 const ItemSchema = Type.Object(ItemFields)
-const OwnSchema = Type.Object({
-  ...ItemFields,
-  outcome: Type.String(),
-  reasons: Type.Array(ReasonSchema),
-  ruleVersion: Type.String(),
-  decisionReason: Type.Union([Type.String(), Type.Null()]),
-})
+const OwnSchema = Type.Object(OwnFields)
 const Limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 200 }))
 
 /** Publishing and reading content (A8.1, A11.2, A12.1). Platform nodes only. */

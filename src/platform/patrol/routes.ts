@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { actorOf } from '../../server/auth.ts'
 import { IdParams, problems } from '../../server/schemas.ts'
+import { ItemFields } from '../content/index.ts'
 import { getPatrol, listPatrols, patrolCoverage, recordLook, samplePatrol, startPatrol } from './patrol.ts'
 
 const PatrolSchema = Type.Object({
@@ -21,25 +22,7 @@ const PatrolSchema = Type.Object({
   updatedAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 })
-const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()])
-const SampleSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  authorId: Type.String(),
-  authorName: Type.String(),
-  postId: Nullable(Type.String()),
-  parentId: Nullable(Type.String()),
-  text: Type.String(),
-  danmakuMs: Type.Union([Type.Integer(), Type.Null()]),
-  fictionDeclared: Type.Boolean(),
-  fictionLabel: Type.Boolean(),
-  label: Type.Union([Type.Object({ zh: Type.String(), en: Type.String() }), Type.Null()]),
-  status: Type.String(),
-  createdAt: Type.String(),
-  decidedAt: Nullable(Type.String()),
-  outcome: Type.String(),
-  ruleVersion: Type.String(),
-})
+const SampleSchema = Type.Object({ ...ItemFields, outcome: Type.String(), ruleVersion: Type.String() })
 const Days = Type.Optional(Type.Integer({ minimum: 1, maximum: 365 }))
 
 /** Patrols (A12.1): re-screening when the rules change, and the sampling patrol by people. Platform nodes only. */

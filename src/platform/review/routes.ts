@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { ERRORS, isDomainError } from '../../core/errors.ts'
 import { actorOf } from '../../server/auth.ts'
 import { IdParams, problems } from '../../server/schemas.ts'
+import { HeldFields } from '../content/index.ts'
 import {
   claimItem,
   type Decision,
@@ -13,49 +14,6 @@ import {
   reviewQueue,
 } from './review.ts'
 
-const ReasonSchema = Type.Object({
-  type: Type.String(),
-  outcome: Type.String(),
-  zh: Type.String(),
-  en: Type.String(),
-  basis: Type.Array(Type.String()),
-  start: Type.Integer(),
-  end: Type.Integer(),
-  term: Type.Optional(Type.String()),
-  category: Type.Optional(Type.String()),
-  severity: Type.Optional(Type.Integer()),
-  claimId: Type.Optional(Type.String()),
-  similarity: Type.Optional(Type.Number()),
-})
-const Nullable = (t: ReturnType<typeof Type.String>) => Type.Union([t, Type.Null()])
-const HeldFields = {
-  id: Type.String(),
-  kind: Type.String(),
-  authorId: Type.String(),
-  authorName: Type.String(),
-  postId: Nullable(Type.String()),
-  parentId: Nullable(Type.String()),
-  text: Type.String(),
-  danmakuMs: Type.Union([Type.Integer(), Type.Null()]),
-  fictionDeclared: Type.Boolean(),
-  fictionLabel: Type.Boolean(),
-  label: Type.Union([Type.Object({ zh: Type.String(), en: Type.String() }), Type.Null()]),
-  status: Type.String(),
-  createdAt: Type.String(),
-  decidedAt: Nullable(Type.String()),
-  outcome: Type.String(),
-  reasons: Type.Array(ReasonSchema),
-  ruleVersion: Type.String(),
-  decisionReason: Nullable(Type.String()),
-  claimedBy: Nullable(Type.String()),
-  claimedByName: Nullable(Type.String()),
-  claimExpiresAt: Nullable(Type.String()),
-  heldAt: Nullable(Type.String()),
-  patrolRunId: Nullable(Type.String()),
-  escalatedAt: Nullable(Type.String()),
-  escalatedBy: Nullable(Type.String()),
-  escalationNote: Nullable(Type.String()),
-}
 const HeldSchema = Type.Object(HeldFields)
 const QueueSchema = Type.Object({
   ...HeldFields,
