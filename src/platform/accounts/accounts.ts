@@ -159,6 +159,14 @@ export async function lockUser(tx: Tx, id: string): Promise<store.UserRow> {
   return row
 }
 
+/** Several users locked at once (the batched publish path); the unknown ones are left out. */
+export async function lockUsers(
+  tx: Tx,
+  ids: string[],
+): Promise<Map<string, { id: string; displayName: string }>> {
+  return new Map((await store.lockByIds(tx, [...new Set(ids)])).map((u) => [u.id, u]))
+}
+
 /** Users for staff screens: display names only, never phones or identities. */
 export async function listUsers(
   tx: Tx,

@@ -5,6 +5,7 @@ export {
   getUser,
   listUsers,
   lockUser,
+  lockUsers,
   type PlatformUser,
   presentUser,
   registerUser,

@@ -15,6 +15,17 @@ export async function lockById(tx: Tx, id: string): Promise<UserRow | undefined>
   return row
 }
 
+/** Several users, locked in id order (so two batches never wait on each other in a cycle). */
+export function lockByIds(tx: Tx, ids: string[]): Promise<{ id: string; displayName: string }[]> {
+  if (ids.length === 0) return Promise.resolve([])
+  return tx
+    .select({ id: platformUser.id, displayName: platformUser.displayName })
+    .from(platformUser)
+    .where(inArray(platformUser.id, ids))
+    .orderBy(platformUser.id)
+    .for('no key update')
+}
+
 export async function findById(tx: Tx, id: string): Promise<UserRow | undefined> {
   const [row] = await tx.select().from(platformUser).where(eq(platformUser.id, id))
   return row

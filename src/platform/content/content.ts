@@ -6,10 +6,10 @@ import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import type { ContentKind, CreditTier as EngineTier, Verdict } from '../../engine/index.ts'
 import { append } from '../../ledger/index.ts'
-import { displayNamesOf, getUser, lockUser, userActor } from '../accounts/index.ts'
-import { capabilitiesOf } from '../credit/index.ts'
-import { requireVerified } from '../identity/index.ts'
-import { requireRulesAccepted } from '../rules/index.ts'
+import { displayNamesOf, getUser, lockUsers, userActor } from '../accounts/index.ts'
+import { capabilitiesOfMany } from '../credit/index.ts'
+import { verifiedAmong } from '../identity/index.ts'
+import { rulesNotAccepted, rulesStateOf } from '../rules/index.ts'
 import type { ScreeningService } from '../screening/index.ts'
 import { FICTION_LABEL, type ReasonView, reasonsOf } from './reasons.ts'
 import * as store from './store.ts'
@@ -110,10 +110,10 @@ function dayStart(now: Date): Date {
 }
 
 /** Where an item hangs: refused with a clear 4xx before anything is written. */
-async function placeOf(
-  tx: Tx,
+function placeOf(
   input: PublishInput,
-): Promise<{ postId: string | null; parentId: string | null }> {
+  parents: Map<string, store.ContentRow>,
+): { postId: string | null; parentId: string | null } {
   const ms = input.danmakuMs
   if (input.kind === 'danmaku') {
     if (ms === undefined || !Number.isInteger(ms) || ms < 0 || ms > MAX_DANMAKU_MS) {
@@ -130,7 +130,7 @@ async function placeOf(
   if (input.parentId === undefined) {
     throw new DomainError('CONTENT_PARENT_REQUIRED', { field: 'parentId', kind: input.kind })
   }
-  const parent = await store.findItem(tx, input.parentId)
+  const parent = parents.get(input.parentId)
   const wanted = input.kind === 'reply' ? 'comment' : 'post'
   if (parent?.status !== 'published' || parent.kind !== wanted) {
     throw new DomainError('CONTENT_PARENT_INVALID', {
@@ -142,6 +142,160 @@ async function placeOf(
   return { postId: parent.postId ?? parent.id, parentId: parent.id }
 }
 
+export interface PublishRequest {
+  userId: string
+  input: PublishInput
+}
+
+/** Each request's item, or the refusal that applies to it alone. */
+export type PublishOutcome = { ok: true; item: OwnContentView } | { ok: false; error: DomainError }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The publish path for many requests in one transaction (group commit): every gate reads what it needs for all of
+ * them at once — the authors locked in id order (so a daily limit is counted under the lock), their identity, the
+ * rules they accepted, their credit and today's counts, the parents — then each request is judged alone, in order,
+ * and the items and their ledger entries are written together. A refusal concerns its own request only; nothing
+ * is written for it.
+ */
+export async function publishMany(
+  tx: Tx,
+  screening: ScreeningService,
+  requests: readonly PublishRequest[],
+  now: Date = new Date(),
+): Promise<PublishOutcome[]> {
+  const userIds = [...new Set(requests.map((r) => r.userId))]
+  const users = await lockUsers(tx, userIds)
+  const known = [...users.keys()]
+  const verified = await verifiedAmong(tx, known)
+  const rules = await rulesStateOf(tx, known)
+  const caps = await capabilitiesOfMany(tx, known)
+  const counts = new Map(
+    (await store.countsSince(tx, known, dayStart(now))).map((c) => [`${c.authorId}|${c.kind}`, c.n]),
+  )
+  const parentIds = [
+    ...new Set(requests.map((r) => r.input.parentId).filter((id): id is string => !!id && UUID.test(id))),
+  ]
+  const parents = new Map((await store.findItems(tx, parentIds)).map((p) => [p.id, p]))
+
+  const outcomes: (PublishOutcome | null)[] = []
+  const rows: store.ContentInsert[] = []
+  const entries: Parameters<typeof append>[1][] = []
+  const waiting: { index: number; authorName: string }[] = []
+  for (const [index, { userId, input }] of requests.entries()) {
+    try {
+      const user = users.get(userId)
+      if (!user) throw new DomainError('NOT_FOUND', { what: 'user', id: userId })
+      if (!verified.has(userId)) throw new DomainError('IDENTITY_REQUIRED', { verifyAt: '/u/identity' })
+      const ruleState = rules.get(userId) ?? { pending: [], current: [] }
+      const refusal = rulesNotAccepted(ruleState)
+      if (refusal) throw refusal
+      const text = input.text
+      if (text.trim() === '') throw new DomainError('CONTENT_TEXT_EMPTY', { field: 'text' })
+      if (text.length > MAX_TEXT) throw new DomainError('VALIDATION_FAILED', { field: 'text', max: MAX_TEXT })
+      const place = placeOf(input, parents)
+      const cap = caps.get(userId)
+      if (!cap) throw new Error('no capabilities computed')
+      const { tier, capabilities, policyVersion } = cap
+      if (!capabilities.publishing) {
+        throw new DomainError('CREDIT_PUBLISHING_SUSPENDED', { tier: tier.key, creditAt: '/me/credit' })
+      }
+      const limit = capabilities.dailyLimits[input.kind]
+      const countKey = `${userId}|${input.kind}`
+      const today = counts.get(countKey) ?? 0
+      if (today >= limit) {
+        throw new DomainError('DAILY_LIMIT_REACHED', { kind: input.kind, limit, tier: tier.key })
+      }
+      counts.set(countKey, today + 1)
+
+      const id = newId(now.getTime())
+      const fictionDeclared = input.fictionDeclared === true
+      const verdict = screening.screen({
+        id,
+        text,
+        kind: input.kind,
+        fictionDeclared,
+        credit: engineTier(tier.key),
+      })
+      const preReview = capabilities.preReview && (verdict.outcome === 'allow' || verdict.outcome === 'label')
+      const status: ContentStatus =
+        verdict.outcome === 'block'
+          ? 'rejected'
+          : verdict.outcome === 'hold' || preReview
+            ? 'held'
+            : 'published'
+      const labelled =
+        fictionDeclared || verdict.outcome === 'label' || verdict.reasons.some((r) => r.type === 'label')
+      const fictionLabel = fictionDeclared || verdict.outcome === 'label'
+      rows.push({
+        id,
+        kind: input.kind,
+        authorId: userId,
+        postId: place.postId,
+        parentId: place.parentId,
+        text,
+        fictionDeclared,
+        fictionLabel,
+        danmakuMs: input.kind === 'danmaku' ? (input.danmakuMs ?? null) : null,
+        status,
+        verdict,
+        ruleVersion: verdict.ruleVersion,
+        rulesAccepted: ruleState.current.map((a) => `${a.kind}/${a.version}`),
+        creditPreReview: preReview,
+        createdAt: now,
+        decidedAt: status === 'held' ? null : now,
+        heldAt: status === 'held' ? now : null,
+      })
+      const articles = ['A8.1', 'A12.1']
+      if (labelled) articles.push('A11.2')
+      if (preReview) articles.push('A13.3')
+      entries.push({
+        actor: userActor(user),
+        action: `content.${status}`,
+        subject: { type: 'content', id },
+        articles,
+        ruleVersion: verdict.ruleVersion,
+        evidence: { text },
+        details: {
+          kind: input.kind,
+          postId: place.postId,
+          parentId: place.parentId,
+          outcome: verdict.outcome,
+          status,
+          fictionDeclared,
+          fictionLabel,
+          creditTier: tier.key,
+          creditPolicy: policyVersion,
+          preReview,
+          reasons: verdict.reasons.map((r) => ({
+            type: r.type,
+            outcome: r.outcome,
+            ...(r.type === 'term' ? { term: r.term, category: r.category, severity: r.severity } : {}),
+            ...(r.type === 'claim' ? { claimId: r.id, similarity: r.similarity } : {}),
+            ...(r.type === 'label' ? { declared: r.declared } : {}),
+          })),
+        },
+        at: now,
+      })
+      waiting.push({ index, authorName: user.displayName })
+      outcomes.push(null)
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e
+      outcomes.push({ ok: false, error: e })
+    }
+  }
+  const stored = await store.insertItems(tx, rows)
+  for (const e of entries) await append(tx, e)
+  for (const [i, w] of waiting.entries()) {
+    const row = stored[i]
+    if (!row) throw new Error('content insert returned too little')
+    outcomes[w.index] = { ok: true, item: presentOwn(row, w.authorName) }
+  }
+  return outcomes as PublishOutcome[]
+}
+
+/** The publish path for one request: the same path as a batch of one. */
 export async function publishContent(
   tx: Tx,
   screening: ScreeningService,
@@ -149,90 +303,10 @@ export async function publishContent(
   input: PublishInput,
   now: Date = new Date(),
 ): Promise<OwnContentView> {
-  const user = await lockUser(tx, userId)
-  await requireVerified(tx, userId)
-  const accepted = await requireRulesAccepted(tx, userId)
-  const text = input.text
-  if (text.trim() === '') throw new DomainError('CONTENT_TEXT_EMPTY', { field: 'text' })
-  if (text.length > MAX_TEXT) throw new DomainError('VALIDATION_FAILED', { field: 'text', max: MAX_TEXT })
-  const place = await placeOf(tx, input)
-
-  const { tier, capabilities, policyVersion } = await capabilitiesOf(tx, userId)
-  if (!capabilities.publishing) {
-    throw new DomainError('CREDIT_PUBLISHING_SUSPENDED', { tier: tier.key, creditAt: '/me/credit' })
-  }
-  const limit = capabilities.dailyLimits[input.kind]
-  if ((await store.countSince(tx, userId, input.kind, dayStart(now))) >= limit) {
-    throw new DomainError('DAILY_LIMIT_REACHED', { kind: input.kind, limit, tier: tier.key })
-  }
-
-  const id = newId(now.getTime())
-  const fictionDeclared = input.fictionDeclared === true
-  const verdict = screening.screen({
-    id,
-    text,
-    kind: input.kind,
-    fictionDeclared,
-    credit: engineTier(tier.key),
-  })
-  const preReview = capabilities.preReview && (verdict.outcome === 'allow' || verdict.outcome === 'label')
-  const status: ContentStatus =
-    verdict.outcome === 'block' ? 'rejected' : verdict.outcome === 'hold' || preReview ? 'held' : 'published'
-  const labelled =
-    fictionDeclared || verdict.outcome === 'label' || verdict.reasons.some((r) => r.type === 'label')
-  const fictionLabel = fictionDeclared || verdict.outcome === 'label'
-
-  const row = await store.insertItem(tx, {
-    id,
-    kind: input.kind,
-    authorId: userId,
-    postId: place.postId,
-    parentId: place.parentId,
-    text,
-    fictionDeclared,
-    fictionLabel,
-    danmakuMs: input.kind === 'danmaku' ? (input.danmakuMs ?? null) : null,
-    status,
-    verdict,
-    ruleVersion: verdict.ruleVersion,
-    rulesAccepted: accepted.map((a) => `${a.kind}/${a.version}`),
-    creditPreReview: preReview,
-    createdAt: now,
-    decidedAt: status === 'held' ? null : now,
-    heldAt: status === 'held' ? now : null,
-  })
-  const articles = ['A8.1', 'A12.1']
-  if (labelled) articles.push('A11.2')
-  if (preReview) articles.push('A13.3')
-  await append(tx, {
-    actor: userActor(user),
-    action: `content.${status}`,
-    subject: { type: 'content', id },
-    articles,
-    ruleVersion: verdict.ruleVersion,
-    evidence: { text },
-    details: {
-      kind: input.kind,
-      postId: place.postId,
-      parentId: place.parentId,
-      outcome: verdict.outcome,
-      status,
-      fictionDeclared,
-      fictionLabel,
-      creditTier: tier.key,
-      creditPolicy: policyVersion,
-      preReview,
-      reasons: verdict.reasons.map((r) => ({
-        type: r.type,
-        outcome: r.outcome,
-        ...(r.type === 'term' ? { term: r.term, category: r.category, severity: r.severity } : {}),
-        ...(r.type === 'claim' ? { claimId: r.id, similarity: r.similarity } : {}),
-        ...(r.type === 'label' ? { declared: r.declared } : {}),
-      })),
-    },
-    at: now,
-  })
-  return presentOwn(row, user.displayName)
+  const [outcome] = await publishMany(tx, screening, [{ userId, input }], now)
+  if (!outcome) throw new Error('no outcome')
+  if (!outcome.ok) throw outcome.error
+  return outcome.item
 }
 
 async function namesFor(tx: Tx, rows: store.ContentRow[]): Promise<Map<string, string>> {

@@ -3,6 +3,7 @@ import type { Tx } from '../../core/db/index.ts'
 import { contentItem } from './tables.ts'
 
 export type ContentRow = typeof contentItem.$inferSelect
+export type ContentInsert = typeof contentItem.$inferInsert
 
 /** Inserts an item and returns it as stored. */
 export async function insertItem(tx: Tx, row: typeof contentItem.$inferInsert): Promise<ContentRow> {
@@ -30,6 +31,37 @@ export async function countSince(tx: Tx, authorId: string, kind: string, since: 
       and(eq(contentItem.authorId, authorId), eq(contentItem.kind, kind), gte(contentItem.createdAt, since)),
     )
   return row?.n ?? 0
+}
+
+/** Items of these authors since a moment, per author and kind. */
+export async function countsSince(
+  tx: Tx,
+  authorIds: string[],
+  since: Date,
+): Promise<{ authorId: string; kind: string; n: number }[]> {
+  if (authorIds.length === 0) return []
+  return tx
+    .select({ authorId: contentItem.authorId, kind: contentItem.kind, n: sql<number>`count(*)::int` })
+    .from(contentItem)
+    .where(and(inArray(contentItem.authorId, authorIds), gte(contentItem.createdAt, since)))
+    .groupBy(contentItem.authorId, contentItem.kind)
+}
+
+export function findItems(tx: Tx, ids: string[]): Promise<ContentRow[]> {
+  if (ids.length === 0) return Promise.resolve([])
+  return tx.select().from(contentItem).where(inArray(contentItem.id, ids))
+}
+
+/** Inserts items in one statement and returns them as stored, in the order given. */
+export async function insertItems(tx: Tx, rows: (typeof contentItem.$inferInsert)[]): Promise<ContentRow[]> {
+  if (rows.length === 0) return []
+  const stored = await tx.insert(contentItem).values(rows).returning()
+  const byId = new Map(stored.map((r) => [r.id, r]))
+  return rows.map((r) => {
+    const s = byId.get(r.id)
+    if (!s) throw new Error('content insert returned too little')
+    return s
+  })
 }
 
 export function publishedUnder(tx: Tx, postId: string, limit: number): Promise<ContentRow[]> {

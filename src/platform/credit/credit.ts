@@ -267,39 +267,48 @@ export async function getCredit(tx: Tx, userId: string): Promise<CreditView> {
 }
 
 /** What the account may do now: the gate publishing and messaging consult. */
-export async function capabilitiesOf(
+export interface AccountCapabilities {
+  tier: CreditTier
+  capabilities: Capabilities
+  policyVersion: number
+}
+
+/**
+ * What each account may do under the policy in force, from its score (not its history): two statements for any
+ * number of accounts, for the publish path. The caller has already read (and there locked) the users.
+ */
+export async function capabilitiesOfMany(
   tx: Tx,
-  userId: string,
-): Promise<{ tier: CreditTier; capabilities: Capabilities; policyVersion: number }> {
-  // On every publish, one statement: the policy in force and the account's score (not its history). The caller has
-  // already read (and on the publish path locked) the user.
-  const [row] = await tx
-    .select({
-      version: creditPolicy.version,
-      document: creditPolicy.document,
-      score: sql<
-        number | null
-      >`(select ${creditAccount.score} from ${creditAccount} where ${creditAccount.userId} = ${userId})`,
-    })
+  userIds: string[],
+): Promise<Map<string, AccountCapabilities>> {
+  const ids = [...new Set(userIds)]
+  const [policyRow] = await tx
+    .select({ version: creditPolicy.version, document: creditPolicy.document })
     .from(creditPolicy)
     .orderBy(desc(creditPolicy.version))
     .limit(1)
-  let version = 0
-  let document = DEFAULT_CREDIT_POLICY
-  let score: number | null
-  if (row) {
-    version = row.version
-    document = row.document as CreditPolicyDocument
-    score = row.score
-  } else {
-    const [acc] = await tx
-      .select({ score: creditAccount.score })
-      .from(creditAccount)
-      .where(eq(creditAccount.userId, userId))
-    score = acc?.score ?? null
+  const version = policyRow?.version ?? 0
+  const document = (policyRow?.document as CreditPolicyDocument | undefined) ?? DEFAULT_CREDIT_POLICY
+  const scores =
+    ids.length === 0
+      ? []
+      : await tx
+          .select({ userId: creditAccount.userId, score: creditAccount.score })
+          .from(creditAccount)
+          .where(inArray(creditAccount.userId, ids))
+  const byUser = new Map(scores.map((s) => [s.userId, s.score]))
+  const out = new Map<string, AccountCapabilities>()
+  for (const id of ids) {
+    const tier = tierOf(document, byUser.get(id) ?? document.initial)
+    out.set(id, { tier, capabilities: tier.capabilities, policyVersion: version })
   }
-  const tier = tierOf(document, score ?? document.initial)
-  return { tier, capabilities: tier.capabilities, policyVersion: version }
+  return out
+}
+
+export async function capabilitiesOf(tx: Tx, userId: string): Promise<AccountCapabilities> {
+  const caps = (await capabilitiesOfMany(tx, [userId])).get(userId)
+  if (!caps) throw new Error('no capabilities computed')
+  return caps
 }
 
 /**

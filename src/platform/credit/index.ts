@@ -1,10 +1,12 @@
 export {
+  type AccountCapabilities,
   type CreditEventInput,
   type CreditEventKind,
   type CreditEventView,
   type CreditPolicy,
   type CreditView,
   capabilitiesOf,
+  capabilitiesOfMany,
   currentCreditPolicy,
   getCredit,
   listCreditPolicies,

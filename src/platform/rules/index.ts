@@ -9,5 +9,8 @@ export {
   RULE_KINDS,
   type RuleDocument,
   type RuleKind,
+  type RulesState,
   requireRulesAccepted,
+  rulesNotAccepted,
+  rulesStateOf,
 } from './rules.ts'

@@ -155,25 +155,54 @@ export async function acceptRules(
   return { pending: await pendingAcceptances(tx, userId) }
 }
 
+export interface RulesState {
+  /** The versions in force, `kind/version`, that the user has not accepted. */
+  pending: string[]
+  /** The versions in force (all accepted when `pending` is empty). */
+  current: { kind: RuleKind; version: number }[]
+}
+
 /**
- * The gate in front of publishing: the current rules must be accepted, naming the ones that are not. One query on
- * the publish path: the newest version of each kind and whether this user accepted it.
+ * For each user, the rules in force and which of them they have not accepted: one query, for the publish path.
  */
+export async function rulesStateOf(tx: Tx, userIds: string[]): Promise<Map<string, RulesState>> {
+  const out = new Map<string, RulesState>()
+  const ids = [...new Set(userIds)]
+  for (const id of ids) out.set(id, { pending: [], current: [] })
+  if (ids.length === 0) return out
+  const result = (await tx.execute(sql`
+    select u.id::text as user_id, d.kind, d.version,
+      exists (select 1 from rule_acceptance a
+              where a.user_id = u.id and a.kind = d.kind and a.version = d.version) as accepted
+    from unnest(array[${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}]) as u(id)
+    cross join (select kind, max(version) as version from rule_document group by kind) d`)) as unknown as {
+    rows: { user_id: string; kind: RuleKind; version: number; accepted: boolean }[]
+  }
+  const rows = [...result.rows].sort((a, b) => RULE_KINDS.indexOf(a.kind) - RULE_KINDS.indexOf(b.kind))
+  for (const r of rows) {
+    const state = out.get(r.user_id)
+    if (!state) continue
+    state.current.push({ kind: r.kind, version: Number(r.version) })
+    if (!r.accepted) state.pending.push(`${r.kind}/${r.version}`)
+  }
+  return out
+}
+
+/** The gate in front of publishing: the current rules must be accepted, naming the ones that are not. */
+export function rulesNotAccepted(state: RulesState): DomainError | null {
+  return state.pending.length > 0 ? new DomainError('RULES_NOT_ACCEPTED', { documents: state.pending }) : null
+}
+
+/** The gate for one user; returns the versions in force, which the user has accepted. */
 export async function requireRulesAccepted(
   tx: Tx,
   userId: string,
 ): Promise<{ kind: RuleKind; version: number }[]> {
-  const result = (await tx.execute(sql`
-    select d.kind, d.version,
-      exists (select 1 from rule_acceptance a
-              where a.user_id = ${userId} and a.kind = d.kind and a.version = d.version) as accepted
-    from (select kind, max(version) as version from rule_document group by kind) d`)) as unknown as {
-    rows: { kind: RuleKind; version: number; accepted: boolean }[]
-  }
-  const rows = [...result.rows].sort((a, b) => RULE_KINDS.indexOf(a.kind) - RULE_KINDS.indexOf(b.kind))
-  const pending = rows.filter((r) => !r.accepted)
-  if (pending.length > 0) {
-    throw new DomainError('RULES_NOT_ACCEPTED', { documents: pending.map((d) => `${d.kind}/${d.version}`) })
-  }
-  return rows.map((r) => ({ kind: r.kind, version: Number(r.version) }))
+  const state = (await rulesStateOf(tx, [userId])).get(userId) ?? { pending: [], current: [] }
+  const refusal = rulesNotAccepted(state)
+  if (refusal) throw refusal
+  return state.current
 }
