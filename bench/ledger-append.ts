@@ -401,7 +401,7 @@ async function profile(kind: Kind) {
     const sequencer: Record<string, number> = {}
     await transaction(db, async (tx) => {
       let t0 = now()
-      const pending = await store.unsequenced(tx, 5000)
+      const pending = (await store.unsequenced(tx, 5000)).map((q) => q.entry)
       sequencer.selectUnsequencedMs = now() - t0
       t0 = now()
       const data = pending.map((e, i) => leafData(e, ledger.tree.size + i))

@@ -1,4 +1,4 @@
-export { type AppendInput, append } from './append.ts'
+export { type AppendInput, append, appendMany } from './append.ts'
 export { type Checkpoint, CheckpointError, openCheckpoint, signCheckpoint } from './checkpoint.ts'
 export {
   type EntryFields,

@@ -70,24 +70,33 @@ export class Ledger {
       for (;;) {
         const added: Hash[] = []
         const synced: Hash[] = []
+        let taken = 0
         await transaction(this.database.db, async (tx) => {
           await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`)
           // Another process may have sequenced since we last looked.
           for (const r of await store.leafHashesFrom(tx, this.tree.size)) synced.push(fromHex(r.leafHash))
           const base = this.tree.size + synced.length
-          const pending = await store.unsequenced(tx, BATCH)
-          const rows = pending.map((e, i) => {
-            const data = leafData(e, base + i)
-            const hash = leafHashOf(data)
-            added.push(hash)
-            return { seq: base + i, entryId: e.id, leafData: data, leafHash: toHex(hash) }
-          })
-          if (rows.length) await store.insertSequences(tx, rows)
+          const queued = await store.unsequenced(tx, BATCH)
+          taken = queued.length
+          const rows = queued
+            .filter((q) => !q.sequenced)
+            .map(({ entry }, i) => {
+              const data = leafData(entry, base + i)
+              const hash = leafHashOf(data)
+              added.push(hash)
+              return { seq: base + i, entryId: entry.id, leafData: data, leafHash: toHex(hash) }
+            })
+          await store.insertSequences(tx, rows)
+          // Off the queue in the same transaction: an entry is either queued or sequenced, never both or neither.
+          await store.dequeue(
+            tx,
+            queued.map((q) => q.entry.id),
+          )
         })
         for (const h of synced) this.tree.append(h)
         for (const h of added) this.tree.append(h)
         total += added.length
-        if (added.length < BATCH) return total
+        if (taken < BATCH) return total
       }
     })
   }
