@@ -10,7 +10,7 @@ import { openCheckpoint } from './checkpoint.ts'
 import { fromHex, leafHashOf, systemActor } from './entry.ts'
 import { append, appendMany } from './index.ts'
 import { verifyInclusion } from './merkle.ts'
-import { readLog } from './read-log.ts'
+import { readLog, verifyStoredLog } from './read-log.ts'
 import { verifyLog } from './verify.ts'
 
 let node: TestNode
@@ -311,12 +311,25 @@ describe('checkpoints and proofs', () => {
 
 describe('verification', () => {
   const key = () => ({ name: node.config.node.id, publicKey: node.ledger.options.keys.publicKey })
+  /** Every way of verifying the stored log; they must agree exactly. */
+  const reports = async () => {
+    const log = await readLog(node.database.db)
+    const generic = await verifyLog(log.entries, log.checkpoints, key())
+    const progress: number[] = []
+    const worker = await verifyStoredLog(node.database.db, key(), (n) => progress.push(n), {
+      worker: true,
+    })
+    const local = await verifyStoredLog(node.database.db, key(), undefined, { worker: false })
+    expect(worker).toEqual(generic)
+    expect(local).toEqual(generic)
+    expect(progress.at(-1)).toBe(generic.entries)
+    return generic
+  }
 
   it('passes on an untouched log', async () => {
     await node.ledger.sequence()
     await node.ledger.checkpoint()
-    const log = await readLog(node.database.db)
-    const report = await verifyLog(log.entries, log.checkpoints, key())
+    const report = await reports()
     expect(report.problems).toEqual([])
     expect(report.ok).toBe(true)
     expect(report.entries).toBe((await node.ledger.status()).size)
@@ -331,12 +344,33 @@ describe('verification', () => {
         sql`UPDATE ledger_entry SET details = jsonb_set(details, '{login}', '"someone.else"') WHERE action = 'staff.created' AND details->>'login' = ${String(target.details.login)}`,
       )
     })
-    const log = await readLog(node.database.db)
-    const report = await verifyLog(log.entries, log.checkpoints, key())
+    const report = await reports()
     expect(report.ok).toBe(false)
     expect(report.problems[0]).toMatchObject({ kind: 'entry-altered', index: target.index })
     expect(report.problems[0]?.differences).toEqual([
       { field: 'details.login', sequenced: target.details.login, now: 'someone.else' },
+    ])
+  })
+
+  it('finds a change that slips a separator of the fast reader into a value, and a change of time', async () => {
+    const [a, b] = await entriesOf('action=test.batched&subjectType=batch-a&limit=2')
+    await transaction(node.database.db, async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`)
+      await tx.execute(
+        sql`UPDATE ledger_entry SET actor_name = ${'测试'} WHERE id = ${JSON.parse(a!.leafData).id}`,
+      )
+      await tx.execute(
+        sql`UPDATE ledger_entry SET recorded_at = recorded_at + interval '1 millisecond' WHERE id = ${JSON.parse(b!.leafData).id}`,
+      )
+    })
+    const report = await reports()
+    const altered = report.problems.filter((p) => p.kind === 'entry-altered')
+    expect(altered.map((p) => p.index)).toEqual(expect.arrayContaining([a!.index, b!.index]))
+    expect(altered.find((p) => p.index === a!.index)?.differences).toEqual([
+      { field: 'actor.name', sequenced: '测试', now: '测试' },
+    ])
+    expect(altered.find((p) => p.index === b!.index)?.differences?.map((d) => d.field)).toEqual([
+      'recordedAt',
     ])
   })
 
@@ -345,11 +379,25 @@ describe('verification', () => {
       await tx.execute(sql`SET LOCAL session_replication_role = replica`)
       await tx.execute(sql`UPDATE ledger_sequence SET leaf_hash = repeat('0', 64) WHERE seq = 1`)
     })
-    const log = await readLog(node.database.db)
-    const report = await verifyLog(log.entries, log.checkpoints, key())
+    const report = await reports()
     expect(report.problems.map((p) => p.kind)).toContain('leaf-altered')
     expect(report.problems.find((p) => p.kind === 'leaf-altered')?.index).toBe(1)
     expect(report.problems.map((p) => p.kind)).toContain('checkpoint-root')
+  })
+
+  it('stops at a gap in the indexes and names it', async () => {
+    await node.ledger.sequence()
+    const size = (await node.ledger.status()).size
+    await transaction(node.database.db, async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`)
+      await tx.execute(sql`UPDATE ledger_sequence SET seq = seq + 5 WHERE seq = ${size - 1}`)
+    })
+    const report = await reports()
+    expect(report.problems.find((p) => p.kind === 'sequence-gap')).toMatchObject({ index: size - 1 })
+    await transaction(node.database.db, async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`)
+      await tx.execute(sql`UPDATE ledger_sequence SET seq = seq - 5 WHERE seq = ${size + 4}`)
+    })
   })
 })
 

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
+import { and, arrayContains, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm'
 import type { Tx } from '../core/db/index.ts'
 import { ledgerCheckpoint, ledgerEntry, ledgerPending, ledgerSequence } from './tables.ts'
 
@@ -155,9 +155,54 @@ export function listSequenced(tx: Tx, f: EntryFilter, limit: number, newestFirst
     .limit(limit)
 }
 
-export async function countSequenced(tx: Tx): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(ledgerSequence)
-  return row?.n ?? 0
+/**
+ * One page of the log for verification, as ONE text value: rows joined by \x1e, each row's fields by \x1f, in
+ * the order LogChecker.page reads them (nullable fields carry a leading '=' when set, nothing when null). Cheap
+ * for the database and one string for the reader, instead of thousands of row objects. Keyset with LIMIT keeps
+ * the plan an index walk of ledger_sequence with one entry lookup per row (a seq range without it let the planner
+ * hash-join the whole entry table for every page: PGlite has no statistics).
+ */
+export async function logTextPage(
+  tx: Tx,
+  afterSeq: number,
+  limit: number,
+): Promise<{ count: number; last: number; text: string }> {
+  const result = await tx.execute(sql`select count(*)::int as count, max(seq)::text as last,
+      coalesce(string_agg(r, E'\x1e' order by seq), '') as text
+    from (select s.seq, concat_ws(E'\x1f', s.seq, s.leaf_hash, s.leaf_data, e.id, e.recorded_at, e.actor_kind,
+        e.actor_id, coalesce('=' || e.actor_staff_id, ''), coalesce('=' || e.actor_organisation_id, ''),
+        e.actor_name, e.action, e.subject_type, e.subject_id, array_to_json(e.articles),
+        coalesce('=' || e.rule_version, ''), e.evidence_digest, e.details) as r
+      from ledger_sequence s join ledger_entry e on e.id = s.entry_id
+      where s.seq > ${afterSeq} order by s.seq limit ${limit}) page`)
+  const [row] = (result as unknown as { rows: { count: number; last: string | null; text: string }[] }).rows
+  return {
+    count: row?.count ?? 0,
+    last: row?.last == null ? afterSeq : Number(row.last),
+    text: row?.text ?? '',
+  }
+}
+
+/** The same page as plain fields, through the schema's own mapping (what the checks compare against). */
+export function sequencedAfter(tx: Tx, afterSeq: number, limit: number) {
+  return tx
+    .select({
+      entry: ledgerEntry,
+      seq: ledgerSequence.seq,
+      leafData: ledgerSequence.leafData,
+      leafHash: ledgerSequence.leafHash,
+    })
+    .from(ledgerSequence)
+    .innerJoin(ledgerEntry, eq(ledgerEntry.id, ledgerSequence.entryId))
+    .where(gt(ledgerSequence.seq, afterSeq))
+    .orderBy(asc(ledgerSequence.seq))
+    .limit(limit)
+}
+
+/** The number of indexes given so far (the highest plus one); a verifier checks there are no gaps. */
+export async function logSize(tx: Tx): Promise<number> {
+  const [row] = await tx.select({ n: sql<string | null>`max(${ledgerSequence.seq})` }).from(ledgerSequence)
+  return row?.n == null ? 0 : Number(row.n) + 1
 }
 
 /** Every entry about one subject, sequenced or not yet, in the order the acts happened. */
