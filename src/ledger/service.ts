@@ -6,7 +6,7 @@ import type { Database } from '../core/db/index.ts'
 import { transaction } from '../core/db/index.ts'
 import type { NodeKeys } from '../core/node/index.ts'
 import { type Checkpoint, signCheckpoint } from './checkpoint.ts'
-import { fromHex, leafData, leafHashOf, toHex } from './entry.ts'
+import { fromHex, leafData, leafDataFast, leafHashOf, toHex } from './entry.ts'
 import { type Hash, MerkleTree } from './merkle.ts'
 import * as store from './store.ts'
 
@@ -39,12 +39,15 @@ export interface LedgerStatus {
 }
 
 const BATCH = 5000
+// Entries taken off the queue between two vacuums of it.
+const VACUUM_EVERY = 20_000
 // Any constant shared by every process of a node: only one sequences at a time.
 const LOCK_KEY = 7_117_001
 
 export class Ledger {
   readonly tree = new MerkleTree()
   private chain: Promise<unknown> = Promise.resolve()
+  private dequeuedSinceVacuum = 0
   private timers: NodeJS.Timeout[] = []
   private readonly now: () => Date
 
@@ -81,7 +84,8 @@ export class Ledger {
           const rows = queued
             .filter((q) => !q.sequenced)
             .map(({ entry }, i) => {
-              const data = leafData(entry, base + i)
+              // The fixed-order writer is the canonical form wherever it answers (property-tested).
+              const data = leafDataFast(entry, base + i) ?? leafData(entry, base + i)
               const hash = leafHashOf(data)
               added.push(hash)
               return { seq: base + i, entryId: entry.id, leafData: data, leafHash: toHex(hash) }
@@ -96,8 +100,14 @@ export class Ledger {
         for (const h of synced) this.tree.append(h)
         for (const h of added) this.tree.append(h)
         total += added.length
-        if (taken < BATCH) return total
+        this.dequeuedSinceVacuum += taken
+        if (taken < BATCH) break
       }
+      if (this.dequeuedSinceVacuum >= VACUUM_EVERY) {
+        this.dequeuedSinceVacuum = 0
+        await store.vacuumQueue(this.database.db)
+      }
+      return total
     })
   }
 

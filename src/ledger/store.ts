@@ -69,6 +69,14 @@ export async function dequeue(tx: Tx, entryIds: readonly string[]): Promise<void
     where entry_id in (select jsonb_array_elements_text(${JSON.stringify(entryIds)}::jsonb)::uuid)`)
 }
 
+/**
+ * Clears the queue's dead rows. Every sequenced entry leaves one behind, and PGlite has no autovacuum: without this
+ * each pass would walk an index of every entry ever queued. Outside any transaction.
+ */
+export async function vacuumQueue(db: Tx): Promise<void> {
+  await db.execute(sql`vacuum ledger_pending`)
+}
+
 export async function pendingStatus(tx: Tx): Promise<{ count: number; oldest: Date | null }> {
   const [row] = await tx
     .select({
