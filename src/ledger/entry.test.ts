@@ -2,7 +2,7 @@
 // every entry it accepts, and declines (null) rather than guessing on anything else.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type EntryFields, leafData, leafDataFast } from './entry.ts'
+import { type EntryFields, isoOfPgTime, leafData, leafDataFast } from './entry.ts'
 
 const text = fc.oneof(
   fc.string(),
@@ -140,5 +140,35 @@ describe('leafDataFast', () => {
     }
     expect(leafDataFast(e, 12)).toBe(leafData(e, 12))
     expect(leafDataFast({ ...e, recordedAt: new Date(Number.NaN) }, 12)).toBeNull()
+  })
+})
+
+describe('isoOfPgTime', () => {
+  /** A timestamptz as PostgreSQL writes it with DateStyle ISO: trailing zeros of the fraction dropped. */
+  const pgText = (d: Date, micros: number, offset: string) => {
+    const iso = d.toISOString()
+    const fraction = `${iso.slice(20, 23)}${String(micros).padStart(3, '0')}`.replace(/0+$/, '')
+    return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''}${offset}`
+  }
+
+  it('reads a time as the schema does (new Date(text)), on the fast path and off it', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1000-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
+        fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 999 })),
+        fc.constantFrom('+00', '+00:00', '+08', '-05:30'),
+        (d, micros, offset) => {
+          const text = pgText(d, micros, offset)
+          expect(isoOfPgTime(text)).toBe(new Date(text).toISOString())
+        },
+      ),
+      { numRuns: 5000 },
+    )
+    expect(isoOfPgTime('2026-11-30 02:31:00.12+00')).toBe('2026-11-30T02:31:00.120Z')
+    expect(isoOfPgTime('not a time')).toBeNull()
   })
 })

@@ -86,15 +86,37 @@ export function leafData(e: EntryFields, seq: number): string {
  * returns a string.
  */
 export function leafDataFast(e: EntryFields, seq: number): string | null {
-  if (!(e.recordedAt instanceof Date) || !Number.isSafeInteger(seq)) return null
-  const at = e.recordedAt.getTime()
-  if (!Number.isFinite(at)) return null
+  if (!(e.recordedAt instanceof Date) || !Number.isFinite(e.recordedAt.getTime())) return null
+  return leafDataFastAt(e, e.recordedAt.toISOString(), seq)
+}
+
+/** leafDataFast with the time already written as Date.prototype.toISOString writes it. */
+export function leafDataFastAt(
+  e: Omit<EntryFields, 'recordedAt'>,
+  recordedAt: string,
+  seq: number,
+): string | null {
+  if (!Number.isSafeInteger(seq)) return null
   const actor = `{"id":${json(e.actorId)},"kind":${json(e.actorKind)},"name":${json(e.actorName)},"organisationId":${json(e.actorOrganisationId)},"staffId":${json(e.actorStaffId)}}`
   const head = `{"action":${json(e.action)},"actor":${actor},"articles":${json(e.articles)},"details":${json(e.details)}`
-  const tail = `,"evidenceDigest":${json(e.evidenceDigest)},"id":${json(e.id)},"recordedAt":"${e.recordedAt.toISOString()}","ruleVersion":${json(e.ruleVersion)},"seq":${seq},"subject":{"id":${json(e.subjectId)},"type":${json(e.subjectType)}},"v":1}`
+  const tail = `,"evidenceDigest":${json(e.evidenceDigest)},"id":${json(e.id)},"recordedAt":${json(recordedAt)},"ruleVersion":${json(e.ruleVersion)},"seq":${seq},"subject":{"id":${json(e.subjectId)},"type":${json(e.subjectType)}},"v":1}`
   const out = head + tail
   // `json` marks anything it cannot write as RFC 8785 with a NUL, which canonical JSON never holds unescaped.
   return out.includes('\0') ? null : out
+}
+
+// PostgreSQL's text for a timestamptz in UTC with DateStyle ISO and at most millisecond precision.
+const PG_UTC = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,3}))?\+00$/
+
+/**
+ * The time of a timestamptz as PostgreSQL writes it, as `new Date(text).toISOString()` would give it (which is how
+ * the schema reads it), without parsing a Date when the text is plain UTC; null when it is no time at all.
+ */
+export function isoOfPgTime(text: string): string | null {
+  const m = PG_UTC.exec(text)
+  if (m) return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0')}Z`
+  const d = new Date(text)
+  return Number.isFinite(d.getTime()) ? d.toISOString() : null
 }
 
 // A raw NUL is never in JSON text (JSON.stringify escapes it), so it safely marks "not plain JSON" in the result.

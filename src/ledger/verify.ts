@@ -3,7 +3,15 @@
 // consecutive checkpoints. Used by `qinglang ledger verify` over a data folder or over HTTP.
 import * as crypto from 'node:crypto'
 import { CheckpointError, openCheckpoint } from './checkpoint.ts'
-import { type EntryFields, fromHex, leafData, leafDataFast, toHex } from './entry.ts'
+import {
+  type EntryFields,
+  fromHex,
+  isoOfPgTime,
+  leafData,
+  leafDataFast,
+  leafDataFastAt,
+  toHex,
+} from './entry.ts'
 import { MerkleTree, verifyConsistency } from './merkle.ts'
 
 export interface SequencedEntry {
@@ -118,26 +126,29 @@ export class LogChecker {
       const leafData = f[2] as string
       if (!this.leaf(seq, leafData, f[1] as string)) return true
       let fast: string | null = null
+      const at = isoOfPgTime(f[4] as string)
       try {
-        fast = leafDataFast(
-          {
-            id: f[3] as string,
-            recordedAt: new Date(f[4] as string),
-            actorKind: f[5] as string,
-            actorId: f[6] as string,
-            actorStaffId: nullable(f[7] as string),
-            actorOrganisationId: nullable(f[8] as string),
-            actorName: f[9] as string,
-            action: f[10] as string,
-            subjectType: f[11] as string,
-            subjectId: f[12] as string,
-            articles: JSON.parse(f[13] as string) as string[],
-            ruleVersion: nullable(f[14] as string),
-            evidenceDigest: f[15] as string,
-            details: JSON.parse(f[16] as string) as Record<string, unknown>,
-          },
-          seq,
-        )
+        if (at !== null) {
+          fast = leafDataFastAt(
+            {
+              id: f[3] as string,
+              actorKind: f[5] as string,
+              actorId: f[6] as string,
+              actorStaffId: nullable(f[7] as string),
+              actorOrganisationId: nullable(f[8] as string),
+              actorName: f[9] as string,
+              action: f[10] as string,
+              subjectType: f[11] as string,
+              subjectId: f[12] as string,
+              articles: JSON.parse(f[13] as string) as string[],
+              ruleVersion: nullable(f[14] as string),
+              evidenceDigest: f[15] as string,
+              details: JSON.parse(f[16] as string) as Record<string, unknown>,
+            },
+            at,
+            seq,
+          )
+        }
       } catch {
         fast = null
       }
