@@ -1,14 +1,13 @@
 // Benchmark of recording acts in the ledger (src/ledger/append.ts) and of sequencing them (Ledger.sequence()), on
-// the PostgreSQL server and on PGlite in memory: entries/s committed by 1, 4 and 16 concurrent writers in
-// transactions of 1 or 100 entries, the sequencer's rate over N pending entries, and the sequencing gap
+// the PostgreSQL server and on PGlite in memory: entries/s committed by 1, 4 and 16 concurrent writers, each
+// transaction recording 1 or 100 entries through append() (one INSERT each, as the use cases do) or 100 or 1,000
+// through appendMany() (one INSERT statement); the sequencer's rate over N pending entries; and the sequencing gap
 // (status().oldestPendingAgeMs sampled every 100 ms while the writers run with the 200 ms sequencing timer; that
-// throughput includes the timer's passes and the sampling). Then a profile of one entry's cost (preparation, query
-// building, round trip, commit), of the sequencer's steps, and what one INSERT statement per transaction (drizzle's
-// multi-row values(), or one jsonb_to_recordset parameter) would give. Prints Markdown tables and writes
-// bench/results/ledger-append.json.
+// throughput includes the timer's passes and the sampling). Then a profile of one entry's cost and of the
+// sequencer's steps. Prints Markdown tables and writes bench/results/ledger-append.json.
 // Run: npx tsx bench/ledger-append.ts [entries per batched run] [runs] [server|pglite]
-//   (unbatched runs write a tenth as many entries; BENCH_PG_URL overrides the server, whose databases
-//   qinglang_bench_<random> are created per cell and dropped at the end)
+//   (runs of one entry per transaction write a tenth as many entries; BENCH_PG_URL overrides the server, whose
+//   databases qinglang_bench_<random> are created per cell and dropped at the end)
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -23,6 +22,7 @@ import { leafData, leafHashOf, toHex } from '../src/ledger/entry.ts'
 import {
   type AppendInput,
   append,
+  appendMany,
   evidenceDigest,
   type Ledger,
   type LedgerActor,
@@ -37,7 +37,14 @@ const RUNS = Number(process.argv[3] ?? 5)
 const ONLY = process.argv[4] as 'server' | 'pglite' | undefined
 const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const WRITERS = [1, 4, 16]
-const BATCHES = [1, 100]
+/** How each transaction records its entries: append() per entry, or one appendMany(). */
+const METHODS = [
+  { method: 'append', batch: 1 },
+  { method: 'append', batch: 100 },
+  { method: 'appendMany', batch: 100 },
+  { method: 'appendMany', batch: 1000 },
+] as const
+type Method = (typeof METHODS)[number]['method']
 const SEQUENCE_INTERVAL_MS = 200
 const SAMPLE_INTERVAL_MS = 100
 const GOAL_PER_SECOND = 20_000
@@ -79,50 +86,6 @@ function entryRow(input: AppendInput): typeof ledgerEntry.$inferInsert {
     evidenceDigest: evidenceDigest(input.evidence),
     details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
   }
-}
-
-const ENTRY_COLUMNS = [
-  ['id', 'uuid'],
-  ['recorded_at', 'timestamptz'],
-  ['actor_kind', 'text'],
-  ['actor_id', 'text'],
-  ['actor_staff_id', 'text'],
-  ['actor_organisation_id', 'text'],
-  ['actor_name', 'text'],
-  ['action', 'text'],
-  ['subject_type', 'text'],
-  ['subject_id', 'text'],
-  ['articles', 'text[]'],
-  ['rule_version', 'text'],
-  ['evidence_digest', 'text'],
-  ['details', 'jsonb'],
-] as const
-const COLUMN_NAMES = sql.raw(ENTRY_COLUMNS.map(([name]) => name).join(', '))
-const COLUMN_TYPES = sql.raw(ENTRY_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', '))
-
-/**
- * The same rows in one statement whose only parameter is their JSON: what an `appendMany` could send. Neither the
- * query builder nor the driver touches each value.
- */
-function insertAsJson(rows: (typeof ledgerEntry.$inferInsert)[]) {
-  const records = rows.map((e) => ({
-    id: e.id,
-    recorded_at: e.recordedAt,
-    actor_kind: e.actorKind,
-    actor_id: e.actorId,
-    actor_staff_id: e.actorStaffId,
-    actor_organisation_id: e.actorOrganisationId,
-    actor_name: e.actorName,
-    action: e.action,
-    subject_type: e.subjectType,
-    subject_id: e.subjectId,
-    articles: e.articles,
-    rule_version: e.ruleVersion,
-    evidence_digest: e.evidenceDigest,
-    details: e.details,
-  }))
-  return sql`insert into ledger_entry (${COLUMN_NAMES}) select ${COLUMN_NAMES}
-    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${COLUMN_TYPES})`
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -211,7 +174,7 @@ process.on('SIGINT', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // One run: W writers, each committing transactions of B entries; returns the entries written and the seconds.
 
-async function writeRun(db: Tx, writers: number, batch: number, entries: number) {
+async function writeRun(db: Tx, method: Method, writers: number, batch: number, entries: number) {
   const perWriter = Math.max(1, Math.round(entries / (writers * batch)))
   const t0 = now()
   const cpu = process.cpuUsage()
@@ -219,7 +182,12 @@ async function writeRun(db: Tx, writers: number, batch: number, entries: number)
     Array.from({ length: writers }, async (_, w) => {
       for (let t = 0; t < perWriter; t++) {
         await transaction(db, async (tx) => {
-          for (let b = 0; b < batch; b++) await append(tx, entryInput(w, t * batch + b))
+          if (method === 'appendMany') {
+            await appendMany(
+              tx,
+              Array.from({ length: batch }, (_, b) => entryInput(w, t * batch + b)),
+            )
+          } else for (let b = 0; b < batch; b++) await append(tx, entryInput(w, t * batch + b))
         })
       }
     }),
@@ -267,14 +235,14 @@ interface RunRecord {
   load1: number
 }
 
-async function cell(kind: Kind, writers: number, batch: number) {
+async function cell(kind: Kind, method: Method, writers: number, batch: number) {
   const entries = batch === 1 ? Math.max(writers, Math.round(ENTRIES / 10)) : ENTRIES
   const node = await openNode(kind)
   const { database, ledger } = node
   const load = [loadavg()[0]!]
   try {
     // Warm-up (not recorded): JIT, connections, the first pages of each index.
-    await writeRun(database.db, writers, batch, Math.max(writers * batch, entries / 10))
+    await writeRun(database.db, method, writers, batch, Math.max(writers * batch, entries / 10))
     await ledger.sequence()
     const runs: RunRecord[] = []
     const gaps: number[] = []
@@ -285,7 +253,7 @@ async function cell(kind: Kind, writers: number, batch: number) {
         const logSizeBefore = ledger.tree.size
         const load1 = loadavg()[0]!
         if (!withSequencer) {
-          const w = await writeRun(database.db, writers, batch, entries)
+          const w = await writeRun(database.db, method, writers, batch, entries)
           const t0 = now()
           const sequenced = await ledger.sequence()
           const seconds = (now() - t0) / 1000
@@ -300,7 +268,7 @@ async function cell(kind: Kind, writers: number, batch: number) {
         } else {
           ledger.start()
           const stopSampling = sampleGap(ledger)
-          const w = await writeRun(database.db, writers, batch, entries)
+          const w = await writeRun(database.db, method, writers, batch, entries)
           const sampled = await stopSampling()
           await ledger.stop()
           const pending = (await ledger.status()).pending
@@ -321,6 +289,7 @@ async function cell(kind: Kind, writers: number, batch: number) {
     const on = runs.filter((r) => r.withSequencer)
     return {
       db: kind,
+      method,
       writers,
       batch,
       entriesPerRun: off[0]?.entries ?? entries,
@@ -378,14 +347,10 @@ async function profile(kind: Kind) {
       await transaction(db, async (tx) => {
         us.selectOneRoundTrip = await perCall(2000, () => tx.execute(sql`select 1`))
         us.appendInTransaction = await perCall(2000, (i) => append(tx, inputs[i]!))
-        us.multiRowInsertPerEntry =
-          (await perCall(20, (i) =>
-            tx.insert(ledgerEntry).values(inputs.slice(i * 100, i * 100 + 100).map(entryRow)),
-          )) / 100
-        us.jsonInsertPerEntry =
-          (await perCall(20, (i) =>
-            tx.execute(insertAsJson(inputs.slice(i * 100, i * 100 + 100).map(entryRow))),
-          )) / 100
+        us.appendMany100PerEntry =
+          (await perCall(20, (i) => appendMany(tx, inputs.slice(i * 100, i * 100 + 100)))) / 100
+        us.appendMany1000PerEntry =
+          (await perCall(2, (i) => appendMany(tx, inputs.slice(i * 1000, i * 1000 + 1000)))) / 1000
       })
       us.emptyTransactionMs = (await perCall(200, () => transaction(db, async () => {}))) / 1000
       us.oneEntryTransactionMs =
@@ -394,15 +359,17 @@ async function profile(kind: Kind) {
     }
 
     // The sequencer's steps over 5,000 pending entries, in a transaction rolled back at the end.
-    await transaction(db, async (tx) => {
-      for (let i = 0; i < 5000; i += 100)
-        await tx.insert(ledgerEntry).values(inputs.slice(0, 100).map(entryRow))
-    })
+    await transaction(db, (tx) =>
+      appendMany(
+        tx,
+        Array.from({ length: 5000 }, (_, i) => inputs[i % inputs.length]!),
+      ),
+    )
     const sequencer: Record<string, number> = {}
     await transaction(db, async (tx) => {
       let t0 = now()
-      const pending = await store.unsequenced(tx, 5000)
-      sequencer.selectUnsequencedMs = now() - t0
+      const pending = (await store.unsequenced(tx, 5000)).map((q) => q.entry)
+      sequencer.selectQueuedMs = now() - t0
       t0 = now()
       const data = pending.map((e, i) => leafData(e, ledger.tree.size + i))
       sequencer.leafDataMs = now() - t0
@@ -420,6 +387,12 @@ async function profile(kind: Kind) {
         })),
       )
       sequencer.insertSequencesMs = now() - t0
+      t0 = now()
+      await store.dequeue(
+        tx,
+        pending.map((e) => e.id),
+      )
+      sequencer.dequeueMs = now() - t0
       sequencer.entries = pending.length
       throw new RollBack()
     }).catch((e) => {
@@ -432,42 +405,11 @@ async function profile(kind: Kind) {
     t0 = now()
     await ledger.status()
     sequencer.statusMs = now() - t0
+    t0 = now()
+    await store.vacuumQueue(db)
+    sequencer.vacuumQueueMs = now() - t0
     sequencer.logSize = ledger.tree.size
-
-    // What one statement per transaction of B entries would give (same rows, same writers): drizzle's multi-row
-    // INSERT, and one jsonb_to_recordset INSERT.
-    const whatIf: { method: 'drizzle' | 'json'; writers: number; batch: number; perSecond: Range }[] = []
-    const methods = [
-      { method: 'drizzle', batch: 100 },
-      { method: 'json', batch: 100 },
-      { method: 'json', batch: 1000 },
-    ] as const
-    for (const { method, batch } of methods) {
-      for (const writers of WRITERS) {
-        const rates: number[] = []
-        for (let r = 0; r < RUNS; r++) {
-          const perWriter = Math.max(1, Math.round(ENTRIES / (writers * batch)))
-          const start = now()
-          await Promise.all(
-            Array.from({ length: writers }, async (_, w) => {
-              for (let t = 0; t < perWriter; t++) {
-                await transaction(db, async (tx) => {
-                  const values = Array.from({ length: batch }, (_, b) =>
-                    entryRow(entryInput(w, t * batch + b)),
-                  )
-                  if (method === 'json') await tx.execute(insertAsJson(values))
-                  else await tx.insert(ledgerEntry).values(values)
-                })
-              }
-            }),
-          )
-          rates.push((perWriter * writers * batch) / ((now() - start) / 1000))
-          process.stderr.write('.')
-        }
-        whatIf.push({ method, writers, batch, perSecond: range(rates) })
-      }
-    }
-    return { db: kind, perEntryUs: us, sequencer, oneStatement: whatIf }
+    return { db: kind, perEntryUs: us, sequencer }
   } finally {
     await node.drop()
   }
@@ -501,10 +443,10 @@ const cells: Awaited<ReturnType<typeof cell>>[] = []
 const profiles: Awaited<ReturnType<typeof profile>>[] = []
 try {
   for (const kind of kinds) {
-    for (const batch of BATCHES) {
+    for (const { method, batch } of METHODS) {
       for (const writers of WRITERS) {
-        process.stderr.write(`${kind} writers=${writers} batch=${batch} `)
-        cells.push(await cell(kind, writers, batch))
+        process.stderr.write(`${kind} ${method} writers=${writers} batch=${batch} `)
+        cells.push(await cell(kind, method, writers, batch))
         process.stderr.write('\n')
       }
     }
@@ -520,6 +462,7 @@ try {
 const bestServerBatched = Math.max(
   ...cells.filter((c) => c.db === 'server' && c.batch > 1).map((c) => c.append.median),
 )
+const bestCell = cells.find((c) => c.db === 'server' && c.batch > 1 && c.append.median === bestServerBatched)
 const result = {
   benchmark: 'ledger-append',
   date: new Date().toISOString(),
@@ -538,6 +481,7 @@ const result = {
   goal: {
     serverBatchedPerSecond: GOAL_PER_SECOND,
     measured: Number.isFinite(bestServerBatched) ? bestServerBatched : null,
+    by: bestCell && { method: bestCell.method, writers: bestCell.writers, batch: bestCell.batch },
     met: bestServerBatched >= GOAL_PER_SECOND,
   },
   cells,
@@ -563,13 +507,13 @@ if (postgres) {
 }
 console.log('')
 console.log(
-  '| database | writers | entries/tx | entries/run | append entries/s | with sequencer + sampling entries/s | ' +
+  '| database | method | writers | entries/tx | entries/run | append entries/s | with sequencer + sampling entries/s | ' +
     'sequence() entries/s | gap median ms | gap p95 ms | gap max ms | status() median ms | Node CPU share |',
 )
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 for (const c of cells) {
   console.log(
-    `| ${c.db} | ${c.writers} | ${c.batch} | ${int(c.entriesPerRun)} | ${r(c.append)} | ${r(c.appendWithSequencer)} | ` +
+    `| ${c.db} | ${c.method}() | ${c.writers} | ${c.batch} | ${int(c.entriesPerRun)} | ${r(c.append)} | ${r(c.appendWithSequencer)} | ` +
       `${r(c.sequence)} | ${int(c.gapMs.median)} | ${int(c.gapMs.p95)} | ${int(c.gapMs.max)} | ${f1(c.statusMs.median)} | ` +
       `${c.nodeCpuShare.median.toFixed(2)} |`,
   )
@@ -584,8 +528,8 @@ const profileRows: [string, string][] = [
   ['drizzle: build one INSERT (toSQL)', 'buildInsertSql'],
   ['select 1 through drizzle (round trip)', 'selectOneRoundTrip'],
   ['append() inside an open transaction', 'appendInTransaction'],
-  ['multi-row INSERT of 100 (drizzle), per entry', 'multiRowInsertPerEntry'],
-  ['one jsonb_to_recordset INSERT of 100, per entry', 'jsonInsertPerEntry'],
+  ['appendMany() of 100, per entry', 'appendMany100PerEntry'],
+  ['appendMany() of 1,000, per entry', 'appendMany1000PerEntry'],
   ['empty transaction (ms)', 'emptyTransactionMs'],
   ['transaction of one append (ms)', 'oneEntryTransactionMs'],
 ]
@@ -595,28 +539,23 @@ console.log('')
 console.log(`| sequencer, 5,000 pending (ms) | ${profiles.map((p) => p.db).join(' | ')} |`)
 console.log(`|---|${profiles.map(() => '---:').join('|')}|`)
 for (const key of [
-  'selectUnsequencedMs',
+  'selectQueuedMs',
   'leafDataMs',
   'leafHashMs',
   'insertSequencesMs',
+  'dequeueMs',
   'sequenceCallMs',
   'statusMs',
+  'vacuumQueueMs',
 ]) {
   console.log(`| ${key} | ${profiles.map((p) => f1(p.sequencer[key] ?? Number.NaN)).join(' | ')} |`)
 }
 console.log('')
-console.log('| what if: one INSERT per transaction | database | writers | entries/tx | entries/s |')
-console.log('|---|---|---:|---:|---:|')
-for (const p of profiles) {
-  for (const w of p.oneStatement) {
-    const how = w.method === 'json' ? 'jsonb_to_recordset, one parameter' : 'drizzle multi-row values()'
-    console.log(`| ${how} | ${p.db} | ${w.writers} | ${w.batch} | ${r(w.perSecond)} |`)
-  }
-}
 console.log(
   `\ngoal ≥ ${int(GOAL_PER_SECOND)} entries/s batched on the server: ` +
     (result.goal.measured === null
       ? 'not measured'
-      : `best median ${int(result.goal.measured)} — ${result.goal.met ? 'met' : 'NOT met'}`),
+      : `best median ${int(result.goal.measured)} (${bestCell?.method}(), ${bestCell?.writers} writers, ` +
+        `${bestCell?.batch} entries/tx) — ${result.goal.met ? 'met' : 'NOT met'}`),
 )
 console.log(`\nwritten to ${RESULTS} (${result.minutes.toFixed(1)} min)`)

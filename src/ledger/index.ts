@@ -1,4 +1,4 @@
-export { type AppendInput, append } from './append.ts'
+export { type AppendInput, append, appendMany } from './append.ts'
 export { type Checkpoint, CheckpointError, openCheckpoint, signCheckpoint } from './checkpoint.ts'
 export {
   type EntryFields,
@@ -9,7 +9,13 @@ export {
   systemActor,
 } from './entry.ts'
 export { type Hash, MerkleTree, verifyConsistency, verifyInclusion } from './merkle.ts'
-export { readLog } from './read-log.ts'
+export { readLog, storedLogSize, verifyStoredLog } from './read-log.ts'
 export { Ledger, type LedgerOptions, type LedgerStatus, type SignedCheckpoint } from './service.ts'
 export { entriesAbout } from './store.ts'
-export { type SequencedEntry, type VerifyProblem, type VerifyReport, verifyLog } from './verify.ts'
+export {
+  LogChecker,
+  type SequencedEntry,
+  type VerifyProblem,
+  type VerifyReport,
+  verifyLog,
+} from './verify.ts'

@@ -8,9 +8,9 @@ import { transaction } from '../core/db/index.ts'
 import { publicKeyFromBase64 } from '../core/node/index.ts'
 import { openCheckpoint } from './checkpoint.ts'
 import { fromHex, leafHashOf, systemActor } from './entry.ts'
-import { append } from './index.ts'
+import { append, appendMany } from './index.ts'
 import { verifyInclusion } from './merkle.ts'
-import { readLog } from './read-log.ts'
+import { readLog, verifyStoredLog } from './read-log.ts'
 import { verifyLog } from './verify.ts'
 
 let node: TestNode
@@ -132,6 +132,135 @@ describe('recording an act', () => {
   })
 })
 
+describe('recording many acts at once', () => {
+  const many = (n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) => ({
+      actor: system,
+      action: 'test.batched',
+      subject: { type: tag, id: String(i) },
+      articles: ['A16', 'A16', 'A27'],
+      evidence: { i, text: `通化 ${i}` },
+      details: { i, nested: { b: [1, 'x', null], a: '引号"与\\反斜杠' } },
+    }))
+
+  it('writes the same entries as append, in order, and the sequencer gives them consecutive indexes', async () => {
+    await node.ledger.sequence()
+    const start = (await node.ledger.status()).size
+    const inputs = many(25, 'batch-a')
+    const ids = await transaction(node.database.db, (tx) => appendMany(tx, inputs))
+    expect(ids).toHaveLength(25)
+    expect([...ids].sort()).toEqual(ids)
+    expect((await node.ledger.status()).pending).toBe(25)
+    expect(await node.ledger.sequence()).toBe(25)
+    const entries = await entriesOf(`action=test.batched&subjectType=batch-a&limit=100`)
+    expect(entries.map((e) => e.index)).toEqual(Array.from({ length: 25 }, (_, i) => start + i))
+    const first = entries[0]
+    expect(first?.articles).toEqual(['A16', 'A27'])
+    expect(first?.details).toEqual(inputs[0]?.details)
+    // The same act through append() gives the same canonical entry, apart from id, time and index.
+    const single = await transaction(node.database.db, (tx) => append(tx, inputs[0]!))
+    await node.ledger.sequence()
+    const [again] = await entriesOf(`action=test.batched&subjectType=batch-a&subjectId=0&order=desc&limit=1`)
+    const strip = (leaf: string) => {
+      const { id: _id, recordedAt: _at, seq: _seq, ...rest } = JSON.parse(leaf) as Record<string, unknown>
+      return rest
+    }
+    expect(JSON.parse(again!.leafData).id).toBe(single)
+    expect(strip(again!.leafData)).toEqual(strip(first!.leafData))
+  })
+
+  it('refuses the whole batch before writing when one entry is invalid, and rolls back with the act', async () => {
+    const before = await node.ledger.status()
+    const bad = [...many(3, 'batch-b'), { ...many(1, 'batch-b')[0]!, action: 'Bad' }]
+    await expect(transaction(node.database.db, (tx) => appendMany(tx, bad))).rejects.toThrow(/dotted/)
+    await expect(
+      transaction(node.database.db, async (tx) => {
+        await appendMany(tx, many(3, 'batch-b'))
+        throw new Error('the act failed')
+      }),
+    ).rejects.toThrow('the act failed')
+    expect(await transaction(node.database.db, (tx) => appendMany(tx, []))).toEqual([])
+    expect(await node.ledger.sequence()).toBe(0)
+    expect(await node.ledger.status()).toMatchObject({ size: before.size, pending: 0 })
+  })
+})
+
+describe('the queue of entries awaiting sequencing', () => {
+  const queued = async () =>
+    Number(
+      (
+        (await node.database.db.execute(sql`select count(*)::int as n from ledger_pending`)) as unknown as {
+          rows: { n: number }[]
+        }
+      ).rows[0]?.n,
+    )
+
+  it('holds each committed entry until it is sequenced, and is drained exactly once by racing passes', async () => {
+    await node.ledger.sequence()
+    expect(await queued()).toBe(0)
+    const start = (await node.ledger.status()).size
+    await Promise.all(
+      Array.from({ length: 6 }, (_, w) =>
+        transaction(node.database.db, async (tx) => {
+          await appendMany(
+            tx,
+            Array.from({ length: 40 }, (_, i) => ({
+              actor: system,
+              action: 'test.queued',
+              subject: { type: 'queue', id: `${w}-${i}` },
+              articles: ['A16'],
+            })),
+          )
+          await append(tx, {
+            actor: system,
+            action: 'test.queued',
+            subject: { type: 'queue', id: `${w}-single` },
+            articles: ['A16'],
+          })
+        }),
+      ),
+    )
+    expect(await queued()).toBe(246)
+    expect((await node.ledger.status()).pending).toBe(246)
+    const { Ledger } = await import('./service.ts')
+    const other = new Ledger(node.database, { ...node.ledger.options })
+    await other.load()
+    const counts = await Promise.all([node.ledger.sequence(), other.sequence(), node.ledger.sequence()])
+    await other.sequence()
+    expect(counts.reduce((a, b) => a + b, 0) + (await node.ledger.sequence())).toBe(246)
+    expect(await queued()).toBe(0)
+    const all = await entriesOf(`from=${start}&limit=1000`)
+    expect(all.map((e) => e.index)).toEqual(Array.from({ length: 246 }, (_, i) => start + i))
+    expect(new Set(all.map((e) => JSON.parse(e.leafData).id)).size).toBe(246)
+  })
+
+  it('lets an entry leave only once it is sequenced; a stray queued entry is not sequenced twice', async () => {
+    const id = await transaction(node.database.db, (tx) =>
+      append(tx, {
+        actor: system,
+        action: 'test.queued',
+        subject: { type: 'q', id: 'x' },
+        articles: ['A16'],
+      }),
+    )
+    for (const statement of [
+      sql`delete from ledger_pending where entry_id = ${id}`,
+      sql`update ledger_pending set recorded_at = now()`,
+      sql`truncate ledger_pending`,
+    ]) {
+      const err = await node.database.db.execute(statement).catch((e: unknown) => e)
+      expect(String((err as Error)?.cause ?? err)).toMatch(/refused/)
+    }
+    expect(await node.ledger.sequence()).toBe(1)
+    const size = (await node.ledger.status()).size
+    // Queued again by hand after it was sequenced: the sequencer only takes it off the queue.
+    await node.database.db.execute(sql`insert into ledger_pending values (${id}, now())`)
+    expect(await node.ledger.sequence()).toBe(0)
+    expect(await queued()).toBe(0)
+    expect((await node.ledger.status()).size).toBe(size)
+  })
+})
+
 describe('the database', () => {
   it.each([
     ["UPDATE ledger_entry SET action = 'x.y'", 'UPDATE'],
@@ -182,12 +311,25 @@ describe('checkpoints and proofs', () => {
 
 describe('verification', () => {
   const key = () => ({ name: node.config.node.id, publicKey: node.ledger.options.keys.publicKey })
+  /** Every way of verifying the stored log; they must agree exactly. */
+  const reports = async () => {
+    const log = await readLog(node.database.db)
+    const generic = await verifyLog(log.entries, log.checkpoints, key())
+    const progress: number[] = []
+    const worker = await verifyStoredLog(node.database.db, key(), (n) => progress.push(n), {
+      worker: true,
+    })
+    const local = await verifyStoredLog(node.database.db, key(), undefined, { worker: false })
+    expect(worker).toEqual(generic)
+    expect(local).toEqual(generic)
+    expect(progress.at(-1)).toBe(generic.entries)
+    return generic
+  }
 
   it('passes on an untouched log', async () => {
     await node.ledger.sequence()
     await node.ledger.checkpoint()
-    const log = await readLog(node.database.db)
-    const report = await verifyLog(log.entries, log.checkpoints, key())
+    const report = await reports()
     expect(report.problems).toEqual([])
     expect(report.ok).toBe(true)
     expect(report.entries).toBe((await node.ledger.status()).size)
@@ -202,12 +344,33 @@ describe('verification', () => {
         sql`UPDATE ledger_entry SET details = jsonb_set(details, '{login}', '"someone.else"') WHERE action = 'staff.created' AND details->>'login' = ${String(target.details.login)}`,
       )
     })
-    const log = await readLog(node.database.db)
-    const report = await verifyLog(log.entries, log.checkpoints, key())
+    const report = await reports()
     expect(report.ok).toBe(false)
     expect(report.problems[0]).toMatchObject({ kind: 'entry-altered', index: target.index })
     expect(report.problems[0]?.differences).toEqual([
       { field: 'details.login', sequenced: target.details.login, now: 'someone.else' },
+    ])
+  })
+
+  it('finds a change that slips a separator of the fast reader into a value, and a change of time', async () => {
+    const [a, b] = await entriesOf('action=test.batched&subjectType=batch-a&limit=2')
+    await transaction(node.database.db, async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`)
+      await tx.execute(
+        sql`UPDATE ledger_entry SET actor_name = ${'测试'} WHERE id = ${JSON.parse(a!.leafData).id}`,
+      )
+      await tx.execute(
+        sql`UPDATE ledger_entry SET recorded_at = recorded_at + interval '1 millisecond' WHERE id = ${JSON.parse(b!.leafData).id}`,
+      )
+    })
+    const report = await reports()
+    const altered = report.problems.filter((p) => p.kind === 'entry-altered')
+    expect(altered.map((p) => p.index)).toEqual(expect.arrayContaining([a!.index, b!.index]))
+    expect(altered.find((p) => p.index === a!.index)?.differences).toEqual([
+      { field: 'actor.name', sequenced: '测试', now: '测试' },
+    ])
+    expect(altered.find((p) => p.index === b!.index)?.differences?.map((d) => d.field)).toEqual([
+      'recordedAt',
     ])
   })
 
@@ -216,11 +379,25 @@ describe('verification', () => {
       await tx.execute(sql`SET LOCAL session_replication_role = replica`)
       await tx.execute(sql`UPDATE ledger_sequence SET leaf_hash = repeat('0', 64) WHERE seq = 1`)
     })
-    const log = await readLog(node.database.db)
-    const report = await verifyLog(log.entries, log.checkpoints, key())
+    const report = await reports()
     expect(report.problems.map((p) => p.kind)).toContain('leaf-altered')
     expect(report.problems.find((p) => p.kind === 'leaf-altered')?.index).toBe(1)
     expect(report.problems.map((p) => p.kind)).toContain('checkpoint-root')
+  })
+
+  it('stops at a gap in the indexes and names it', async () => {
+    await node.ledger.sequence()
+    const size = (await node.ledger.status()).size
+    await transaction(node.database.db, async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`)
+      await tx.execute(sql`UPDATE ledger_sequence SET seq = seq + 5 WHERE seq = ${size - 1}`)
+    })
+    const report = await reports()
+    expect(report.problems.find((p) => p.kind === 'sequence-gap')).toMatchObject({ index: size - 1 })
+    await transaction(node.database.db, async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`)
+      await tx.execute(sql`UPDATE ledger_sequence SET seq = seq - 5 WHERE seq = ${size + 4}`)
+    })
   })
 })
 

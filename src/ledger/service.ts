@@ -6,7 +6,7 @@ import type { Database } from '../core/db/index.ts'
 import { transaction } from '../core/db/index.ts'
 import type { NodeKeys } from '../core/node/index.ts'
 import { type Checkpoint, signCheckpoint } from './checkpoint.ts'
-import { fromHex, leafData, leafHashOf, toHex } from './entry.ts'
+import { fromHex, leafData, leafDataFast, leafHashOf, toHex } from './entry.ts'
 import { type Hash, MerkleTree } from './merkle.ts'
 import * as store from './store.ts'
 
@@ -39,12 +39,15 @@ export interface LedgerStatus {
 }
 
 const BATCH = 5000
+// Entries taken off the queue between two vacuums of it.
+const VACUUM_EVERY = 20_000
 // Any constant shared by every process of a node: only one sequences at a time.
 const LOCK_KEY = 7_117_001
 
 export class Ledger {
   readonly tree = new MerkleTree()
   private chain: Promise<unknown> = Promise.resolve()
+  private dequeuedSinceVacuum = 0
   private timers: NodeJS.Timeout[] = []
   private readonly now: () => Date
 
@@ -70,25 +73,41 @@ export class Ledger {
       for (;;) {
         const added: Hash[] = []
         const synced: Hash[] = []
+        let taken = 0
         await transaction(this.database.db, async (tx) => {
           await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`)
           // Another process may have sequenced since we last looked.
           for (const r of await store.leafHashesFrom(tx, this.tree.size)) synced.push(fromHex(r.leafHash))
           const base = this.tree.size + synced.length
-          const pending = await store.unsequenced(tx, BATCH)
-          const rows = pending.map((e, i) => {
-            const data = leafData(e, base + i)
-            const hash = leafHashOf(data)
-            added.push(hash)
-            return { seq: base + i, entryId: e.id, leafData: data, leafHash: toHex(hash) }
-          })
-          if (rows.length) await store.insertSequences(tx, rows)
+          const queued = await store.unsequenced(tx, BATCH)
+          taken = queued.length
+          const rows = queued
+            .filter((q) => !q.sequenced)
+            .map(({ entry }, i) => {
+              // The fixed-order writer is the canonical form wherever it answers (property-tested).
+              const data = leafDataFast(entry, base + i) ?? leafData(entry, base + i)
+              const hash = leafHashOf(data)
+              added.push(hash)
+              return { seq: base + i, entryId: entry.id, leafData: data, leafHash: toHex(hash) }
+            })
+          await store.insertSequences(tx, rows)
+          // Off the queue in the same transaction: an entry is either queued or sequenced, never both or neither.
+          await store.dequeue(
+            tx,
+            queued.map((q) => q.entry.id),
+          )
         })
         for (const h of synced) this.tree.append(h)
         for (const h of added) this.tree.append(h)
         total += added.length
-        if (added.length < BATCH) return total
+        this.dequeuedSinceVacuum += taken
+        if (taken < BATCH) break
       }
+      if (this.dequeuedSinceVacuum >= VACUUM_EVERY) {
+        this.dequeuedSinceVacuum = 0
+        await store.vacuumQueue(this.database.db)
+      }
+      return total
     })
   }
 

@@ -43,6 +43,21 @@ export const ledgerSequence = pgTable('ledger_sequence', {
   sequencedAt: timestamp('sequenced_at', { withTimezone: true }).notNull().defaultNow(),
 })
 
+/**
+ * Entries committed but not yet sequenced: filled by a trigger on every insert into `ledger_entry`, emptied by the
+ * sequencer in the transaction that gives the entries their index, so neither it nor the status queries scan the
+ * entry table. The database lets a row leave only once its entry is in `ledger_sequence`.
+ */
+export const ledgerPending = pgTable(
+  'ledger_pending',
+  {
+    // No foreign key: only the trigger on ledger_entry inserts here, and a key check would lock each entry row.
+    entryId: uuid('entry_id').primaryKey(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('ledger_pending_order_idx').on(t.recordedAt, t.entryId)],
+)
+
 /** Checkpoints this node signed over its own log. Insert-only. */
 export const ledgerCheckpoint = pgTable('ledger_checkpoint', {
   size: bigint('size', { mode: 'number' }).primaryKey(),

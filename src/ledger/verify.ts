@@ -1,9 +1,17 @@
 // Verifies a whole log from its entries and checkpoints: every entry against the bytes fixed when it was
 // sequenced, the tree recomputed from scratch, every checkpoint's signature and root, and consistency between
 // consecutive checkpoints. Used by `qinglang ledger verify` over a data folder or over HTTP.
-import type { KeyObject } from 'node:crypto'
+import * as crypto from 'node:crypto'
 import { CheckpointError, openCheckpoint } from './checkpoint.ts'
-import { type EntryFields, fromHex, leafData, leafHashOf, toHex } from './entry.ts'
+import {
+  type EntryFields,
+  fromHex,
+  isoOfPgTime,
+  leafData,
+  leafDataFast,
+  leafDataFastAt,
+  toHex,
+} from './entry.ts'
 import { MerkleTree, verifyConsistency } from './merkle.ts'
 
 export interface SequencedEntry {
@@ -37,6 +45,18 @@ export interface VerifyReport {
   problems: VerifyProblem[]
 }
 
+const LEAF_PREFIX = Buffer.of(0)
+// crypto.hash (Node ≥ 20.12) hashes a string without a Hash object; 20.11 falls back to createHash.
+const leafDigest: (data: string) => Buffer =
+  typeof crypto.hash === 'function'
+    ? (data) => crypto.hash('sha256', `\0${data}`, 'buffer')
+    : (data) => crypto.createHash('sha256').update(LEAF_PREFIX).update(data, 'utf8').digest()
+/** A recorded leaf hash as bytes; one that is not 32 bytes of hex stands as zeros (already reported as altered). */
+function recordedHash(hex: string): Uint8Array {
+  const bytes = fromHex(hex)
+  return bytes.length === 32 && toHex(bytes) === hex.toLowerCase() ? bytes : new Uint8Array(32)
+}
+
 function differences(sequenced: string, now: string): { field: string; sequenced: unknown; now: unknown }[] {
   const a = JSON.parse(sequenced) as Record<string, unknown>
   const b = JSON.parse(now) as Record<string, unknown>
@@ -59,94 +79,214 @@ function differences(sequenced: string, now: string): { field: string; sequenced
   return out
 }
 
-export async function verifyLog(
-  entries: AsyncIterable<SequencedEntry>,
-  checkpoints: readonly { size: number; note: string }[],
-  key: { name: string; publicKey: KeyObject },
-  onProgress?: (done: number) => void,
-): Promise<VerifyReport> {
-  const tree = new MerkleTree()
-  const problems: VerifyProblem[] = []
-  for await (const s of entries) {
-    const index = tree.size
-    if (s.seq !== index) {
-      problems.push({
+/** A nullable field of a text page: '' for null, '=' and the value when set. */
+const nullable = (v: string) => (v === '' ? null : v.slice(1))
+
+/** The fields of one row of a text page (store.logTextPage), in order. */
+const PAGE_FIELDS = 17
+export const FIELD_SEPARATOR = '\x1f'
+export const ROW_SEPARATOR = '\x1e'
+
+/**
+ * The checks of one whole log, fed in order: every entry as plain fields (`entry`) or a page of the fast reader's
+ * text (`page`), then `finish` with the checkpoints. Entries whose fast check is inconclusive (the fixed-order form
+ * differs from the sequenced bytes, or declines) are left in `recheck` for the canonical comparison, which only the
+ * caller's database can feed (`altered`).
+ */
+export class LogChecker {
+  readonly tree = new MerkleTree()
+  readonly problems: VerifyProblem[] = []
+  readonly recheck: number[] = []
+  /** True after a gap in the indexes: nothing after it is checked. */
+  stopped = false
+
+  /** An entry in plain fields: the whole check, canonical form included. */
+  entry(s: SequencedEntry): void {
+    if (!this.leaf(s.seq, s.leafData, s.leafHash)) return
+    if (leafDataFast(s.entry, s.seq) !== s.leafData) this.altered(s)
+  }
+
+  /**
+   * A page of the fast reader: `count` rows of PAGE_FIELDS fields. Returns false, having checked nothing, when the
+   * text does not split into exactly that (a stored value holds a separator): the caller then feeds the page's
+   * entries one by one. Stored values can only add separators, so exact counts mean every field is whole.
+   */
+  page(text: string, count: number): boolean {
+    if (count === 0) return text === ''
+    const rows = text.split(ROW_SEPARATOR)
+    if (rows.length !== count) return false
+    const split: string[][] = new Array(count)
+    for (let r = 0; r < count; r++) {
+      const f = (rows[r] as string).split(FIELD_SEPARATOR)
+      if (f.length !== PAGE_FIELDS) return false
+      split[r] = f
+    }
+    for (const f of split) {
+      const seq = Number(f[0])
+      const leafData = f[2] as string
+      if (!this.leaf(seq, leafData, f[1] as string)) return true
+      let fast: string | null = null
+      const at = isoOfPgTime(f[4] as string)
+      try {
+        if (at !== null) {
+          fast = leafDataFastAt(
+            {
+              id: f[3] as string,
+              actorKind: f[5] as string,
+              actorId: f[6] as string,
+              actorStaffId: nullable(f[7] as string),
+              actorOrganisationId: nullable(f[8] as string),
+              actorName: f[9] as string,
+              action: f[10] as string,
+              subjectType: f[11] as string,
+              subjectId: f[12] as string,
+              articles: JSON.parse(f[13] as string) as string[],
+              ruleVersion: nullable(f[14] as string),
+              evidenceDigest: f[15] as string,
+              details: JSON.parse(f[16] as string) as Record<string, unknown>,
+            },
+            at,
+            seq,
+          )
+        }
+      } catch {
+        fast = null
+      }
+      if (fast !== leafData) this.recheck.push(seq)
+    }
+    return true
+  }
+
+  /** The canonical comparison of one entry, for what `page` left in `recheck` or the fast form declined. */
+  altered(s: SequencedEntry): void {
+    let now: string | null
+    try {
+      now = leafData(s.entry, s.seq)
+    } catch {
+      now = null
+    }
+    if (now === s.leafData) return
+    this.problems.push({
+      kind: 'entry-altered',
+      index: s.seq,
+      message: `entry ${s.seq} (${s.entry.id}) was changed after it was sequenced`,
+      differences: now === null ? [] : differences(s.leafData, now),
+    })
+  }
+
+  /** Index, leaf hash and tree; false when the log has a gap here (and from here on nothing is checked). */
+  private leaf(seq: number, leafData: string, leafHash: string): boolean {
+    if (this.stopped) return false
+    const index = this.tree.size
+    if (seq !== index) {
+      this.problems.push({
         kind: 'sequence-gap',
         index,
-        message: `entry ${index}: the log jumps to index ${s.seq}`,
+        message: `entry ${index}: the log jumps to index ${seq}`,
       })
-      break
+      this.stopped = true
+      return false
     }
-    const now = leafData(s.entry, s.seq)
-    const hash = leafHashOf(s.leafData)
-    if (now !== s.leafData) {
-      problems.push({
-        kind: 'entry-altered',
-        index,
-        message: `entry ${index} (${s.entry.id}) was changed after it was sequenced`,
-        differences: differences(s.leafData, now),
-      })
-    }
-    if (toHex(hash) !== s.leafHash) {
-      problems.push({
+    // The leaf hash of the sequenced bytes, streamed straight from the string.
+    const hash = leafDigest(leafData)
+    const hashOk = hash.toString('hex') === leafHash
+    if (!hashOk) {
+      this.problems.push({
         kind: 'leaf-altered',
         index,
         message: `entry ${index}: its sequenced bytes do not match the leaf hash`,
       })
     }
     // The tree is rebuilt from the recorded leaf hashes: a rewritten leaf shows up against the signed roots.
-    tree.append(fromHex(s.leafHash))
-    if (index % 1000 === 999) onProgress?.(index + 1)
+    this.tree.append(hashOk ? hash : recordedHash(leafHash))
+    return true
   }
-  onProgress?.(tree.size)
 
-  let previous: { size: number; root: Uint8Array } | null = null
-  for (const c of checkpoints) {
-    let opened: ReturnType<typeof openCheckpoint>
-    try {
-      opened = openCheckpoint(c.note, key.name, key.publicKey)
-    } catch (e) {
-      const reason = e instanceof CheckpointError ? e.reason : String(e)
-      problems.push({
-        kind: 'checkpoint-signature',
-        checkpointSize: c.size,
-        message: `checkpoint ${c.size}: ${reason}`,
-      })
-      continue
-    }
-    if (opened.size !== c.size || opened.size > tree.size) {
-      problems.push({
-        kind: 'checkpoint-size',
-        checkpointSize: c.size,
-        message: `checkpoint ${c.size}: signed size ${opened.size}, log holds ${tree.size} entries`,
-      })
-      continue
-    }
-    if (toHex(tree.root(opened.size)) !== toHex(opened.root)) {
-      problems.push({
-        kind: 'checkpoint-root',
-        checkpointSize: c.size,
-        message: `checkpoint ${c.size}: the signed root differs from the root recomputed from the entries`,
-      })
-    }
-    if (previous !== null) {
-      const proof = tree.consistencyProof(previous.size, opened.size)
-      if (!verifyConsistency(previous.size, opened.size, previous.root, opened.root, proof)) {
+  /** Every checkpoint's signature and root, and consistency between consecutive ones; then the report. */
+  finish(
+    checkpoints: readonly { size: number; note: string }[],
+    key: { name: string; publicKey: crypto.KeyObject },
+  ): VerifyReport {
+    const { tree, problems } = this
+    let previous: { size: number; root: Uint8Array } | null = null
+    for (const c of checkpoints) {
+      let opened: ReturnType<typeof openCheckpoint>
+      try {
+        opened = openCheckpoint(c.note, key.name, key.publicKey)
+      } catch (e) {
+        const reason = e instanceof CheckpointError ? e.reason : String(e)
         problems.push({
-          kind: 'checkpoint-inconsistent',
+          kind: 'checkpoint-signature',
           checkpointSize: c.size,
-          message: `checkpoint ${c.size} does not extend checkpoint ${previous.size}`,
+          message: `checkpoint ${c.size}: ${reason}`,
+        })
+        continue
+      }
+      if (opened.size !== c.size || opened.size > tree.size) {
+        problems.push({
+          kind: 'checkpoint-size',
+          checkpointSize: c.size,
+          message: `checkpoint ${c.size}: signed size ${opened.size}, log holds ${tree.size} entries`,
+        })
+        continue
+      }
+      if (toHex(tree.root(opened.size)) !== toHex(opened.root)) {
+        problems.push({
+          kind: 'checkpoint-root',
+          checkpointSize: c.size,
+          message: `checkpoint ${c.size}: the signed root differs from the root recomputed from the entries`,
         })
       }
+      if (previous !== null) {
+        const proof = tree.consistencyProof(previous.size, opened.size)
+        if (!verifyConsistency(previous.size, opened.size, previous.root, opened.root, proof)) {
+          problems.push({
+            kind: 'checkpoint-inconsistent',
+            checkpointSize: c.size,
+            message: `checkpoint ${c.size} does not extend checkpoint ${previous.size}`,
+          })
+        }
+      }
+      previous = { size: opened.size, root: opened.root }
     }
-    previous = { size: opened.size, root: opened.root }
+    // Entry problems first by index (a gap, a rewritten leaf, a changed entry), then checkpoints by size.
+    problems.sort(
+      (a, b) => (a.index ?? a.checkpointSize ?? 0) - (b.index ?? b.checkpointSize ?? 0) || rank(a) - rank(b),
+    )
+    return {
+      ok: problems.length === 0,
+      entries: tree.size,
+      checkpoints: checkpoints.length,
+      root: toHex(tree.root()),
+      problems,
+    }
   }
-  problems.sort((a, b) => (a.index ?? a.checkpointSize ?? 0) - (b.index ?? b.checkpointSize ?? 0))
-  return {
-    ok: problems.length === 0,
-    entries: tree.size,
-    checkpoints: checkpoints.length,
-    root: toHex(tree.root()),
-    problems,
+}
+
+const KIND_ORDER: VerifyProblem['kind'][] = [
+  'sequence-gap',
+  'entry-altered',
+  'leaf-altered',
+  'checkpoint-signature',
+  'checkpoint-size',
+  'checkpoint-root',
+  'checkpoint-inconsistent',
+]
+const rank = (p: VerifyProblem) => KIND_ORDER.indexOf(p.kind)
+
+/** Verifies a log given entry by entry (over HTTP, or any source of plain fields). */
+export async function verifyLog(
+  entries: AsyncIterable<SequencedEntry>,
+  checkpoints: readonly { size: number; note: string }[],
+  key: { name: string; publicKey: crypto.KeyObject },
+  onProgress?: (done: number) => void,
+): Promise<VerifyReport> {
+  const checker = new LogChecker()
+  for await (const s of entries) {
+    checker.entry(s)
+    if (checker.stopped) break
+    if (s.seq % 1000 === 999) onProgress?.(s.seq + 1)
   }
+  onProgress?.(checker.tree.size)
+  return checker.finish(checkpoints, key)
 }

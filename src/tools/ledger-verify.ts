@@ -7,15 +7,23 @@ import { Command } from 'commander'
 import { type Config, loadConfig, processEnvironment } from '../core/config.ts'
 import { openDatabase } from '../core/db/index.ts'
 import { publicKeyFromBase64, readNodeIdentity } from '../core/node/index.ts'
-import { readLog, type SequencedEntry, type VerifyReport, verifyLog } from '../ledger/index.ts'
+import {
+  type SequencedEntry,
+  storedLogSize,
+  type VerifyReport,
+  verifyLog,
+  verifyStoredLog,
+} from '../ledger/index.ts'
 
 interface Source {
   label: string
   size: number
   keyName: string
   publicKey: KeyObject
-  entries: AsyncIterable<SequencedEntry>
-  checkpoints: { size: number; note: string }[]
+  verify(
+    key: { name: string; publicKey: KeyObject },
+    onProgress: (done: number) => void,
+  ): Promise<VerifyReport>
   close(): Promise<void>
 }
 
@@ -25,14 +33,12 @@ async function fromDatabase(db: Config['db']): Promise<Source> {
     const identity = await readNodeIdentity(database.db)
     if (!identity) throw new Error('no qinglang node in this database / 这里没有清朗节点的数据')
     const { nodeId, publicKey } = identity
-    const log = await readLog(database.db)
     return {
       label: db.kind === 'pglite' ? (db.dataDir ?? 'memory') : 'DATABASE_URL',
-      size: log.size,
+      size: await storedLogSize(database.db),
       keyName: nodeId,
       publicKey: publicKeyFromBase64(publicKey),
-      entries: log.entries,
-      checkpoints: log.checkpoints,
+      verify: (key, onProgress) => verifyStoredLog(database.db, key, onProgress),
       close: () => database.close(),
     }
   } catch (e) {
@@ -114,8 +120,7 @@ async function fromUrl(base: string, token: string | undefined): Promise<Source>
     size: head.size,
     keyName: head.keyName,
     publicKey: publicKeyFromBase64(head.publicKey),
-    entries: entries(),
-    checkpoints,
+    verify: (key, onProgress) => verifyLog(entries(), checkpoints, key, onProgress),
     close: async () => {},
   }
 }
@@ -181,12 +186,7 @@ export function ledgerCommand(): Command {
           : null
       bar?.start(source.size, 0)
       try {
-        const report = await verifyLog(
-          source.entries,
-          source.checkpoints,
-          { name: source.keyName, publicKey },
-          (n) => bar?.update(n),
-        )
+        const report = await source.verify({ name: source.keyName, publicKey }, (n) => bar?.update(n))
         bar?.stop()
         if (flags.json) console.log(JSON.stringify({ source: source.label, ...report }, null, 2))
         else {

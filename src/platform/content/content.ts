@@ -5,7 +5,7 @@ import type { Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import type { ContentKind, CreditTier as EngineTier, Verdict } from '../../engine/index.ts'
-import { append } from '../../ledger/index.ts'
+import { type AppendInput, appendMany } from '../../ledger/index.ts'
 import { displayNamesOf, getUser, lockUsers, userActor } from '../accounts/index.ts'
 import { capabilitiesOfMany } from '../credit/index.ts'
 import { verifiedAmong } from '../identity/index.ts'
@@ -181,7 +181,7 @@ export async function publishMany(
 
   const outcomes: (PublishOutcome | null)[] = []
   const rows: store.ContentInsert[] = []
-  const entries: Parameters<typeof append>[1][] = []
+  const entries: AppendInput[] = []
   const waiting: { index: number; authorName: string }[] = []
   for (const [index, { userId, input }] of requests.entries()) {
     try {
@@ -286,7 +286,7 @@ export async function publishMany(
     }
   }
   const stored = await store.insertItems(tx, rows)
-  for (const e of entries) await append(tx, e)
+  if (entries.length > 0) await appendMany(tx, entries)
   for (const [i, w] of waiting.entries()) {
     const row = stored[i]
     if (!row) throw new Error('content insert returned too little')
