@@ -20,6 +20,7 @@ import type { Ledger } from '../ledger/index.ts'
 import { ledgerRoutes } from '../ledger/routes.ts'
 import { accountKeys } from '../platform/accounts/index.ts'
 import { accountRoutes } from '../platform/accounts/routes.ts'
+import { PublishBatcher } from '../platform/content/index.ts'
 import { contentRoutes } from '../platform/content/routes.ts'
 import { creditRoutes } from '../platform/credit/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
@@ -124,6 +125,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     onError: (err) => app.log.error({ err }, 'patrol failed'),
   })
   app.decorate('patrol', patrol)
+  app.decorate('publisher', new PublishBatcher({ database: opts.database, screening }))
   if (config.node.role === 'platform') {
     // Every process of the node screens with the same rules: another one's publication reloads this one.
     const unfollow = await screening.follow(opts.database, (err) =>

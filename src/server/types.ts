@@ -4,6 +4,7 @@ import type { Database, Tx } from '../core/db/index.ts'
 import type { NodeKeys } from '../core/node/index.ts'
 import type { Ledger } from '../ledger/index.ts'
 import type { AccountKeys, PlatformUser } from '../platform/accounts/index.ts'
+import type { PublishBatcher } from '../platform/content/index.ts'
 import type { IdentityVerifier } from '../platform/identity/index.ts'
 import type { PatrolWorker } from '../platform/patrol/index.ts'
 import type { ScreeningService } from '../platform/screening/index.ts'
@@ -27,6 +28,8 @@ declare module 'fastify' {
     identityVerifier: IdentityVerifier
     /** The screening engine of a platform node, with the rule set version in force and the claim bank. */
     screening: ScreeningService
+    /** The publish path with group commit (platform nodes). */
+    publisher: PublishBatcher
     /** Runs patrols on the node's job queue (platform nodes); the queue starts with the first patrol. */
     patrol: PatrolWorker
     /** Every route with the access it declares (the authorisation-matrix test walks it). */

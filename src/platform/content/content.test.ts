@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { as, type Session, signIn, startTestNode, type TestNode } from '../../../test/helpers/node.ts'
 import { acceptCurrentRules, asUser, newUser, type TestUser } from '../../../test/helpers/platform.ts'
 import { DEMO_FALSE_CLAIMS, DEMO_LEXICON, demoRuleDocuments } from '../../demo/platform-content.ts'
+import { entriesAbout } from '../../ledger/index.ts'
 import { checkCharacter } from '../identity/index.ts'
 
 let node: TestNode
@@ -125,6 +126,53 @@ describe('the gates of the publish path', () => {
     expect(codes).toEqual([201, 409, 409, 409, 409, 409])
     for (const r of results.filter((x) => x.statusCode === 409))
       expect(r.json().code).toBe('DAILY_LIMIT_REACHED')
+  })
+})
+
+describe('group commit', () => {
+  it('publications that arrive while a transaction runs go in the next one together, each judged alone', async () => {
+    const a = await newcomer('13904351005')
+    const b = await newcomer('13904351006', { verify: false })
+    const before = { batches: node.app.publisher.batches, published: node.app.publisher.published }
+    const texts = [
+      '东昌区新开了一家朝鲜族冷面馆，味道很正',
+      '听说二道江那边辐射泄漏了，是真的吗',
+      '浑江水库溃坝了，赶紧往山上跑',
+      '集安的葡萄今年特别甜',
+      '梅河口的大米节周末开幕',
+      '柳河县今年秋收的玉米收成不错',
+    ]
+    // Queued in one tick: the first ones go at once, alone; the rest wait and go together.
+    const settled = await Promise.allSettled([
+      ...texts.map((text) => node.app.publisher.publish(a.id, { kind: 'post', text })),
+      node.app.publisher.publish(b.id, { kind: 'post', text: '还没有实名也想发帖' }),
+      node.app.publisher.publish(a.id, { kind: 'comment', text: '没有上级的评论' }),
+    ])
+    expect(node.app.publisher.published - before.published).toBe(8)
+    // One transaction at a time on PGlite (1 + 7); up to four at once on a server (1 + 1 + 1 + 1 + 4).
+    expect(node.app.publisher.batches - before.batches).toBe(node.database.kind === 'pglite' ? 2 : 5)
+    const items = settled.slice(0, 6).map((r) => (r.status === 'fulfilled' ? r.value : null))
+    expect(items.map((i) => i?.status)).toEqual([
+      'published',
+      'held',
+      'rejected',
+      'published',
+      'published',
+      'published',
+    ])
+    const refused = settled
+      .slice(6)
+      .map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : null))
+    expect(refused).toEqual(['IDENTITY_REQUIRED', 'CONTENT_PARENT_REQUIRED'])
+    // Every item has its own ledger entry with its verdict.
+    for (const item of items) {
+      const entries = await entriesAbout(node.database.db, { type: 'content', id: item!.id })
+      expect(entries.map((e) => e.entry.action)).toEqual([`content.${item!.status}`])
+    }
+    // Over HTTP the same refusals come back as problems.
+    const res = await publish(b, { kind: 'post', text: '还没有实名也想发帖' })
+    expect(res.statusCode).toBe(403)
+    expect(res.json().code).toBe('IDENTITY_REQUIRED')
   })
 })
 

@@ -398,6 +398,7 @@ export async function lockContentItem(tx: Tx, id: string): Promise<store.Content
 
 export const claimContentItem = store.setClaim
 export const decideHeldItem = store.decideHeld
+export const recordReviewDecision = store.insertDecision
 export const escalateHeldItem = store.escalateHeld
 export const withdrawForReview = store.withdrawForReview
 export const publishedInWindow = store.publishedInWindow

@@ -1,3 +1,4 @@
+export { PublishBatcher } from './batcher.ts'
 export {
   CONTENT_KINDS,
   type ContentRow,
@@ -24,6 +25,7 @@ export {
   presentItem,
   publishContent,
   publishedInWindow,
+  recordReviewDecision,
   samplePublished,
   withdrawForReview,
 } from './content.ts'

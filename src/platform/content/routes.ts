@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { userOf } from '../../server/auth.ts'
 import { IdParams, problems } from '../../server/schemas.ts'
-import { getPublished, listOwn, listPublished, MAX_DANMAKU_MS, MAX_TEXT, publishContent } from './content.ts'
+import { getPublished, listOwn, listPublished, MAX_DANMAKU_MS, MAX_TEXT } from './content.ts'
 import { ContentKindSchema, ItemFields, OwnFields } from './schemas.ts'
 
 const Kind = ContentKindSchema
@@ -37,7 +37,8 @@ export const contentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const user = userOf(req)
-      const item = await app.tx((tx) => publishContent(tx, app.screening, user.id, req.body))
+      // Group commit: concurrent publications share a transaction (src/platform/content/batcher.ts).
+      const item = await app.publisher.publish(user.id, req.body)
       return reply.code(201).send(item)
     },
   )

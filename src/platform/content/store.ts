@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../core/db/index.ts'
-import { contentItem } from './tables.ts'
+import { contentItem, reviewDecision } from './tables.ts'
 
 export type ContentRow = typeof contentItem.$inferSelect
 export type ContentInsert = typeof contentItem.$inferInsert
@@ -134,6 +134,13 @@ export async function decideHeld(
   return rows.length === 1
 }
 
+export async function insertDecision(
+  tx: Tx,
+  row: { id: string; itemId: string; staffId: string; decision: string; decidedAt: Date },
+): Promise<void> {
+  await tx.insert(reviewDecision).values(row)
+}
+
 /** Sends a held item up to a lead reviewer; its claim is released. */
 export async function escalateHeld(
   tx: Tx,
@@ -254,13 +261,13 @@ export async function contentDailyFigures(tx: Tx, since: Date) {
     .groupBy(sql`1`)
   const reviews = await tx
     .select({
-      day: tonghuaDay(contentItem.decidedAt),
-      staffId: contentItem.decidedBy,
+      day: tonghuaDay(reviewDecision.decidedAt),
+      staffId: reviewDecision.staffId,
       n: sql<number>`count(*)::int`,
     })
-    .from(contentItem)
-    .where(and(gte(contentItem.decidedAt, since), isNotNull(contentItem.decidedBy)))
-    .groupBy(sql`1`, contentItem.decidedBy)
+    .from(reviewDecision)
+    .where(gte(reviewDecision.decidedAt, since))
+    .groupBy(sql`1`, reviewDecision.staffId)
   const [backlog] = await tx
     .select({
       n: sql<number>`count(*)::int`,

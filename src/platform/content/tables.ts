@@ -57,3 +57,20 @@ export const contentItem = pgTable(
     index('content_item_status_idx').on(t.status, t.createdAt),
   ],
 )
+
+/**
+ * Every decision a person made on a held item (A12.1), kept even when the item is taken back later: the staffing
+ * figures (A12.2) count reviews from here. Insert-only.
+ */
+export const reviewDecision = pgTable(
+  'review_decision',
+  {
+    id: uuid('id').primaryKey(),
+    itemId: uuid('item_id').notNull(),
+    staffId: text('staff_id').notNull(),
+    /** `approve`, `reject` or `label`. */
+    decision: text('decision').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('review_decision_time_idx').on(t.decidedAt)],
+)

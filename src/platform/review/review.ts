@@ -5,6 +5,7 @@
 import { type Actor, can } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
+import { newId } from '../../core/ids.ts'
 import type { ContentKind, Verdict } from '../../engine/index.ts'
 import { append, entriesAbout } from '../../ledger/index.ts'
 import { displayNamesOf } from '../accounts/index.ts'
@@ -20,6 +21,7 @@ import {
   lockContentItem,
   maxSeverity,
   presentHeld,
+  recordReviewDecision,
 } from '../content/index.ts'
 import { recordCreditEvent } from '../credit/index.ts'
 import { notifyUser } from '../notices/index.ts'
@@ -205,6 +207,13 @@ export async function decideItem(
     at: now,
   })
   if (!won) throw new DomainError('REVIEW_ALREADY_DECIDED', { id })
+  await recordReviewDecision(tx, {
+    id: newId(now.getTime()),
+    itemId: id,
+    staffId: actor.staffId,
+    decision: input.decision,
+    decidedAt: now,
+  })
   const action = { approve: 'review.approved', reject: 'review.rejected', label: 'review.labelled' }[
     input.decision
   ]

@@ -1,3 +1,11 @@
+CREATE TABLE "review_decision" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"item_id" uuid NOT NULL,
+	"staff_id" text NOT NULL,
+	"decision" text NOT NULL,
+	"decided_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "user_notice" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -47,6 +55,7 @@ ALTER TABLE "content_item" ADD COLUMN "escalated_at" timestamp with time zone;--
 ALTER TABLE "content_item" ADD COLUMN "escalated_by" text;--> statement-breakpoint
 ALTER TABLE "content_item" ADD COLUMN "escalation_note" text;--> statement-breakpoint
 ALTER TABLE "user_notice" ADD CONSTRAINT "user_notice_user_id_platform_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."platform_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "review_decision_time_idx" ON "review_decision" USING btree ("decided_at");--> statement-breakpoint
 CREATE INDEX "user_notice_user_idx" ON "user_notice" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "patrol_look_item_idx" ON "patrol_look" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "patrol_look_time_idx" ON "patrol_look" USING btree ("looked_at");--> statement-breakpoint
