@@ -35,15 +35,20 @@ export interface Automaton {
   readonly same: Int32Array
   /** Trie of the reversed patterns: depth-1 node per class (0: none). */
   readonly revRoot: Int32Array
-  /** Reversed trie, CSR children sorted by class. */
+  /** Reversed trie, CSR children sorted by code unit. */
   readonly revEdgeStart: Int32Array
-  readonly revEdgeClass: Uint16Array
+  /** The code unit of each edge (units, not classes: the backward walk needs no class lookup). */
+  readonly revEdgeUnit: Uint16Array
   readonly revEdgeTo: Int32Array
   /** First pattern whose reversal ends at the node, or -1 (further ones through `same`). */
   readonly revOut: Int32Array
-  /** Depth-2 nodes of the reversed trie by (code before << 16 | last code), open addressing (node 0: empty). */
-  readonly revPairKey: Int32Array
-  readonly revPairNode: Int32Array
+  /**
+   * Depth-2 nodes of the reversed trie by their two code units: open addressing over entries of two int32s,
+   * (unit before << 16 | last unit, node); node 0 (the root, never at depth 2) marks an empty entry.
+   */
+  readonly revPairs: Int32Array
+  /** Whether some pattern is one code unit long (only then a depth-1 node can report). */
+  readonly hasSingles: boolean
   /** Hashed bitset of the last `filterLength` code units of every pattern. */
   readonly filter: Int32Array
   readonly filterShift: number
@@ -274,11 +279,10 @@ export function buildAutomaton(patterns: readonly Uint16Array[], denseBudget = D
     patternLength.byteLength +
     rev.revRoot.byteLength +
     rev.revEdgeStart.byteLength +
-    rev.revEdgeClass.byteLength +
+    rev.revEdgeUnit.byteLength +
     rev.revEdgeTo.byteLength +
     rev.revOut.byteLength +
-    rev.revPairKey.byteLength +
-    rev.revPairNode.byteLength +
+    rev.revPairs.byteLength +
     rev.filter.byteLength
   return {
     patternCount: patterns.length,
@@ -306,11 +310,11 @@ type Reversed = Pick<
   Automaton,
   | 'revRoot'
   | 'revEdgeStart'
-  | 'revEdgeClass'
+  | 'revEdgeUnit'
   | 'revEdgeTo'
   | 'revOut'
-  | 'revPairKey'
-  | 'revPairNode'
+  | 'revPairs'
+  | 'hasSingles'
   | 'filter'
   | 'filterShift'
   | 'filterLength'
@@ -394,16 +398,16 @@ function buildReversed(patterns: readonly Uint16Array[], classOf: Uint16Array, c
   }
   for (let s = 0; s < nodes; s++)
     revEdgeStart[s + 1] = (revEdgeStart[s] as number) + (revEdgeStart[s + 1] as number)
-  const revEdgeClass = new Uint16Array(Math.max(1, nodes - 1))
+  const revEdgeUnit = new Uint16Array(Math.max(1, nodes - 1))
   const revEdgeTo = new Int32Array(Math.max(1, nodes - 1))
   const scratch: number[] = []
   for (let s = 1; s < nodes; s++) {
     scratch.length = 0
     for (let e = firstChild[s] as number; e !== -1; e = sibling[e] as number) scratch.push(e)
-    scratch.sort((a, b) => (cls[a] as number) - (cls[b] as number))
+    scratch.sort((a, b) => (unit[a] as number) - (unit[b] as number))
     let k = revEdgeStart[s] as number
     for (const e of scratch) {
-      revEdgeClass[k] = cls[e] as number
+      revEdgeUnit[k] = unit[e] as number
       revEdgeTo[k] = e
       k++
     }
@@ -413,17 +417,16 @@ function buildReversed(patterns: readonly Uint16Array[], classOf: Uint16Array, c
   for (let s = 1; s < nodes; s++) if (depth[s] === 2) pairs++
   let pairSize = 16
   while (pairSize < pairs * 2) pairSize *= 2
-  const revPairKey = new Int32Array(pairSize)
-  const revPairNode = new Int32Array(pairSize) // 0 (the root, never at depth 2): empty
+  const revPairs = new Int32Array(pairSize * 2)
   for (let s = 1; s < nodes; s++) {
     if (depth[s] !== 2) continue
     const key = ((unit[s] as number) << 16) | (unit[parent[s] as number] as number)
     let j = Math.imul(key, 0x9e3779b1) >>> 0
     for (;;) {
       j &= pairSize - 1
-      if (revPairNode[j] === 0) {
-        revPairKey[j] = key
-        revPairNode[j] = s
+      if (revPairs[j * 2 + 1] === 0) {
+        revPairs[j * 2] = key
+        revPairs[j * 2 + 1] = s
         break
       }
       j++
@@ -443,11 +446,11 @@ function buildReversed(patterns: readonly Uint16Array[], classOf: Uint16Array, c
   return {
     revRoot,
     revEdgeStart,
-    revEdgeClass,
+    revEdgeUnit,
     revEdgeTo,
     revOut: out.slice(0, nodes),
-    revPairKey,
-    revPairNode,
+    revPairs,
+    hasSingles: minLength === 1,
     filter,
     filterShift,
     filterLength,
@@ -474,10 +477,10 @@ export function scan(
   if (to > codes.length) to = codes.length
   if (from < 0) from = 0
   if (k === 0 || to - from < k) return 0
-  const { classOf, revRoot, revEdgeStart, revEdgeClass, revEdgeTo, revOut, revPairKey, revPairNode, same } = a
+  const { classOf, revRoot, revEdgeStart, revEdgeUnit, revEdgeTo, revOut, revPairs, hasSingles, same } = a
   const filter = a.filter
   const shift = a.filterShift
-  const pairMask = revPairKey.length - 1
+  const pairMask = (revPairs.length >> 1) - 1
   if (stack.length <= a.maxLength) stack = new Int32Array(a.maxLength + 1)
   const st = stack
   let data = buf.data
@@ -499,19 +502,20 @@ export function scan(
     c2 = c1
     c1 = c0
     if (pass === 0) continue
-    const n1 = revRoot[classOf[c0] as number] as number
-    if (n1 === 0) continue
     let top = 0
-    if ((revOut[n1] as number) >= 0) st[top++] = n1
+    if (hasSingles) {
+      const n1 = revRoot[classOf[c0] as number] as number
+      if (n1 !== 0 && (revOut[n1] as number) >= 0) st[top++] = n1
+    }
     if (j > from) {
       const key = ((codes[j - 1] as number) << 16) | c0
       let x = Math.imul(key, 0x9e3779b1) >>> 0
       let n = 0
       for (;;) {
         x &= pairMask
-        const node = revPairNode[x] as number
+        const node = revPairs[x * 2 + 1] as number
         if (node === 0) break
-        if (revPairKey[x] === key) {
+        if (revPairs[x * 2] === key) {
           n = node
           break
         }
@@ -520,15 +524,14 @@ export function scan(
       // walk back from depth 2 along the reversed trie
       for (let i = j - 2; n !== 0; i--) {
         if ((revOut[n] as number) >= 0) st[top++] = n
-        if (i < from) break
-        const c = classOf[codes[i] as number] as number
         let lo = revEdgeStart[n] as number
         let hi = revEdgeStart[n + 1] as number
+        if (lo === hi || i < from) break
+        const c = codes[i] as number
         n = 0
-        if (c === 0) break
         if (hi - lo <= 8) {
           for (; lo < hi; lo++) {
-            if (revEdgeClass[lo] === c) {
+            if (revEdgeUnit[lo] === c) {
               n = revEdgeTo[lo] as number
               break
             }
@@ -536,7 +539,7 @@ export function scan(
         } else {
           while (lo < hi) {
             const mid = (lo + hi) >>> 1
-            const mc = revEdgeClass[mid] as number
+            const mc = revEdgeUnit[mid] as number
             if (mc === c) {
               n = revEdgeTo[mid] as number
               break
