@@ -20,6 +20,7 @@ export interface Normalized {
 
 // Scratch buffers reused across calls (the engine is synchronous, so one call never interleaves another).
 let cap = 0
+let capOffsets = 0
 let midCodes = new Uint16Array(0)
 let midStart = new Int32Array(0)
 let midEnd = new Int32Array(0)
@@ -27,25 +28,30 @@ let outCodes = new Uint16Array(0)
 let outStart = new Int32Array(0)
 let outEnd = new Int32Array(0)
 
-function ensure(n: number): void {
-  if (n <= cap) return
-  cap = Math.max(n, cap * 2, 1024)
-  const grow16 = (a: Uint16Array) => {
-    const b = new Uint16Array(cap)
-    b.set(a)
-    return b
+/** Room for n code units, and for n offsets when `offsets` (normalizeText of a 20 MB text needs none). */
+function ensure(n: number, offsets: boolean): void {
+  if (n > cap) {
+    cap = Math.max(n, cap * 2, 1024)
+    const grow16 = (a: Uint16Array) => {
+      const b = new Uint16Array(cap)
+      b.set(a)
+      return b
+    }
+    midCodes = grow16(midCodes)
+    outCodes = grow16(outCodes)
   }
-  const grow32 = (a: Int32Array) => {
-    const b = new Int32Array(cap)
-    b.set(a)
-    return b
+  if (offsets && n > capOffsets) {
+    capOffsets = Math.max(n, capOffsets * 2, 1024)
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(capOffsets)
+      b.set(a)
+      return b
+    }
+    midStart = grow32(midStart)
+    midEnd = grow32(midEnd)
+    outStart = grow32(outStart)
+    outEnd = grow32(outEnd)
   }
-  midCodes = grow16(midCodes)
-  midStart = grow32(midStart)
-  midEnd = grow32(midEnd)
-  outCodes = grow16(outCodes)
-  outStart = grow32(outStart)
-  outEnd = grow32(outEnd)
 }
 
 // Where the last stage left its result: the mid buffers when stage B had nothing to do, else the out buffers.
@@ -110,7 +116,7 @@ function stageAInto(source: string, offsets: boolean): number {
   let prevFlag = 0
   let prev = 0
   const len = source.length
-  ensure(len + 16)
+  ensure(len + 16, offsets)
   const codes = midCodes
   const start = midStart
   const end = midEnd
@@ -122,7 +128,7 @@ function stageAInto(source: string, offsets: boolean): number {
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         const out = astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
         if (out.length > 0) {
-          ensure(m + out.length + 16)
+          ensure(m + out.length + 16, offsets)
           // astral output is already converted, but it may begin or continue a phrase: let stage B decide
           need = 1
           for (let k = 0; k < out.length; k++) {
@@ -169,7 +175,7 @@ function stageARest(source: string, from: number, m0: number, offsets: boolean):
   const t = charTables()
   const single = t.single
   const len = source.length
-  ensure(len + 16)
+  ensure(len + 16, offsets)
   let m = m0
   for (let i = from; i < len; i++) {
     const c = source.charCodeAt(i)
@@ -177,7 +183,7 @@ function stageARest(source: string, from: number, m0: number, offsets: boolean):
       const d = i + 1 < len ? source.charCodeAt(i + 1) : 0
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         const out = astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
-        ensure(m + out.length + 16)
+        ensure(m + out.length + 16, offsets)
         for (let k = 0; k < out.length; k++) {
           midCodes[m] = out.charCodeAt(k)
           if (offsets) {
@@ -202,7 +208,7 @@ function stageARest(source: string, from: number, m0: number, offsets: boolean):
       continue
     }
     const out = t.multi.get(c) ?? ''
-    ensure(m + out.length + 16)
+    ensure(m + out.length + 16, offsets)
     for (let k = 0; k < out.length; k++) {
       midCodes[m] = out.charCodeAt(k)
       if (offsets) {
@@ -227,7 +233,7 @@ function stageBInto(m: number, offsets: boolean): number {
   const t = charTables()
   const t2s = t.t2s
   const fl = flagTable()
-  ensure(m * 2 + 16)
+  ensure(m + 16, offsets)
   let n = 0
   for (let j = 0; j < m; j++) {
     const c = midCodes[j] as number
@@ -249,7 +255,7 @@ function stageBInto(m: number, offsets: boolean): number {
           const [key, value] = list[hit] as readonly [Uint16Array, string]
           const s0 = midStart[j] as number
           const e0 = midEnd[j + key.length - 1] as number
-          ensure(n + value.length + m - j + 16)
+          ensure(n + value.length + m - j + 16, offsets)
           for (let k = 0; k < value.length; k++) {
             outCodes[n] = value.charCodeAt(k)
             if (offsets) {
@@ -273,7 +279,7 @@ function stageBInto(m: number, offsets: boolean): number {
       n++
     } else {
       const out = t.t2sMulti.get(c) ?? String.fromCharCode(c)
-      ensure(n + out.length + m - j + 16)
+      ensure(n + out.length + m - j + 16, offsets)
       for (let k = 0; k < out.length; k++) {
         outCodes[n] = out.charCodeAt(k)
         if (offsets) {
