@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { buildAutomaton, MatchBuffer, scan } from './automaton.ts'
+import { buildAutomaton, MatchBuffer, scan, scanAC } from './automaton.ts'
 
 const codes = (s: string) => Uint16Array.from([...s].map((c) => c.charCodeAt(0)))
 
@@ -31,6 +31,52 @@ describe('automaton', () => {
     'reports exactly the occurrences a naive search finds, overlaps and duplicates included',
     (patterns, text) => {
       expect(run(patterns, text)).toEqual(naive(patterns, text))
+    },
+  )
+
+  // the reversed-trie scan must give exactly what the Aho–Corasick scan gives, in the same order
+  const inOrder = (patterns: Uint16Array[], text: Uint16Array, from: number, to: number) => {
+    const a = buildAutomaton(patterns)
+    const fast = new MatchBuffer()
+    const ref = new MatchBuffer()
+    fast.push(-7, -7) // what a buffer already holds is kept
+    ref.push(-7, -7)
+    scan(a, text, fast, from, to)
+    scanAC(a, text, ref, from, to)
+    return [
+      Array.from(fast.data.subarray(0, fast.count * 2)),
+      Array.from(ref.data.subarray(0, ref.count * 2)),
+    ]
+  }
+  const unit = fc.oneof(
+    fc.constantFrom(0x8c23, 0x8a00, 0x75c5, 0x6bd2, 0x61, 0x0, 0xffff), // 谣 言 病 毒 a, NUL, U+FFFF
+    fc.constantFrom(0xd83d, 0xde00, 0xdc00, 0xd800), // surrogates (emoji halves, lone ones)
+    fc.constantFrom(0x8b20, 0x9a57, 0x81fa, 0x7063), // traditional 謠 驗 臺 灣
+    fc.integer({ min: 0, max: 0xffff }),
+  )
+  const units = (max: number) => fc.array(unit, { maxLength: max }).map((u) => Uint16Array.from(u))
+  test.prop([fc.array(units(6), { maxLength: 14 }), units(120), fc.nat(10), fc.nat(10)])(
+    'the fast scan equals the Aho–Corasick scan exactly, order included, on any code units and any range',
+    (patterns, text, cutFrom, cutTo) => {
+      const from = Math.min(cutFrom, text.length)
+      const to = Math.max(from, text.length - cutTo)
+      const [fast, ref] = inOrder(patterns, text, from, to)
+      expect(fast).toEqual(ref)
+    },
+  )
+  test.prop([
+    fc.array(fc.string({ unit: fc.constantFrom('谣', '言', '病', '毒'), minLength: 1, maxLength: 9 }), {
+      minLength: 1,
+      maxLength: 30,
+    }),
+    fc.string({ unit: fc.constantFrom('谣', '言', '病', '毒', '😀'), maxLength: 200 }),
+  ])(
+    'the fast scan equals the Aho–Corasick scan on dense overlapping matches, short and long patterns mixed',
+    (patterns, text) => {
+      // every UTF-16 unit, emoji halves included
+      const t = Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i))
+      const [fast, ref] = inOrder(patterns.map(codes), t, 0, t.length)
+      expect(fast).toEqual(ref)
     },
   )
 

@@ -1,8 +1,11 @@
-// Aho–Corasick multi-pattern automaton over UTF-16 code units, stored in flat typed arrays: character
-// classes numbered by frequency in the patterns; a dense DFA table (every state × the most frequent classes,
-// failure transitions resolved at build time) sized to a fixed budget; sorted edge lists (CSR) with failure
-// links for the rare classes; dictionary-suffix links so every occurrence of every pattern is reported.
-// Reference: Aho & Corasick, "Efficient string matching", CACM 18(6), 1975.
+// Multi-pattern matching over UTF-16 code units, in flat typed arrays. Two structures over the same patterns:
+//  - the Aho–Corasick automaton (Aho & Corasick, CACM 18(6), 1975): character classes numbered by frequency in
+//    the patterns, a small dense DFA table for the most frequent classes, sorted edge lists (CSR) with failure
+//    links, dictionary-suffix links. It is the reference (`scanAC`) the fast scan is tested against.
+//  - the scan itself walks a trie of the REVERSED patterns backwards from each text position, so that the
+//    occurrences ending there come out directly in Aho–Corasick order (by end, longest first), behind a filter:
+//    a hashed bitset of the last k code units of every pattern (k = the shortest pattern length, at most 4).
+//    Most positions end no pattern and cost one bitset probe, as in the literal matchers of Hyperscan (FDR).
 
 export interface Automaton {
   readonly patternCount: number
@@ -30,6 +33,29 @@ export interface Automaton {
   readonly dict: Int32Array
   /** Next pattern with the same code units, or -1. */
   readonly same: Int32Array
+  /** Trie of the reversed patterns: depth-1 node per class (0: none). */
+  readonly revRoot: Int32Array
+  /** Reversed trie, CSR children sorted by code unit. */
+  readonly revEdgeStart: Int32Array
+  /** The code unit of each edge (units, not classes: the backward walk needs no class lookup). */
+  readonly revEdgeUnit: Uint16Array
+  readonly revEdgeTo: Int32Array
+  /** First pattern whose reversal ends at the node, or -1 (further ones through `same`). */
+  readonly revOut: Int32Array
+  /**
+   * Depth-2 nodes of the reversed trie by their two code units: open addressing over entries of two int32s,
+   * (unit before << 16 | last unit, node); node 0 (the root, never at depth 2) marks an empty entry.
+   */
+  readonly revPairs: Int32Array
+  /** Whether some pattern is one code unit long (only then a depth-1 node can report). */
+  readonly hasSingles: boolean
+  /** Hashed bitset of the last `filterLength` code units of every pattern. */
+  readonly filter: Int32Array
+  readonly filterShift: number
+  /** Shortest non-empty pattern, capped at 4 (0 when there is none). */
+  readonly filterLength: number
+  /** Longest pattern. */
+  readonly maxLength: number
 }
 
 /** Growable buffer of (pattern, end) pairs, reused across scans. */
@@ -59,9 +85,22 @@ export class MatchBuffer {
   }
 }
 
+/**
+ * Entries of the dense DFA table (4 bytes each): 256k = 1 MB at most. The table serves only the reference scan
+ * (`scanAC`); `scan` uses the reversed trie.
+ */
+export const DENSE_BUDGET = 256 * 1024
+
+/** The filter's hash of the k code units ending at j (k = 1..4); the caller checks j - k + 1 >= 0. */
+function gramHash(codes: ArrayLike<number>, j: number, k: number, shift: number): number {
+  let h = Math.imul(codes[j] as number, 0x9e3779b1)
+  if (k > 1) h = Math.imul(h ^ (codes[j - 1] as number), 0x85ebca6b)
+  if (k > 2) h = Math.imul(h ^ (codes[j - 2] as number), 0xc2b2ae35)
+  if (k > 3) h = Math.imul(h ^ (codes[j - 3] as number), 0x27d4eb2f)
+  return (h ^ (h >>> 15)) >>> shift
+}
+
 /** Builds the automaton. Empty patterns are kept (so ids stay aligned) but never match. */
-/** Entries of the dense DFA table (4 bytes each): 8M = 32 MB at most, whatever the lexicon size. */
-export const DENSE_BUDGET = 8 * 1024 * 1024
 
 export function buildAutomaton(patterns: readonly Uint16Array[], denseBudget = DENSE_BUDGET): Automaton {
   // classes by descending frequency in the patterns (ties by code unit), so the dense ones are the common ones
@@ -222,6 +261,8 @@ export function buildAutomaton(patterns: readonly Uint16Array[], denseBudget = D
     }
   }
 
+  const rev = buildReversed(patterns, classOf, classCount)
+
   const outFinal = out.slice(0, states)
   const bytes =
     classOf.byteLength +
@@ -235,7 +276,14 @@ export function buildAutomaton(patterns: readonly Uint16Array[], denseBudget = D
     report.byteLength +
     dict.byteLength +
     same.byteLength +
-    patternLength.byteLength
+    patternLength.byteLength +
+    rev.revRoot.byteLength +
+    rev.revEdgeStart.byteLength +
+    rev.revEdgeUnit.byteLength +
+    rev.revEdgeTo.byteLength +
+    rev.revOut.byteLength +
+    rev.revPairs.byteLength +
+    rev.filter.byteLength
   return {
     patternCount: patterns.length,
     stateCount: states,
@@ -254,12 +302,168 @@ export function buildAutomaton(patterns: readonly Uint16Array[], denseBudget = D
     report,
     dict,
     same,
+    ...rev,
   }
 }
 
+type Reversed = Pick<
+  Automaton,
+  | 'revRoot'
+  | 'revEdgeStart'
+  | 'revEdgeUnit'
+  | 'revEdgeTo'
+  | 'revOut'
+  | 'revPairs'
+  | 'hasSingles'
+  | 'filter'
+  | 'filterShift'
+  | 'filterLength'
+  | 'maxLength'
+>
+
+/** The trie of the reversed patterns, its depth-2 pair table and the last-k-units filter. */
+function buildReversed(patterns: readonly Uint16Array[], classOf: Uint16Array, classCount: number): Reversed {
+  let size = 1024
+  let firstChild = new Int32Array(size).fill(-1)
+  let sibling = new Int32Array(size).fill(-1)
+  let cls = new Uint16Array(size)
+  let out = new Int32Array(size).fill(-1)
+  let unit = new Uint16Array(size)
+  let depth = new Int32Array(size)
+  let parent = new Int32Array(size)
+  const revRoot = new Int32Array(classCount + 1)
+  let nodes = 1
+  const grow = () => {
+    size *= 2
+    const g32 = (a: Int32Array, fill: number) => {
+      const b = new Int32Array(size).fill(fill)
+      b.set(a)
+      return b
+    }
+    firstChild = g32(firstChild, -1)
+    sibling = g32(sibling, -1)
+    out = g32(out, -1)
+    depth = g32(depth, 0)
+    parent = g32(parent, 0)
+    const c = new Uint16Array(size)
+    c.set(cls)
+    cls = c
+    const u = new Uint16Array(size)
+    u.set(unit)
+    unit = u
+  }
+  let minLength = 0x7fffffff
+  let maxLength = 0
+  for (let pi = 0; pi < patterns.length; pi++) {
+    const p = patterns[pi] as Uint16Array
+    if (p.length === 0) continue
+    if (p.length < minLength) minLength = p.length
+    if (p.length > maxLength) maxLength = p.length
+    let s = 0
+    for (let i = p.length - 1; i >= 0; i--) {
+      const c = classOf[p[i] as number] as number
+      let t = -1
+      if (s === 0) t = revRoot[c] === 0 ? -1 : (revRoot[c] as number)
+      else {
+        for (let e = firstChild[s] as number; e !== -1; e = sibling[e] as number) {
+          if (cls[e] === c) {
+            t = e
+            break
+          }
+        }
+      }
+      if (t === -1) {
+        if (nodes === size) grow()
+        t = nodes++
+        cls[t] = c
+        unit[t] = p[i] as number
+        depth[t] = (depth[s] as number) + 1
+        parent[t] = s
+        if (s === 0) revRoot[c] = t
+        else {
+          sibling[t] = firstChild[s] as number
+          firstChild[s] = t
+        }
+      }
+      s = t
+    }
+    // the first pattern with these code units heads the `same` chain the forward build made
+    if (out[s] === -1) out[s] = pi
+  }
+  const revEdgeStart = new Int32Array(nodes + 1)
+  for (let s = 1; s < nodes; s++) {
+    let n = 0
+    for (let e = firstChild[s] as number; e !== -1; e = sibling[e] as number) n++
+    revEdgeStart[s + 1] = n
+  }
+  for (let s = 0; s < nodes; s++)
+    revEdgeStart[s + 1] = (revEdgeStart[s] as number) + (revEdgeStart[s + 1] as number)
+  const revEdgeUnit = new Uint16Array(Math.max(1, nodes - 1))
+  const revEdgeTo = new Int32Array(Math.max(1, nodes - 1))
+  const scratch: number[] = []
+  for (let s = 1; s < nodes; s++) {
+    scratch.length = 0
+    for (let e = firstChild[s] as number; e !== -1; e = sibling[e] as number) scratch.push(e)
+    scratch.sort((a, b) => (unit[a] as number) - (unit[b] as number))
+    let k = revEdgeStart[s] as number
+    for (const e of scratch) {
+      revEdgeUnit[k] = unit[e] as number
+      revEdgeTo[k] = e
+      k++
+    }
+  }
+  // depth-2 nodes by their two code units (earlier << 16 | last)
+  let pairs = 0
+  for (let s = 1; s < nodes; s++) if (depth[s] === 2) pairs++
+  let pairSize = 16
+  while (pairSize < pairs * 2) pairSize *= 2
+  const revPairs = new Int32Array(pairSize * 2)
+  for (let s = 1; s < nodes; s++) {
+    if (depth[s] !== 2) continue
+    const key = ((unit[s] as number) << 16) | (unit[parent[s] as number] as number)
+    let j = Math.imul(key, 0x9e3779b1) >>> 0
+    for (;;) {
+      j &= pairSize - 1
+      if (revPairs[j * 2 + 1] === 0) {
+        revPairs[j * 2] = key
+        revPairs[j * 2 + 1] = s
+        break
+      }
+      j++
+    }
+  }
+  // filter: the last k code units of every pattern, k = the shortest pattern (at most 4), 16 bits per pattern
+  const filterLength = maxLength === 0 ? 0 : Math.min(4, minLength)
+  let bits = 16
+  while (1 << bits < patterns.length * 16 && bits < 24) bits++
+  const filterShift = 32 - bits
+  const filter = new Int32Array(Math.max(1, (1 << bits) >>> 5))
+  for (const p of patterns) {
+    if (p.length === 0) continue
+    const h = gramHash(p, p.length - 1, filterLength, filterShift)
+    filter[h >>> 5] = (filter[h >>> 5] as number) | (1 << (h & 31))
+  }
+  return {
+    revRoot,
+    revEdgeStart,
+    revEdgeUnit,
+    revEdgeTo,
+    revOut: out.slice(0, nodes),
+    revPairs,
+    hasSingles: minLength === 1,
+    filter,
+    filterShift,
+    filterLength,
+    maxLength,
+  }
+}
+
+let stack = new Int32Array(64)
+
 /**
  * Reports every occurrence of every pattern in codes[from, to) into `buf` as (pattern, end) with `end`
- * exclusive; the start is `end - patternLength[pattern]`. Returns the number of matches added.
+ * exclusive; the start is `end - patternLength[pattern]`. Occurrences come by end, then longest first, then in
+ * pattern order among identical patterns (the order of an Aho–Corasick scan). Returns the number added.
  */
 export function scan(
   a: Automaton,
@@ -268,8 +472,115 @@ export function scan(
   from = 0,
   to = codes.length,
 ): number {
+  const k = a.filterLength
+  const before = buf.count
+  if (to > codes.length) to = codes.length
+  if (from < 0) from = 0
+  if (k === 0 || to - from < k) return 0
+  const { classOf, revRoot, revEdgeStart, revEdgeUnit, revEdgeTo, revOut, revPairs, hasSingles, same } = a
+  const filter = a.filter
+  const shift = a.filterShift
+  const pairMask = (revPairs.length >> 1) - 1
+  if (stack.length <= a.maxLength) stack = new Int32Array(a.maxLength + 1)
+  const st = stack
+  let data = buf.data
+  let w = buf.count * 2
+  // c0 is the unit at j, c1 the one before it, and so on
+  let c1 = from + k - 2 >= from ? (codes[from + k - 2] as number) : 0
+  let c2 = from + k - 3 >= from ? (codes[from + k - 3] as number) : 0
+  let c3 = from + k - 4 >= from ? (codes[from + k - 4] as number) : 0
+  for (let j = from + k - 1; j < to; j++) {
+    const c0 = codes[j] as number
+    // the filter: a hash of the last k units (as gramHash computes it)
+    let h = Math.imul(c0, 0x9e3779b1)
+    if (k > 1) h = Math.imul(h ^ c1, 0x85ebca6b)
+    if (k > 2) h = Math.imul(h ^ c2, 0xc2b2ae35)
+    if (k > 3) h = Math.imul(h ^ c3, 0x27d4eb2f)
+    h = (h ^ (h >>> 15)) >>> shift
+    const pass = ((filter[h >>> 5] as number) >>> (h & 31)) & 1
+    c3 = c2
+    c2 = c1
+    c1 = c0
+    if (pass === 0) continue
+    let top = 0
+    if (hasSingles) {
+      const n1 = revRoot[classOf[c0] as number] as number
+      if (n1 !== 0 && (revOut[n1] as number) >= 0) st[top++] = n1
+    }
+    if (j > from) {
+      const key = ((codes[j - 1] as number) << 16) | c0
+      let x = Math.imul(key, 0x9e3779b1) >>> 0
+      let n = 0
+      for (;;) {
+        x &= pairMask
+        const node = revPairs[x * 2 + 1] as number
+        if (node === 0) break
+        if (revPairs[x * 2] === key) {
+          n = node
+          break
+        }
+        x++
+      }
+      // walk back from depth 2 along the reversed trie
+      for (let i = j - 2; n !== 0; i--) {
+        if ((revOut[n] as number) >= 0) st[top++] = n
+        let lo = revEdgeStart[n] as number
+        let hi = revEdgeStart[n + 1] as number
+        if (lo === hi || i < from) break
+        const c = codes[i] as number
+        n = 0
+        if (hi - lo <= 8) {
+          for (; lo < hi; lo++) {
+            if (revEdgeUnit[lo] === c) {
+              n = revEdgeTo[lo] as number
+              break
+            }
+          }
+        } else {
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1
+            const mc = revEdgeUnit[mid] as number
+            if (mc === c) {
+              n = revEdgeTo[mid] as number
+              break
+            }
+            if (mc < c) lo = mid + 1
+            else hi = mid
+          }
+        }
+      }
+    }
+    // longest first, each node's identical patterns in pattern order
+    while (top > 0) {
+      for (let p = revOut[st[--top] as number] as number; p >= 0; p = same[p] as number) {
+        if (w + 2 > data.length) {
+          buf.count = w >> 1
+          data = buf.grow()
+        }
+        data[w++] = p
+        data[w++] = j + 1
+      }
+    }
+  }
+  buf.count = w >> 1
+  return buf.count - before
+}
+
+/**
+ * The Aho–Corasick scan: the reference `scan` is tested against (same occurrences, same order). Reports into
+ * `buf` as `scan` does.
+ */
+export function scanAC(
+  a: Automaton,
+  codes: Uint16Array,
+  buf: MatchBuffer,
+  from = 0,
+  to = codes.length,
+): number {
   const { classOf, dense, delta, out, report, dict, same } = a
   const width = dense + 1
+  if (to > codes.length) to = codes.length
+  if (from < 0) from = 0
   const before = buf.count
   let data = buf.data
   let k = buf.count * 2

@@ -26,6 +26,22 @@ describe('claim bank', () => {
     expect(match(bank, '今天武汉天气很好，我们去东湖散步')).toEqual([])
   })
 
+  it('bounds the postings one query follows, rarest trigrams first, and still finds the claim', () => {
+    const bank = new ClaimBank({ maxWalk: 64 })
+    // many claims share one common phrase, so its trigrams lead to long posting chains
+    for (let i = 0; i < 500; i++)
+      bank.add({ id: `noise${i}`, text: `大家好今天天气不错${String(i).padStart(3, '0')}号` })
+    bank.add({ id: 'c1', text: CLAIM })
+    const hits = match(bank, `大家好今天天气不错，${CLAIM}`)
+    expect(hits.some((h) => h.id === 'c1' && h.similarity === 1)).toBe(true)
+    // an unbounded bank finds the same claim, and at least as many others
+    const open = new ClaimBank({ maxWalk: 1e9 })
+    for (let i = 0; i < 500; i++)
+      open.add({ id: `noise${i}`, text: `大家好今天天气不错${String(i).padStart(3, '0')}号` })
+    open.add({ id: 'c1', text: CLAIM })
+    expect(match(open, `大家好今天天气不错，${CLAIM}`).length).toBeGreaterThanOrEqual(hits.length)
+  })
+
   it('matches a long excerpt of a longer claim, but not a short mention', () => {
     const bank = new ClaimBank()
     const long = `${CLAIM}，一旦传播全球六十多亿人三分之二都要受害，所以蚊虫叮咬比人传人更可怕，大家早点装纱窗`

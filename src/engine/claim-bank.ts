@@ -25,6 +25,11 @@ export interface ClaimBankOptions {
   /** At most this many postings of one fingerprint are followed at query time (default 256). */
   maxPostings?: number
   /**
+   * At most this many posting-table nodes are visited per query (default 1024). When an item's trigrams would
+   * lead to more, the rarest trigrams are followed first; this bounds the time of one query whatever the item.
+   */
+  maxWalk?: number
+  /**
    * An item at least this long (normalised characters) that is mostly a fragment of a longer claim also
    * matches: the similarity is then the share of the item found in the claim (default 20).
    */
@@ -52,6 +57,7 @@ const DEFAULTS = {
   maxKeys: 8,
   minLength: 8,
   maxPostings: 256,
+  maxWalk: 1024,
   minFragment: 20,
 }
 
@@ -62,6 +68,7 @@ export class ClaimBank {
   private readonly maxKeys: number
   private readonly minLength: number
   private readonly maxPostings: number
+  private readonly maxWalk: number
   private readonly minFragment: number
   private rev = 0
 
@@ -73,12 +80,8 @@ export class ClaimBank {
   private pool: Uint16Array
   private poolUsed = 0
   private poolWaste = 0
-  private off: Int32Array
-  private len: Int32Array
-  private keyCount: Uint8Array
-  private stamp: Int32Array
-  private hits: Uint16Array
-  private query = 0
+  /** Per slot, side by side (one cache line per candidate): offset in `pool`, length, number of fingerprints. */
+  private info: Int32Array
 
   constructor(options: ClaimBankOptions = {}) {
     this.threshold = clamp01(options.threshold ?? DEFAULTS.threshold)
@@ -88,14 +91,11 @@ export class ClaimBank {
     this.maxKeys = Math.min(255, Math.max(1, Math.floor(options.maxKeys ?? DEFAULTS.maxKeys)))
     this.minLength = Math.max(3, Math.floor(options.minLength ?? DEFAULTS.minLength))
     this.maxPostings = Math.max(1, Math.floor(options.maxPostings ?? DEFAULTS.maxPostings))
+    this.maxWalk = Math.max(1, Math.floor(options.maxWalk ?? DEFAULTS.maxWalk))
     const cap = Math.max(16, Math.floor(options.capacity ?? 1024))
     this.postings = new PostingTable(cap * this.maxKeys)
     this.pool = new Uint16Array(cap * 24)
-    this.off = new Int32Array(cap)
-    this.len = new Int32Array(cap)
-    this.keyCount = new Uint8Array(cap)
-    this.stamp = new Int32Array(cap)
-    this.hits = new Uint16Array(cap)
+    this.info = new Int32Array(cap * 3)
   }
 
   /** Number of claims. */
@@ -110,15 +110,7 @@ export class ClaimBank {
 
   /** Bytes held by the bank's typed arrays (ids and extra fields are JS strings/objects on top). */
   get bytes(): number {
-    return (
-      this.postings.bytes +
-      this.pool.byteLength +
-      this.off.byteLength +
-      this.len.byteLength +
-      this.keyCount.byteLength +
-      this.stamp.byteLength +
-      this.hits.byteLength
-    )
+    return this.postings.bytes + this.pool.byteLength + this.info.byteLength
   }
 
   has(id: string): boolean {
@@ -129,8 +121,8 @@ export class ClaimBank {
   textOf(id: string): string | undefined {
     const s = this.slotOf.get(id)
     if (s === undefined) return undefined
-    const o = this.off[s] as number
-    return codesToString(this.pool, o, o + (this.len[s] as number))
+    const o = this.info[s * 3] as number
+    return codesToString(this.pool, o, o + (this.info[s * 3 + 1] as number))
   }
 
   /** Adds a claim, replacing one with the same id. Refuses claims too short to match safely. */
@@ -163,7 +155,7 @@ export class ClaimBank {
         : [...keys]
             .sort((a, b) => this.postings.crowd(a) - this.postings.crowd(b) || a - b)
             .slice(0, this.maxKeys)
-    this.keyCount[slot] = chosen.length
+    this.info[slot * 3 + 2] = chosen.length
     for (const k of chosen) this.postings.add(k, slot)
     this.rev++
     return { ok: true, replaced }
@@ -179,15 +171,15 @@ export class ClaimBank {
   }
 
   private removeSlot(slot: number): void {
-    const o = this.off[slot] as number
-    const codes = this.pool.subarray(o, o + (this.len[slot] as number))
+    const o = this.info[slot * 3] as number
+    const codes = this.pool.subarray(o, o + (this.info[slot * 3 + 1] as number))
     for (const k of this.keysOf(codes)) this.postings.remove(k, slot)
     this.slotOf.delete(this.ids[slot] as string)
     this.ids[slot] = undefined
     this.meta.delete(slot)
-    this.poolWaste += this.len[slot] as number
-    this.len[slot] = 0
-    this.keyCount[slot] = 0
+    this.poolWaste += this.info[slot * 3 + 1] as number
+    this.info[slot * 3 + 1] = 0
+    this.info[slot * 3 + 2] = 0
     this.freeSlots.push(slot)
     if (this.poolWaste > 1 << 16 && this.poolWaste * 2 > this.poolUsed) this.compactPool()
   }
@@ -206,8 +198,8 @@ export class ClaimBank {
       this.pool = p
     }
     this.pool.set(codes, this.poolUsed)
-    this.off[slot] = this.poolUsed
-    this.len[slot] = codes.length
+    this.info[slot * 3] = this.poolUsed
+    this.info[slot * 3 + 1] = codes.length
     this.poolUsed += codes.length
   }
 
@@ -216,10 +208,10 @@ export class ClaimBank {
     let used = 0
     for (let s = 0; s < this.ids.length; s++) {
       if (this.ids[s] === undefined) continue
-      const o = this.off[s] as number
-      const l = this.len[s] as number
+      const o = this.info[s * 3] as number
+      const l = this.info[s * 3 + 1] as number
       p.set(this.pool.subarray(o, o + l), used)
-      this.off[s] = used
+      this.info[s * 3] = used
       used += l
     }
     this.pool = p
@@ -228,22 +220,10 @@ export class ClaimBank {
   }
 
   private ensureSlots(n: number): void {
-    if (n <= this.off.length) return
-    const cap = Math.max(n, this.off.length * 2)
-    const g32 = (a: Int32Array) => {
-      const b = new Int32Array(cap)
-      b.set(a)
-      return b
-    }
-    this.off = g32(this.off)
-    this.len = g32(this.len)
-    this.stamp = g32(this.stamp)
-    const kc = new Uint8Array(cap)
-    kc.set(this.keyCount)
-    this.keyCount = kc
-    const h = new Uint16Array(cap)
-    h.set(this.hits)
-    this.hits = h
+    if (n * 3 <= this.info.length) return
+    const info = new Int32Array(Math.max(n, (this.info.length / 3) * 2) * 3)
+    info.set(this.info)
+    this.info = info
   }
 
   /**
@@ -258,48 +238,62 @@ export class ClaimBank {
     const tri = scratchInt(m)
     const n = trigramHashes(codes, tri)
     const seen = scratchSet(n)
-    const q = ++this.query
-    if (q === 0x7fffffff) {
-      this.stamp.fill(0)
-      this.query = 1
-    }
-    const cand: number[] = []
-    const { key, value, next } = this.postings
+    const cand = candidates.reset(n)
+    const postings = this.postings
+    const nodes = postings.nodes
+    const maxPostings = this.maxPostings
+    // distinct trigrams, and how many postings each may lead to
+    const uniq = scratchKeys(n)
+    const crowd = scratchCrowd(n)
+    let d = 0
+    let total = 0
     for (let i = 0; i < n; i++) {
       const h = tri[i] as number
       if (!seen.insert(h)) continue
+      const c = postings.crowd(h)
+      uniq[d] = h
+      crowd[d] = c
+      d++
+      total += c
+    }
+    // a long or common item would follow more postings than the budget: then the rarest trigrams go first (the
+    // ones that single out a claim) and the walk stops when the budget is spent
+    let budget = this.maxWalk
+    if (total > budget) sortByCrowd(uniq, crowd, d)
+    for (let k = 0; k < d && budget > 0; k++) {
+      const h = uniq[k] as number
       let walked = 0
-      for (let node = this.postings.first(h); node >= 0; node = next[node] as number) {
-        if (key[node] !== h) continue
-        if (++walked > this.maxPostings) break
-        const s = value[node] as number
-        if (this.stamp[s] !== this.query) {
-          this.stamp[s] = this.query
-          this.hits[s] = 1
-          cand.push(s)
-        } else this.hits[s] = (this.hits[s] as number) + 1
+      for (let node = postings.first(h); node >= 0; node = nodes[node * 3 + 2] as number) {
+        if (--budget < 0) break
+        if (nodes[node * 3] !== h) continue
+        if (++walked > maxPostings) break
+        cand.hit(nodes[node * 3 + 1] as number)
       }
     }
     const out: ClaimHit[] = []
-    for (const s of cand) {
+    const { slots, hits } = cand
+    const info = this.info
+    for (let c = 0; c < cand.size; c++) {
+      const s = slots[c] as number
       // a claim found under fewer than a quarter of its fingerprints cannot reach the threshold in practice
-      if ((this.hits[s] as number) * 4 < (this.keyCount[s] as number)) continue
-      const o = this.off[s] as number
-      const l = this.len[s] as number
-      let r = set.containment(this.pool, o, o + l)
-      if (m >= this.minFragment && m < l && r.similarity < 1) {
+      if ((hits[c] as number) * 4 < (info[s * 3 + 2] as number)) continue
+      const o = info[s * 3] as number
+      const l = info[s * 3 + 1] as number
+      let similarity = set.containment(this.pool, o, o + l, minSimilarity)
+      let start = set.start
+      let end = set.end
+      if (m >= this.minFragment && m < l && similarity < 1) {
         // the item as a fragment of the claim: share of the item's bigrams found in the claim
         claimSet.load(this.pool.subarray(o, o + l))
         const f = claimSet.containment(codes, 0, m)
-        if (f.similarity > r.similarity) r = { similarity: f.similarity, start: 0, end: m }
+        if (f > similarity) {
+          similarity = f
+          start = 0
+          end = m
+        }
       }
-      if (r.similarity < minSimilarity) continue
-      const hit: ClaimHit = {
-        id: this.ids[s] as string,
-        similarity: r.similarity,
-        start: r.start,
-        end: r.end,
-      }
+      if (similarity < minSimilarity) continue
+      const hit: ClaimHit = { id: this.ids[s] as string, similarity, start, end }
       const meta = this.meta.get(s)
       if (meta !== undefined) hit.meta = meta
       out.push(hit)
@@ -318,9 +312,9 @@ export function containment(claim: string, text: string, minFragment = Number.PO
   const c = normalizeCodes(claim)
   const t = normalizeCodes(text)
   if (c.length < 2 || t.length < 2) return c.length > 0 && c.length === t.length && c[0] === t[0] ? 1 : 0
-  const a = itemBigrams(t).containment(c, 0, c.length).similarity
+  const a = itemBigrams(t).containment(c, 0, c.length)
   if (t.length < minFragment || t.length >= c.length || a === 1) return a
-  return Math.max(a, itemBigrams(c).containment(t, 0, t.length).similarity)
+  return Math.max(a, itemBigrams(c).containment(t, 0, t.length))
 }
 
 function clamp01(x: number): number {
@@ -380,54 +374,164 @@ class HashSet {
   }
 }
 const seenSet = new HashSet()
+
+let keyScratch = new Int32Array(1024)
+let crowdScratch = new Int32Array(1024)
+function scratchKeys(n: number): Int32Array {
+  if (keyScratch.length < n) keyScratch = new Int32Array(Math.max(n, keyScratch.length * 2))
+  return keyScratch
+}
+function scratchCrowd(n: number): Int32Array {
+  if (crowdScratch.length < n) crowdScratch = new Int32Array(Math.max(n, crowdScratch.length * 2))
+  return crowdScratch
+}
+
+/** Sorts keys[0, n) by crowd ascending, first occurrence first among equals (deterministic). */
+function sortByCrowd(keys: Int32Array, crowd: Int32Array, n: number): void {
+  if (n > 32) {
+    const order = Array.from({ length: n }, (_, i) => i)
+    order.sort((a, b) => (crowd[a] as number) - (crowd[b] as number) || a - b)
+    const k = Int32Array.from(order, (i) => keys[i] as number)
+    const c = Int32Array.from(order, (i) => crowd[i] as number)
+    keys.set(k)
+    crowd.set(c)
+    return
+  }
+  for (let i = 1; i < n; i++) {
+    const k = keys[i] as number
+    const c = crowd[i] as number
+    let j = i - 1
+    while (j >= 0 && (crowd[j] as number) > c) {
+      keys[j + 1] = keys[j] as number
+      crowd[j + 1] = crowd[j] as number
+      j--
+    }
+    keys[j + 1] = k
+    crowd[j + 1] = c
+  }
+}
+
+/**
+ * The claims one query meets and how often, in order of first meeting: a small open-addressing map that stays
+ * in cache, instead of per-claim counters spread over the whole bank.
+ */
+class Candidates {
+  /** Slot of the i-th claim met, and how many of its postings were met. */
+  slots = new Int32Array(1024)
+  hits = new Int32Array(1024)
+  size = 0
+  private table = new Int32Array(2048)
+  private gen = new Int32Array(2048)
+  private mask = 2047
+  private g = 1
+  reset(expected: number): Candidates {
+    this.size = 0
+    if (this.table.length < expected * 2) this.resize(expected * 2)
+    else if (++this.g === 0x7fffffff) {
+      this.gen.fill(0)
+      this.g = 1
+    }
+    return this
+  }
+  hit(slot: number): void {
+    let i = Math.imul(slot, 0x9e3779b1) >>> 0
+    for (;;) {
+      i &= this.mask
+      if (this.gen[i] !== this.g) break
+      const c = this.table[i] as number
+      if (this.slots[c] === slot) {
+        this.hits[c] = (this.hits[c] as number) + 1
+        return
+      }
+      i++
+    }
+    if (this.size === this.slots.length) {
+      const s = new Int32Array(this.size * 2)
+      s.set(this.slots)
+      this.slots = s
+      const h = new Int32Array(this.size * 2)
+      h.set(this.hits)
+      this.hits = h
+    }
+    const c = this.size++
+    this.slots[c] = slot
+    this.hits[c] = 1
+    this.gen[i] = this.g
+    this.table[i] = c
+    if (this.size * 2 > this.table.length) this.resize(this.table.length * 2)
+  }
+  private resize(n: number): void {
+    let size = this.table.length
+    while (size < n) size *= 2
+    this.table = new Int32Array(size)
+    this.gen = new Int32Array(size)
+    this.mask = size - 1
+    this.g = 1
+    for (let c = 0; c < this.size; c++) {
+      let i = Math.imul(this.slots[c] as number, 0x9e3779b1) >>> 0
+      for (;;) {
+        i &= this.mask
+        if (this.gen[i] !== this.g) break
+        i++
+      }
+      this.gen[i] = this.g
+      this.table[i] = c
+    }
+  }
+}
+const candidates = new Candidates()
 function scratchSet(n: number): HashSet {
   seenSet.reset(n)
   return seenSet
 }
 
-/** The item's bigrams as a multiset with the first position of each, for exact verification. */
+/**
+ * The item's bigrams as a multiset with the first position of each, for exact verification. One probe touches
+ * one table entry: `t` holds key, generation, count and first position side by side; `u` the per-verification
+ * use counts (with their own generation, so each verification starts from zero without clearing).
+ */
 class BigramSet {
-  keys = new Int32Array(2048)
-  gen = new Int32Array(2048)
-  count = new Int32Array(2048)
-  pos = new Int32Array(2048)
-  usedGen = new Int32Array(2048)
-  used = new Int32Array(2048)
+  t = new Int32Array(2048 * 4)
+  u = new Int32Array(2048 * 2)
   mask = 2047
   g = 1
   ug = 1
+  /** Span of the last containment: first and one past the last item position matched. */
+  start = 0
+  end = 0
 
   load(codes: Uint16Array): void {
     const n = codes.length - 1
-    let size = this.keys.length
+    let size = this.mask + 1
     while (size < n * 2) size *= 2
-    if (size !== this.keys.length) {
-      this.keys = new Int32Array(size)
-      this.gen = new Int32Array(size)
-      this.count = new Int32Array(size)
-      this.pos = new Int32Array(size)
-      this.usedGen = new Int32Array(size)
-      this.used = new Int32Array(size)
+    if (size !== this.mask + 1) {
+      this.t = new Int32Array(size * 4)
+      this.u = new Int32Array(size * 2)
       this.mask = size - 1
       this.g = 1
+      this.ug = 1
     } else if (++this.g === 0x7fffffff) {
-      this.gen.fill(0)
+      for (let k = 1; k < this.t.length; k += 4) this.t[k] = 0
       this.g = 1
     }
+    const t = this.t
+    const g = this.g
+    const mask = this.mask
     for (let i = 0; i < n; i++) {
       const b = ((codes[i] as number) << 16) | (codes[i + 1] as number)
       let j = Math.imul(b, 0x9e3779b1) >>> 0
       for (;;) {
-        j &= this.mask
-        if (this.gen[j] !== this.g) {
-          this.gen[j] = this.g
-          this.keys[j] = b
-          this.count[j] = 1
-          this.pos[j] = i
+        j &= mask
+        const at = j << 2
+        if (t[at + 1] !== g) {
+          t[at] = b
+          t[at + 1] = g
+          t[at + 2] = 1
+          t[at + 3] = i
           break
         }
-        if (this.keys[j] === b) {
-          this.count[j] = (this.count[j] as number) + 1
+        if (t[at] === b) {
+          t[at + 2] = (t[at + 2] as number) + 1
           break
         }
         j++
@@ -435,36 +539,42 @@ class BigramSet {
     }
   }
 
-  /** Share of the bigram occurrences of claim[from, to) found in the item (as a multiset), with the span. */
-  containment(
-    claim: Uint16Array,
-    from: number,
-    to: number,
-  ): { similarity: number; start: number; end: number } {
+  /**
+   * Share of the bigram occurrences of claim[from, to) found in the item (as a multiset); the span is left in
+   * `start`/`end`. With `min`, gives up as soon as the share can no longer reach `min` (and returns less).
+   */
+  containment(claim: Uint16Array, from: number, to: number, min = 0): number {
+    this.start = 0
+    this.end = 0
     const n = to - from - 1
-    if (n <= 0) return { similarity: 0, start: 0, end: 0 }
+    if (n <= 0) return 0
     if (++this.ug === 0x7fffffff) {
-      this.usedGen.fill(0)
+      for (let k = 0; k < this.u.length; k += 2) this.u[k] = 0
       this.ug = 1
     }
+    const { t, u, g, ug, mask } = this
     let matched = 0
     let lo = 0x7fffffff
     let hi = -1
     for (let i = from; i < to - 1; i++) {
       const b = ((claim[i] as number) << 16) | (claim[i + 1] as number)
       let j = Math.imul(b, 0x9e3779b1) >>> 0
+      let found = false
       for (;;) {
-        j &= this.mask
-        if (this.gen[j] !== this.g) break
-        if (this.keys[j] === b) {
-          if (this.usedGen[j] !== this.ug) {
-            this.usedGen[j] = this.ug
-            this.used[j] = 0
+        j &= mask
+        const at = j << 2
+        if (t[at + 1] !== g) break
+        if (t[at] === b) {
+          const ua = j << 1
+          if (u[ua] !== ug) {
+            u[ua] = ug
+            u[ua + 1] = 0
           }
-          if ((this.used[j] as number) < (this.count[j] as number)) {
-            this.used[j] = (this.used[j] as number) + 1
+          if ((u[ua + 1] as number) < (t[at + 2] as number)) {
+            u[ua + 1] = (u[ua + 1] as number) + 1
             matched++
-            const p = this.pos[j] as number
+            found = true
+            const p = t[at + 3] as number
             if (p < lo) lo = p
             if (p > hi) hi = p
           }
@@ -472,8 +582,13 @@ class BigramSet {
         }
         j++
       }
+      // what is left cannot lift the share to `min`: the caller drops this claim anyway
+      if (!found && min > 0 && (matched + (to - 2 - i)) / n < min) return matched / n
     }
-    return hi < 0 ? { similarity: 0, start: 0, end: 0 } : { similarity: matched / n, start: lo, end: hi + 2 }
+    if (hi < 0) return 0
+    this.start = lo
+    this.end = hi + 2
+    return matched / n
   }
 }
 const bigrams = new BigramSet()

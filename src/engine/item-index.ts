@@ -156,11 +156,11 @@ export class ItemIndex {
     }
     const q = this.query
     const cand: number[] = []
-    const { key, value, next } = this.postings
+    const nodes = this.postings.nodes
     for (const h of distinct) {
-      for (let node = this.postings.first(h); node >= 0; node = next[node] as number) {
-        if (key[node] !== h) continue
-        const s = value[node] as number
+      for (let node = this.postings.first(h); node >= 0; node = nodes[node * 3 + 2] as number) {
+        if (nodes[node * 3] !== h) continue
+        const s = nodes[node * 3 + 1] as number
         if (this.stamp[s] !== q) {
           this.stamp[s] = q
           this.hits[s] = 1

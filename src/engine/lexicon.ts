@@ -128,6 +128,8 @@ const soundBuf = new MatchBuffer()
 export function matchLexicon(lex: Lexicon, n: Normalized): TermHit[] {
   buf.reset()
   scan(lex.plain, n.codes, buf)
+  // most items contain no term: no maps, no lists
+  if (buf.count === 0 && lex.sound === null) return []
   const hits: TermHit[] = []
   const perEntry = new Map<number, number>()
   const add = (entry: number, start: number, end: number, sound: boolean) => {
@@ -178,8 +180,8 @@ export function matchLexicon(lex: Lexicon, n: Normalized): TermHit[] {
     }
     return m
   }
-  const exceptOf = byEntry(excepts)
-  const requiresOf = byEntry(requires)
+  const exceptOf = lex.hasConstraints ? byEntry(excepts) : null
+  const requiresOf = lex.hasConstraints ? byEntry(requires) : null
   const checked = new Map<number, number>()
   for (const h of candidates) {
     if (!lex.hasConstraints) {
@@ -191,12 +193,12 @@ export function matchLexicon(lex: Lexicon, n: Normalized): TermHit[] {
     if (n >= MAX_CONSTRAINT_HITS || (perEntry.get(h.entry) ?? 0) >= MAX_SPANS_PER_TERM) continue
     checked.set(h.entry, n + 1)
     const e = lex.entries[h.entry] as LexiconEntry
-    if (exceptOf.get(h.entry)?.some((x) => x.start <= h.start && h.end <= x.end) === true) continue
+    if (exceptOf?.get(h.entry)?.some((x) => x.start <= h.start && h.end <= x.end) === true) continue
     if (e.requires !== undefined && e.requires.length > 0) {
       const w = e.window
       const ok =
         requiresOf
-          .get(h.entry)
+          ?.get(h.entry)
           ?.some((x) => w === undefined || (x.end >= h.start - w && x.start <= h.end + w)) ?? false
       if (!ok) continue
     }

@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest'
 import * as OpenCC from 'opencc-js'
 import { describe, expect, it } from 'vitest'
-import { normalize, normalizeText, originalSpan } from './normalize.ts'
+import { normalize, normalizeCodes, normalizeText, originalSpan } from './normalize.ts'
+import { normalizeReference, normalizeTextReference } from './normalize-reference.ts'
 
 // Characters that exercise every stage: traditional (incl. phrase starts), full width, emoji, zero-width,
 // variation selectors, homoglyphs, combining marks, surrogate halves, compatibility forms.
@@ -11,7 +12,27 @@ const TRICKY = [
 const tricky = fc.array(fc.constantFrom(...TRICKY), { maxLength: 40 }).map((a) => a.join(''))
 const anyText = fc.oneof(tricky, fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ maxLength: 60 }))
 
+// Traditional phrases and characters, simplified text that needs nothing, and pairs that start OpenCC phrases.
+const PHRASEY = [...'乾淨乾隆頭髮著名後來發展計劃裡面臺灣說話當時為了這樣們的是我你他在有一个不人天气很好']
+const mixed = fc
+  .array(fc.oneof(fc.constantFrom(...TRICKY), fc.constantFrom(...PHRASEY)), { maxLength: 60 })
+  .map((a) => a.join(''))
+
 describe('normalize', () => {
+  test.prop([fc.oneof(anyText, mixed)])(
+    'the fast path gives exactly what the reference normaliser gives: text, code units and offsets',
+    (s) => {
+      const fast = normalize(s)
+      const ref = normalizeReference(s)
+      expect(fast.text).toBe(ref.text)
+      expect(Array.from(fast.codes)).toEqual(Array.from(ref.codes))
+      expect(Array.from(fast.start)).toEqual(Array.from(ref.start))
+      expect(Array.from(fast.end)).toEqual(Array.from(ref.end))
+      expect(normalizeText(s)).toBe(normalizeTextReference(s))
+      expect(Array.from(normalizeCodes(s))).toEqual(Array.from(ref.codes))
+    },
+  )
+
   test.prop([anyText])('is idempotent', (s) => {
     const once = normalizeText(s)
     expect(normalizeText(once)).toBe(once)

@@ -20,6 +20,7 @@ export interface Normalized {
 
 // Scratch buffers reused across calls (the engine is synchronous, so one call never interleaves another).
 let cap = 0
+let capOffsets = 0
 let midCodes = new Uint16Array(0)
 let midStart = new Int32Array(0)
 let midEnd = new Int32Array(0)
@@ -27,25 +28,30 @@ let outCodes = new Uint16Array(0)
 let outStart = new Int32Array(0)
 let outEnd = new Int32Array(0)
 
-function ensure(n: number): void {
-  if (n <= cap) return
-  cap = Math.max(n, cap * 2, 1024)
-  const grow16 = (a: Uint16Array) => {
-    const b = new Uint16Array(cap)
-    b.set(a)
-    return b
+/** Room for n code units, and for n offsets when `offsets` (normalizeText of a 20 MB text needs none). */
+function ensure(n: number, offsets: boolean): void {
+  if (n > cap) {
+    cap = Math.max(n, cap * 2, 1024)
+    const grow16 = (a: Uint16Array) => {
+      const b = new Uint16Array(cap)
+      b.set(a)
+      return b
+    }
+    midCodes = grow16(midCodes)
+    outCodes = grow16(outCodes)
   }
-  const grow32 = (a: Int32Array) => {
-    const b = new Int32Array(cap)
-    b.set(a)
-    return b
+  if (offsets && n > capOffsets) {
+    capOffsets = Math.max(n, capOffsets * 2, 1024)
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(capOffsets)
+      b.set(a)
+      return b
+    }
+    midStart = grow32(midStart)
+    midEnd = grow32(midEnd)
+    outStart = grow32(outStart)
+    outEnd = grow32(outEnd)
   }
-  midCodes = grow16(midCodes)
-  midStart = grow32(midStart)
-  midEnd = grow32(midEnd)
-  outCodes = grow16(outCodes)
-  outStart = grow32(outStart)
-  outEnd = grow32(outEnd)
 }
 
 // Where the last stage left its result: the mid buffers when stage B had nothing to do, else the out buffers.
@@ -66,26 +72,54 @@ export function codesToString(codes: Uint16Array, from = 0, to = codes.length): 
   return s
 }
 
-// 1 where a stage-A output code unit needs stage B (a traditional character or an OpenCC phrase start).
-let needsB: Uint8Array | null = null
-function needsBTable(): Uint8Array {
-  if (needsB !== null) return needsB
+// Per stage-A output code unit: 1 when stage B changes it (a traditional character), 2 when an OpenCC phrase
+// starts with it. Stage B runs only when a text has a unit of the first kind or a pair of units that starts a
+// phrase (checked against `pairFilter`, a hashed bitset of the phrases' first two units: a false positive only
+// costs a stage-B pass that changes nothing).
+let flags: Uint8Array | null = null
+let pairFilter: Int32Array = new Int32Array(0)
+const PAIR_BITS = 20
+function flagTable(): Uint8Array {
+  if (flags !== null) return flags
   const t = charTables()
   const a = new Uint8Array(0x10000)
-  for (let c = 0; c < 0x10000; c++) if (t.t2s[c] !== c || t.phraseStart[c] === 1) a[c] = 1
-  needsB = a
+  for (let c = 0; c < 0x10000; c++) a[c] = (t.t2s[c] !== c ? 1 : 0) | (t.phraseStart[c] === 1 ? 2 : 0)
+  const bits = new Int32Array(1 << (PAIR_BITS - 5))
+  for (const key of t.phrases.keys()) {
+    const h = pairHash(key)
+    bits[h >>> 5] = (bits[h >>> 5] as number) | (1 << (h & 31))
+  }
+  pairFilter = bits
+  flags = a
   return a
+}
+function pairHash(key: number): number {
+  const h = Math.imul(key, 0x9e3779b1)
+  return (h ^ (h >>> 16)) >>> (32 - PAIR_BITS)
+}
+function maybePhrase(c0: number, c1: number): boolean {
+  const h = pairHash((c0 << 16) | c1)
+  return (((pairFilter[h >>> 5] as number) >>> (h & 31)) & 1) === 1
 }
 let lastNeedsB = false
 
-/** Stage A into the mid buffers; returns the number of code units written. */
-function stageAInto(source: string): number {
+/**
+ * Stage A into the mid buffers; returns the number of code units written. Without `offsets` the start/end
+ * buffers are left alone (normalizeText, normalizeCodes).
+ */
+function stageAInto(source: string, offsets: boolean): number {
   const t = charTables()
   const single = t.single
-  const nb = needsBTable()
+  const fl = flagTable()
   let need = 0
+  // flags of the previous output unit (2: it starts a phrase) and the unit itself
+  let prevFlag = 0
+  let prev = 0
   const len = source.length
-  ensure(len + 16)
+  ensure(len + 16, offsets)
+  const codes = midCodes
+  const start = midStart
+  const end = midEnd
   let m = 0
   for (let i = 0; i < len; i++) {
     const c = source.charCodeAt(i)
@@ -93,13 +127,19 @@ function stageAInto(source: string): number {
       const d = i + 1 < len ? source.charCodeAt(i + 1) : 0
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         const out = astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
-        ensure(m + out.length + 16)
-        // astral output is already converted; a following BMP phrase start sets `need` itself
-        for (let k = 0; k < out.length; k++) {
-          midCodes[m] = out.charCodeAt(k)
-          midStart[m] = i
-          midEnd[m] = i + 2
-          m++
+        if (out.length > 0) {
+          ensure(m + out.length + 16, offsets)
+          // astral output is already converted, but it may begin or continue a phrase: let stage B decide
+          need = 1
+          for (let k = 0; k < out.length; k++) {
+            midCodes[m] = out.charCodeAt(k)
+            if (offsets) {
+              midStart[m] = i
+              midEnd[m] = i + 2
+            }
+            m++
+          }
+          return stageARest(source, i + 2, m, offsets)
         }
         i++
       }
@@ -108,29 +148,82 @@ function stageAInto(source: string): number {
     const v = single[c] as number
     if (v === DROP) continue
     if (v !== MULTI) {
-      need |= nb[v] as number
+      const f = fl[v] as number
+      if (f !== 0 || prevFlag !== 0) {
+        need |= f & 1
+        if (prevFlag !== 0 && maybePhrase(prev, v)) need = 1
+        prevFlag = f & 2
+      }
+      prev = v
+      codes[m] = v
+      if (offsets) {
+        start[m] = i
+        end[m] = i + 1
+      }
+      m++
+      if (need !== 0) return stageARest(source, i + 1, m, offsets)
+      continue
+    }
+    return stageARest(source, i, m, offsets)
+  }
+  lastNeedsB = false
+  return m
+}
+
+/** Stage A from `from` on, once stage B is known to be needed: no more checks of what it needs. */
+function stageARest(source: string, from: number, m0: number, offsets: boolean): number {
+  const t = charTables()
+  const single = t.single
+  const len = source.length
+  ensure(len + 16, offsets)
+  let m = m0
+  for (let i = from; i < len; i++) {
+    const c = source.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = i + 1 < len ? source.charCodeAt(i + 1) : 0
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        const out = astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
+        ensure(m + out.length + 16, offsets)
+        for (let k = 0; k < out.length; k++) {
+          midCodes[m] = out.charCodeAt(k)
+          if (offsets) {
+            midStart[m] = i
+            midEnd[m] = i + 2
+          }
+          m++
+        }
+        i++
+      }
+      continue
+    }
+    const v = single[c] as number
+    if (v === DROP) continue
+    if (v !== MULTI) {
       midCodes[m] = v
-      midStart[m] = i
-      midEnd[m] = i + 1
+      if (offsets) {
+        midStart[m] = i
+        midEnd[m] = i + 1
+      }
       m++
       continue
     }
     const out = t.multi.get(c) ?? ''
-    ensure(m + out.length + 16)
-    need = 1
+    ensure(m + out.length + 16, offsets)
     for (let k = 0; k < out.length; k++) {
       midCodes[m] = out.charCodeAt(k)
-      midStart[m] = i
-      midEnd[m] = i + 1
+      if (offsets) {
+        midStart[m] = i
+        midEnd[m] = i + 1
+      }
       m++
     }
   }
-  lastNeedsB = need !== 0
+  lastNeedsB = true
   return m
 }
 
 /** Stage B from the mid buffers into the out buffers; returns the number of code units written. */
-function stageBInto(m: number): number {
+function stageBInto(m: number, offsets: boolean): number {
   if (!lastNeedsB) {
     resCodes = midCodes
     resStart = midStart
@@ -139,12 +232,12 @@ function stageBInto(m: number): number {
   }
   const t = charTables()
   const t2s = t.t2s
-  const phraseStart = t.phraseStart
-  ensure(m * 2 + 16)
+  const fl = flagTable()
+  ensure(m + 16, offsets)
   let n = 0
   for (let j = 0; j < m; j++) {
     const c = midCodes[j] as number
-    if (phraseStart[c] === 1 && j + 1 < m) {
+    if (((fl[c] as number) & 2) !== 0 && j + 1 < m && maybePhrase(c, midCodes[j + 1] as number)) {
       const list = t.phrases.get((c << 16) | (midCodes[j + 1] as number))
       if (list !== undefined) {
         let hit = -1
@@ -162,11 +255,13 @@ function stageBInto(m: number): number {
           const [key, value] = list[hit] as readonly [Uint16Array, string]
           const s0 = midStart[j] as number
           const e0 = midEnd[j + key.length - 1] as number
-          ensure(n + value.length + m - j + 16)
+          ensure(n + value.length + m - j + 16, offsets)
           for (let k = 0; k < value.length; k++) {
             outCodes[n] = value.charCodeAt(k)
-            outStart[n] = s0
-            outEnd[n] = e0
+            if (offsets) {
+              outStart[n] = s0
+              outEnd[n] = e0
+            }
             n++
           }
           j += key.length - 1
@@ -177,16 +272,20 @@ function stageBInto(m: number): number {
     const v = t2s[c] as number
     if (v !== MULTI) {
       outCodes[n] = v
-      outStart[n] = midStart[j] as number
-      outEnd[n] = midEnd[j] as number
+      if (offsets) {
+        outStart[n] = midStart[j] as number
+        outEnd[n] = midEnd[j] as number
+      }
       n++
     } else {
       const out = t.t2sMulti.get(c) ?? String.fromCharCode(c)
-      ensure(n + out.length + m - j + 16)
+      ensure(n + out.length + m - j + 16, offsets)
       for (let k = 0; k < out.length; k++) {
         outCodes[n] = out.charCodeAt(k)
-        outStart[n] = midStart[j] as number
-        outEnd[n] = midEnd[j] as number
+        if (offsets) {
+          outStart[n] = midStart[j] as number
+          outEnd[n] = midEnd[j] as number
+        }
         n++
       }
     }
@@ -204,9 +303,46 @@ function stageBInto(m: number): number {
  */
 export function normalize(source: string): Normalized {
   const s = typeof source === 'string' ? source : ''
-  const m = stageAInto(s)
-  const n = stageBInto(m)
-  return new NormalizedText(s, resCodes.slice(0, n), resStart.slice(0, n), resEnd.slice(0, n))
+  const n = stageBInto(stageAInto(s, true), true)
+  const { codes, start, end } = carve(n)
+  const rc = resCodes
+  const rs = resStart
+  const re = resEnd
+  for (let i = 0; i < n; i++) {
+    codes[i] = rc[i] as number
+    start[i] = rs[i] as number
+    end[i] = re[i] as number
+  }
+  return new NormalizedText(s, codes, start, end)
+}
+
+// The three arrays of a result are views carved out of a shared 64 KB slab: an ArrayBuffer per call costs far
+// more than the normalisation of a short post (V8 keeps typed arrays over 64 bytes off the heap). A result
+// keeps its slab alive; a text of more than 400 units gets a buffer of its own.
+const SLAB = 64 * 1024
+let slab = new ArrayBuffer(SLAB)
+let slabUsed = 0
+
+function carve(n: number): { codes: Uint16Array; start: Int32Array; end: Int32Array } {
+  const bytes = n * 10 + 4 // two int32 arrays, then the code units, rounded up to 4 bytes
+  let buffer = slab
+  let at = slabUsed
+  if (bytes > SLAB / 16) {
+    buffer = new ArrayBuffer(bytes)
+    at = 0
+  } else {
+    if (at + bytes > SLAB) {
+      slab = new ArrayBuffer(SLAB)
+      buffer = slab
+      at = 0
+    }
+    slabUsed = at + ((bytes + 3) & ~3)
+  }
+  return {
+    start: new Int32Array(buffer, at, n),
+    end: new Int32Array(buffer, at + n * 4, n),
+    codes: new Uint16Array(buffer, at + n * 8, n),
+  }
 }
 
 class NormalizedText implements Normalized {
@@ -226,14 +362,14 @@ class NormalizedText implements Normalized {
 /** The normalised text alone (no offset map): what terms and claims are stored as. */
 export function normalizeText(source: string): string {
   const s = typeof source === 'string' ? source : ''
-  const n = stageBInto(stageAInto(s))
+  const n = stageBInto(stageAInto(s, false), false)
   return codesToString(resCodes, 0, n)
 }
 
 /** The normalised code units alone, in a fresh array. */
 export function normalizeCodes(source: string): Uint16Array {
   const s = typeof source === 'string' ? source : ''
-  const n = stageBInto(stageAInto(s))
+  const n = stageBInto(stageAInto(s, false), false)
   return resCodes.slice(0, n)
 }
 

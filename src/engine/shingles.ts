@@ -55,17 +55,18 @@ export function smallest(hashes: number[], k: number): number[] {
 }
 
 /**
- * A multimap from 32-bit keys to 32-bit values: a power-of-two bucket array of singly linked chains in flat
- * typed arrays, with a free list so that removals are reused. Grows by doubling (rehash from stored keys).
+ * A multimap from 32-bit keys to 32-bit values: a power-of-two bucket array of singly linked chains in one flat
+ * typed array (`nodes`: key, value, next for each node, side by side so that following a chain touches one cache
+ * line per node), with a free list so that removals are reused. Grows by doubling (rehash from stored keys).
  */
 export class PostingTable {
   private bits: number
   private head: Int32Array
   /** Chain length per bucket (saturating at 65535): how crowded a key's bucket is. */
   private count: Uint16Array
-  key: Int32Array
-  value: Int32Array
-  next: Int32Array
+  /** Node i is nodes[3i] (key), nodes[3i + 1] (value), nodes[3i + 2] (next node, -1 at the end). */
+  nodes: Int32Array
+  private capacity: number
   private used = 0
   private free = -1
   private live = 0
@@ -74,10 +75,8 @@ export class PostingTable {
     this.bits = Math.max(10, Math.ceil(Math.log2(Math.max(1, capacity / 2))))
     this.head = new Int32Array(1 << this.bits).fill(-1)
     this.count = new Uint16Array(1 << this.bits)
-    const n = Math.max(1024, capacity)
-    this.key = new Int32Array(n)
-    this.value = new Int32Array(n)
-    this.next = new Int32Array(n)
+    this.capacity = Math.max(1024, capacity)
+    this.nodes = new Int32Array(this.capacity * 3)
   }
 
   get size(): number {
@@ -85,13 +84,7 @@ export class PostingTable {
   }
 
   get bytes(): number {
-    return (
-      this.head.byteLength +
-      this.count.byteLength +
-      this.key.byteLength +
-      this.value.byteLength +
-      this.next.byteLength
-    )
+    return this.head.byteLength + this.count.byteLength + this.nodes.byteLength
   }
 
   /** Length of the chain `key` falls in (an upper bound of its postings). */
@@ -110,15 +103,16 @@ export class PostingTable {
 
   add(key: number, value: number): void {
     let node = this.free
-    if (node >= 0) this.free = this.next[node] as number
+    if (node >= 0) this.free = this.nodes[node * 3 + 2] as number
     else {
-      if (this.used === this.key.length) this.growNodes()
+      if (this.used === this.capacity) this.growNodes()
       node = this.used++
     }
-    this.key[node] = key
-    this.value[node] = value
     const b = this.bucket(key)
-    this.next[node] = this.head[b] as number
+    const at = node * 3
+    this.nodes[at] = key
+    this.nodes[at + 1] = value
+    this.nodes[at + 2] = this.head[b] as number
     this.head[b] = node
     if ((this.count[b] as number) < 0xffff) this.count[b] = (this.count[b] as number) + 1
     this.live++
@@ -128,12 +122,13 @@ export class PostingTable {
   /** Removes one (key, value) pair; returns whether it was there. */
   remove(key: number, value: number): boolean {
     const b = this.bucket(key)
+    const nodes = this.nodes
     let prev = -1
-    for (let n = this.head[b] as number; n >= 0; n = this.next[n] as number) {
-      if (this.key[n] === key && this.value[n] === value) {
-        if (prev < 0) this.head[b] = this.next[n] as number
-        else this.next[prev] = this.next[n] as number
-        this.next[n] = this.free
+    for (let n = this.head[b] as number; n >= 0; n = nodes[n * 3 + 2] as number) {
+      if (nodes[n * 3] === key && nodes[n * 3 + 1] === value) {
+        if (prev < 0) this.head[b] = nodes[n * 3 + 2] as number
+        else nodes[prev * 3 + 2] = nodes[n * 3 + 2] as number
+        nodes[n * 3 + 2] = this.free
         this.free = n
         this.live--
         if ((this.count[b] as number) > 0 && (this.count[b] as number) < 0xffff)
@@ -146,28 +141,24 @@ export class PostingTable {
   }
 
   private growNodes(): void {
-    const n = this.key.length * 2
-    const g = (a: Int32Array) => {
-      const b = new Int32Array(n)
-      b.set(a)
-      return b
-    }
-    this.key = g(this.key)
-    this.value = g(this.value)
-    this.next = g(this.next)
+    this.capacity *= 2
+    const b = new Int32Array(this.capacity * 3)
+    b.set(this.nodes)
+    this.nodes = b
   }
 
   private rehash(): void {
     this.bits++
     this.head = new Int32Array(1 << this.bits).fill(-1)
     this.count = new Uint16Array(1 << this.bits)
+    const nodes = this.nodes
     // live nodes are those reachable from the old chains; rebuild chains from all non-free nodes
     const isFree = new Uint8Array(this.used)
-    for (let n = this.free; n >= 0; n = this.next[n] as number) isFree[n] = 1
+    for (let n = this.free; n >= 0; n = nodes[n * 3 + 2] as number) isFree[n] = 1
     for (let n = 0; n < this.used; n++) {
       if (isFree[n] === 1) continue
-      const b = this.bucket(this.key[n] as number)
-      this.next[n] = this.head[b] as number
+      const b = this.bucket(nodes[n * 3] as number)
+      nodes[n * 3 + 2] = this.head[b] as number
       this.head[b] = n
       if ((this.count[b] as number) < 0xffff) this.count[b] = (this.count[b] as number) + 1
     }
@@ -175,7 +166,7 @@ export class PostingTable {
     this.free = -1
     for (let n = this.used - 1; n >= 0; n--) {
       if (isFree[n] === 1) {
-        this.next[n] = this.free
+        nodes[n * 3 + 2] = this.free
         this.free = n
       }
     }
