@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, isNull } from 'drizzle-orm'
+import { and, desc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm'
 import type { Tx } from '../../core/db/index.ts'
 import { platformUser, userSession } from './tables.ts'
 
@@ -39,12 +39,27 @@ export async function insertSession(tx: Tx, row: typeof userSession.$inferInsert
   await tx.insert(userSession).values(row)
 }
 
-export async function findLiveSession(tx: Tx, tokenHash: string) {
-  const [row] = await tx
+function liveSessionQuery(tx: Tx) {
+  return tx
     .select({ session: userSession, user: platformUser })
     .from(userSession)
     .innerJoin(platformUser, eq(platformUser.id, userSession.userId))
-    .where(and(eq(userSession.tokenHash, tokenHash), isNull(userSession.revokedAt)))
+    .where(and(eq(userSession.tokenHash, sql.placeholder('tokenHash')), isNull(userSession.revokedAt)))
+    .prepare('platform_user_live_session')
+}
+const liveSession = new WeakMap<Tx, ReturnType<typeof liveSessionQuery>>()
+
+/**
+ * The session and its user, on every request a user makes: built once per database handle and sent as a named
+ * prepared statement, so neither the query builder nor the server parses it again.
+ */
+export async function findLiveSession(tx: Tx, tokenHash: string) {
+  let query = liveSession.get(tx)
+  if (!query) {
+    query = liveSessionQuery(tx)
+    liveSession.set(tx, query)
+  }
+  const [row] = await query.execute({ tokenHash })
   return row
 }
 
