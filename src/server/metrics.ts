@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import { reviewBacklog } from '../platform/content/index.ts'
+import { runningPatrols } from '../platform/patrol/index.ts'
 
 /** Prometheus metrics, one registry per node so that several nodes can share a process (the demo). */
 export const metricsPlugin = fp(async (app: FastifyInstance) => {
@@ -20,6 +22,7 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   })
+  if (app.config.node.role === 'platform') platformMetrics(app, registry)
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched'
     requests.inc({ method: req.method, route, status: String(reply.statusCode) })
@@ -29,3 +32,48 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
     reply.type(registry.contentType).send(await registry.metrics()),
   )
 })
+
+/** What a platform's operators watch: the review backlog (A12.1, A12.2), running patrols, group commit. */
+function platformMetrics(app: FastifyInstance, registry: Registry): void {
+  new Gauge({
+    name: 'qinglang_review_backlog',
+    help: 'Items waiting for review now',
+    registers: [registry],
+    async collect() {
+      this.set((await reviewBacklog(app.database.db)).held)
+    },
+  })
+  new Gauge({
+    name: 'qinglang_review_oldest_wait_seconds',
+    help: 'How long the oldest held item has waited (0 when none)',
+    registers: [registry],
+    async collect() {
+      const { oldest } = await reviewBacklog(app.database.db)
+      this.set(oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0)
+    },
+  })
+  new Gauge({
+    name: 'qinglang_patrols_running',
+    help: 'Patrols re-screening published items now',
+    registers: [registry],
+    async collect() {
+      this.set((await runningPatrols(app.database.db)).length)
+    },
+  })
+  new Gauge({
+    name: 'qinglang_publish_requests',
+    help: 'Publications handled by the group-commit publisher since start',
+    registers: [registry],
+    collect() {
+      this.set(app.publisher.published)
+    },
+  })
+  new Gauge({
+    name: 'qinglang_publish_transactions',
+    help: 'Transactions the group-commit publisher ran since start (requests ÷ this = mean batch)',
+    registers: [registry],
+    collect() {
+      this.set(app.publisher.batches)
+    },
+  })
+}

@@ -405,4 +405,5 @@ export const publishedInWindow = store.publishedInWindow
 export const countPublishedInWindow = store.countPublishedInWindow
 export const samplePublished = store.samplePublished
 export const contentDailyFigures = store.contentDailyFigures
+export const reviewBacklog = store.reviewBacklog
 export type { ContentRow } from './store.ts'

@@ -26,6 +26,7 @@ export {
   publishContent,
   publishedInWindow,
   recordReviewDecision,
+  reviewBacklog,
   samplePublished,
   withdrawForReview,
 } from './content.ts'

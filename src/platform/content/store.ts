@@ -243,6 +243,18 @@ export function samplePublished(tx: Tx, since: Date, limit: number): Promise<Con
     .limit(limit)
 }
 
+/** Held items now and the oldest one's wait (for the node's metrics). */
+export async function reviewBacklog(tx: Tx): Promise<{ held: number; oldest: Date | null }> {
+  const [row] = await tx
+    .select({
+      n: sql<number>`count(*)::int`,
+      oldest: sql<string | null>`min(coalesce(${contentItem.heldAt}, ${contentItem.createdAt}))`,
+    })
+    .from(contentItem)
+    .where(eq(contentItem.status, 'held'))
+  return { held: row?.n ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null }
+}
+
 /** A timestamp's day in Tonghua (UTC+8), `YYYY-MM-DD`, whatever the session's time zone. */
 export const tonghuaDay = (col: unknown) =>
   sql<string>`to_char((${col} at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`

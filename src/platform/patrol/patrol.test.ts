@@ -296,4 +296,17 @@ describe('the sampling patrol and staffing figures', () => {
       400,
     )
   })
+  it('exposes the backlog, running patrols and group commit to Prometheus', async () => {
+    const text = (await node.app.inject({ url: '/metrics' })).body
+    const value = (name: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${name}{`))
+      return Number(line?.split(' ').at(-1) ?? Number.NaN)
+    }
+    expect(value('qinglang_review_backlog')).toBeGreaterThanOrEqual(1)
+    expect(value('qinglang_review_oldest_wait_seconds')).toBeGreaterThanOrEqual(0)
+    expect(value('qinglang_patrols_running')).toBe(0)
+    expect(value('qinglang_publish_requests')).toBeGreaterThanOrEqual(9)
+    expect(value('qinglang_publish_transactions')).toBeGreaterThanOrEqual(1)
+    expect(value('qinglang_publish_transactions')).toBeLessThanOrEqual(value('qinglang_publish_requests'))
+  })
 })
