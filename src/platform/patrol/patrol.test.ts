@@ -297,6 +297,11 @@ describe('the sampling patrol and staffing figures', () => {
     )
   })
   it('exposes the backlog, running patrols and group commit to Prometheus', async () => {
+    // The third rule set's patrol may still be running in the background: let it finish first.
+    await eventually(async () => {
+      const runs = (await node.app.inject({ url: '/api/patrol/runs', headers: as(operator) })).json()
+      return runs.items.some((r: { status: string }) => r.status === 'running') ? undefined : true
+    })
     const text = (await node.app.inject({ url: '/metrics' })).body
     const value = (name: string) => {
       const line = text.split('\n').find((l) => l.startsWith(`${name}{`))
