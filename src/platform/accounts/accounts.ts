@@ -149,16 +149,6 @@ export async function getUser(tx: Tx, id: string): Promise<store.UserRow> {
   return row
 }
 
-/**
- * The user, locked until the transaction ends: the publish path counts what the user published today under this
- * lock, so concurrent publications cannot pass a daily limit together.
- */
-export async function lockUser(tx: Tx, id: string): Promise<store.UserRow> {
-  const row = await store.lockById(tx, id)
-  if (!row) throw new DomainError('NOT_FOUND', { what: 'user', id })
-  return row
-}
-
 /** Several users locked at once (the batched publish path); the unknown ones are left out. */
 export async function lockUsers(
   tx: Tx,

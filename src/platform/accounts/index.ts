@@ -4,7 +4,6 @@ export {
   displayNamesOf,
   getUser,
   listUsers,
-  lockUser,
   lockUsers,
   type PlatformUser,
   presentUser,

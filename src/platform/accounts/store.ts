@@ -9,12 +9,6 @@ export async function findByPhoneHmac(tx: Tx, phoneHmac: string): Promise<UserRo
   return row
 }
 
-/** Holds the user's row until the transaction ends (FOR NO KEY UPDATE: rows that only refer to it still go in). */
-export async function lockById(tx: Tx, id: string): Promise<UserRow | undefined> {
-  const [row] = await tx.select().from(platformUser).where(eq(platformUser.id, id)).for('no key update')
-  return row
-}
-
 /** Several users, locked in id order (so two batches never wait on each other in a cycle). */
 export function lockByIds(tx: Tx, ids: string[]): Promise<{ id: string; displayName: string }[]> {
   if (ids.length === 0) return Promise.resolve([])

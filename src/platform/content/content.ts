@@ -8,7 +8,7 @@ import type { ContentKind, CreditTier as EngineTier, Verdict } from '../../engin
 import { type AppendInput, appendMany } from '../../ledger/index.ts'
 import { displayNamesOf, getUser, lockUsers, userActor } from '../accounts/index.ts'
 import { capabilitiesOfMany } from '../credit/index.ts'
-import { verifiedAmong } from '../identity/index.ts'
+import { identityRequired, verifiedAmong } from '../identity/index.ts'
 import { rulesNotAccepted, rulesStateOf } from '../rules/index.ts'
 import type { ScreeningService } from '../screening/index.ts'
 import { FICTION_LABEL, type ReasonView, reasonsOf } from './reasons.ts'
@@ -187,7 +187,7 @@ export async function publishMany(
     try {
       const user = users.get(userId)
       if (!user) throw new DomainError('NOT_FOUND', { what: 'user', id: userId })
-      if (!verified.has(userId)) throw new DomainError('IDENTITY_REQUIRED', { verifyAt: '/u/identity' })
+      if (!verified.has(userId)) throw identityRequired()
       const ruleState = rules.get(userId) ?? { pending: [], current: [] }
       const refusal = rulesNotAccepted(ruleState)
       if (refusal) throw refusal
@@ -406,4 +406,5 @@ export const countPublishedInWindow = store.countPublishedInWindow
 export const samplePublished = store.samplePublished
 export const contentDailyFigures = store.contentDailyFigures
 export const reviewBacklog = store.reviewBacklog
+export const tonghuaDay = store.tonghuaDay
 export type { ContentRow } from './store.ts'

@@ -104,8 +104,13 @@ export async function isVerified(tx: Tx, userId: string): Promise<boolean> {
 }
 
 /** The gate in front of publishing, commenting and messaging: refused with how to verify. */
+/** The refusal of an unverified user, saying where to verify. */
+export function identityRequired(): DomainError {
+  return new DomainError('IDENTITY_REQUIRED', { verifyAt: '/u/identity' })
+}
+
 export async function requireVerified(tx: Tx, userId: string): Promise<void> {
-  if (!(await isVerified(tx, userId))) throw new DomainError('IDENTITY_REQUIRED', { verifyAt: '/u/identity' })
+  if (!(await isVerified(tx, userId))) throw identityRequired()
 }
 
 /** Which of these users have verified; the identities themselves stay sealed. */

@@ -2,6 +2,7 @@ export {
   formatCheckVerifier,
   type IdentityClaim,
   type IdentityVerifier,
+  identityRequired,
   isVerified,
   requireVerified,
   verifiedAmong,
