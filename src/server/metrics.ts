@@ -35,12 +35,19 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
 
 /** What a platform's operators watch: the review backlog (A12.1, A12.2), running patrols, group commit. */
 function platformMetrics(app: FastifyInstance, registry: Registry): void {
+  // Both backlog gauges share one read per scrape (a second, within the same second, reuses it).
+  let read: { at: number; backlog: ReturnType<typeof reviewBacklog> } | null = null
+  const backlog = () => {
+    if (!read || Date.now() - read.at > 1000)
+      read = { at: Date.now(), backlog: reviewBacklog(app.database.db) }
+    return read.backlog
+  }
   new Gauge({
     name: 'qinglang_review_backlog',
     help: 'Items waiting for review now',
     registers: [registry],
     async collect() {
-      this.set((await reviewBacklog(app.database.db)).held)
+      this.set((await backlog()).held)
     },
   })
   new Gauge({
@@ -48,7 +55,7 @@ function platformMetrics(app: FastifyInstance, registry: Registry): void {
     help: 'How long the oldest held item has waited (0 when none)',
     registers: [registry],
     async collect() {
-      const { oldest } = await reviewBacklog(app.database.db)
+      const { oldest } = await backlog()
       this.set(oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0)
     },
   })

@@ -28,6 +28,7 @@ export {
   recordReviewDecision,
   reviewBacklog,
   samplePublished,
+  tonghuaDay,
   withdrawForReview,
 } from './content.ts'
 export { FICTION_LABEL, maxSeverity, type ReasonView, reasonsOf } from './reasons.ts'

@@ -280,12 +280,5 @@ export async function contentDailyFigures(tx: Tx, since: Date) {
     .from(reviewDecision)
     .where(gte(reviewDecision.decidedAt, since))
     .groupBy(sql`1`, reviewDecision.staffId)
-  const [backlog] = await tx
-    .select({
-      n: sql<number>`count(*)::int`,
-      oldest: sql<string | null>`min(coalesce(${contentItem.heldAt}, ${contentItem.createdAt}))`,
-    })
-    .from(contentItem)
-    .where(eq(contentItem.status, 'held'))
-  return { screened, held, reviews, backlog: backlog ?? { n: 0, oldest: null } }
+  return { screened, held, reviews, backlog: await reviewBacklog(tx) }
 }

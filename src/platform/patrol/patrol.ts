@@ -19,6 +19,7 @@ import {
   presentItem,
   publishedInWindow,
   samplePublished,
+  tonghuaDay,
   withdrawForReview,
 } from '../content/index.ts'
 import {
@@ -350,7 +351,7 @@ export function lookDailyFigures(
 ): Promise<{ day: string; staffId: string; n: number }[]> {
   return tx
     .select({
-      day: sql<string>`to_char((${patrolLook.lookedAt} at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`,
+      day: tonghuaDay(patrolLook.lookedAt),
       staffId: patrolLook.staffId,
       n: sql<number>`count(*)::int`,
     })

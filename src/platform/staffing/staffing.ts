@@ -88,7 +88,7 @@ export async function staffingFigures(
     })
   }
 
-  const oldest = backlog?.oldest ? new Date(backlog.oldest) : null
+  const oldest = backlog.oldest
   const oldestAgeMinutes = oldest ? Math.floor((now.getTime() - oldest.getTime()) / 60_000) : null
   const alerts: StaffingView['alerts'] = []
   for (const d of days.slice(-2)) {
@@ -105,14 +105,14 @@ export async function staffingFigures(
     alerts.push({
       kind: 'backlog_overdue',
       day: null,
-      zh: `待审内容积压 ${backlog?.n ?? 0} 条，最早一条已等待 ${oldestAgeMinutes} 分钟`,
-      en: `${backlog?.n ?? 0} items wait for review; the oldest has waited ${oldestAgeMinutes} minutes`,
+      zh: `待审内容积压 ${backlog.held} 条，最早一条已等待 ${oldestAgeMinutes} 分钟`,
+      en: `${backlog.held} items wait for review; the oldest has waited ${oldestAgeMinutes} minutes`,
     })
   }
   return {
     itemsPerReviewer: opts.itemsPerReviewer,
     reviewersOnRoster: staff.filter((s) => !s.disabled && can(s.roles, 'review.act')).length,
-    backlog: backlog?.n ?? 0,
+    backlog: backlog.held,
     oldestHeldAt: oldest?.toISOString() ?? null,
     oldestAgeMinutes,
     days,
