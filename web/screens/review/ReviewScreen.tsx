@@ -38,6 +38,12 @@ import {
 } from './reviewApi.ts'
 
 const KINDS: readonly ContentKind[] = ['post', 'comment', 'reply', 'danmaku']
+/** The three decisions, as buttons: approve is the primary action, reject the dangerous one. */
+const DECISIONS: readonly { decision: ReviewDecision; props: { type?: 'primary'; danger?: boolean } }[] = [
+  { decision: 'approve', props: { type: 'primary' } },
+  { decision: 'reject', props: { danger: true } },
+  { decision: 'label', props: {} },
+]
 
 export default function ReviewScreen() {
   const t = useT()
@@ -157,47 +163,23 @@ export default function ReviewScreen() {
             render: (_: unknown, q: QueueItem) =>
               mine(q) ? (
                 <Space size={4} wrap>
-                  <Button
-                    size="small"
-                    type="primary"
-                    disabled={!reasonOk}
-                    loading={
-                      decide.isPending &&
-                      decide.variables?.id === q.id &&
-                      decide.variables.body.decision === 'approve'
-                    }
-                    onClick={() => doDecide(q.id, 'approve')}
-                    data-testid={`review-approve-${q.id}`}
-                  >
-                    {t('review.approve')}
-                  </Button>
-                  <Button
-                    size="small"
-                    danger
-                    disabled={!reasonOk}
-                    loading={
-                      decide.isPending &&
-                      decide.variables?.id === q.id &&
-                      decide.variables.body.decision === 'reject'
-                    }
-                    onClick={() => doDecide(q.id, 'reject')}
-                    data-testid={`review-reject-${q.id}`}
-                  >
-                    {t('review.reject')}
-                  </Button>
-                  <Button
-                    size="small"
-                    disabled={!reasonOk}
-                    loading={
-                      decide.isPending &&
-                      decide.variables?.id === q.id &&
-                      decide.variables.body.decision === 'label'
-                    }
-                    onClick={() => doDecide(q.id, 'label')}
-                    data-testid={`review-label-${q.id}`}
-                  >
-                    {t('review.label')}
-                  </Button>
+                  {DECISIONS.map(({ decision, props }) => (
+                    <Button
+                      key={decision}
+                      size="small"
+                      {...props}
+                      disabled={!reasonOk}
+                      loading={
+                        decide.isPending &&
+                        decide.variables?.id === q.id &&
+                        decide.variables.body.decision === decision
+                      }
+                      onClick={() => doDecide(q.id, decision)}
+                      data-testid={`review-${decision}-${q.id}`}
+                    >
+                      {t(`review.${decision}`)}
+                    </Button>
+                  ))}
                   {q.escalatedAt ? null : (
                     <Button
                       size="small"
