@@ -3,8 +3,8 @@
 // (A13.3) in the same transaction. Every claim and decision is on the record, and an item's history is read back
 // from the record.
 import { type Actor, can } from '../../core/auth/index.ts'
-import type { Tx } from '../../core/db/index.ts'
-import { DomainError } from '../../core/errors.ts'
+import { type Tx, transaction } from '../../core/db/index.ts'
+import { DomainError, ERRORS, isDomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import type { ContentKind, Verdict } from '../../engine/index.ts'
 import { append, entriesAbout } from '../../ledger/index.ts'
@@ -276,6 +276,40 @@ export async function decideItem(
     })
   }
   return presentHeld(await getAnyItem(tx, id), await authorName(tx, row))
+}
+
+export interface SelectionResult {
+  id: string
+  ok: boolean
+  status: string | null
+  code: string | null
+  zh: string | null
+  en: string | null
+}
+
+/**
+ * One decision over a selection: each item decided in its own transaction, so a refusal (claimed by someone else,
+ * already decided, escalated) leaves the others decided; every result is reported.
+ */
+export async function decideSelection(
+  db: Tx,
+  actor: Actor,
+  ids: readonly string[],
+  input: { decision: Decision; reason: string },
+): Promise<{ decided: number; refused: number; results: SelectionResult[] }> {
+  const results: SelectionResult[] = []
+  for (const id of ids) {
+    try {
+      const item = await transaction(db, (tx) => decideItem(tx, actor, id, input))
+      results.push({ id, ok: true, status: item.status, code: null, zh: null, en: null })
+    } catch (e) {
+      if (!isDomainError(e)) throw e
+      const spec = ERRORS[e.code]
+      results.push({ id, ok: false, status: null, code: e.code, zh: spec.zh, en: spec.en })
+    }
+  }
+  const decided = results.filter((r) => r.ok).length
+  return { decided, refused: results.length - decided, results }
 }
 
 function excerpt(text: string): string {

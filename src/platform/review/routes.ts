@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { ERRORS, isDomainError } from '../../core/errors.ts'
 import { actorOf } from '../../server/auth.ts'
 import { IdParams, problems } from '../../server/schemas.ts'
 import { HeldFields } from '../content/index.ts'
@@ -8,6 +7,7 @@ import {
   claimItem,
   type Decision,
   decideItem,
+  decideSelection,
   escalateItem,
   itemHistory,
   REASON_TEMPLATES,
@@ -142,24 +142,11 @@ export const reviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req) => {
-      const actor = actorOf(req)
-      const results = []
-      for (const id of req.body.ids) {
-        try {
-          const item = await app.tx((tx) =>
-            decideItem(tx, actor, id, { decision: req.body.decision as Decision, reason: req.body.reason }),
-          )
-          results.push({ id, ok: true, status: item.status, code: null, zh: null, en: null })
-        } catch (e) {
-          if (!isDomainError(e)) throw e
-          const spec = ERRORS[e.code]
-          results.push({ id, ok: false, status: null, code: e.code, zh: spec.zh, en: spec.en })
-        }
-      }
-      const decided = results.filter((r) => r.ok).length
-      return { decided, refused: results.length - decided, results }
-    },
+    async (req) =>
+      decideSelection(app.database.db, actorOf(req), req.body.ids, {
+        decision: req.body.decision as Decision,
+        reason: req.body.reason,
+      }),
   )
 
   app.post(
