@@ -338,6 +338,113 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: 'user',
             request: () => ({ url: '/api/users/me/notices/read' }),
           },
+          'GET /api/reports/guide': { allowed: 'public', request: () => ({ url: '/api/reports/guide' }) },
+          'POST /api/reports': {
+            allowed: 'user',
+            request: () => ({ url: '/api/reports', payload: { itemId: randomUUID(), category: 'rumor' } }),
+          },
+          'GET /api/users/me/reports': { allowed: 'user', request: () => ({ url: '/api/users/me/reports' }) },
+          'GET /api/users/me/reports/:trackingNo': {
+            allowed: 'user',
+            request: () => ({ url: '/api/users/me/reports/JB20261130-AAAAAA' }),
+          },
+          'GET /api/reports/queue': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: '/api/reports/queue' }),
+          },
+          'GET /api/reports/items/:id': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: `/api/reports/items/${randomUUID()}` }),
+          },
+          'POST /api/reports/items/:id/decision': {
+            allowed: ['platform_admin', 'operator', 'reviewer'],
+            request: () => ({
+              url: `/api/reports/items/${randomUUID()}/decision`,
+              payload: { outcome: 'dismiss', reason: '矩阵测试' },
+            }),
+          },
+          'POST /api/reporters/:id/mute': {
+            allowed: ['platform_admin', 'operator', 'reviewer'],
+            request: () => ({
+              url: `/api/reporters/${randomUUID()}/mute`,
+              payload: { days: 1, reason: '矩阵' },
+            }),
+          },
+          'POST /api/reporters/:id/unmute': {
+            allowed: ['platform_admin', 'operator', 'reviewer'],
+            request: () => ({ url: `/api/reporters/${randomUUID()}/unmute` }),
+          },
+          'GET /api/rumors': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: '/api/rumors' }),
+          },
+          'GET /api/rumors/:id': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: `/api/rumors/${randomUUID()}` }),
+          },
+          // A claim too short to match safely is refused after the gate (400).
+          'POST /api/rumors': {
+            allowed: ['platform_admin', 'operator', 'reviewer'],
+            request: () => ({
+              url: '/api/rumors',
+              payload: {
+                text: '太短',
+                verdict: 'false',
+                source: 'review',
+                sourceRef: '矩阵',
+                measures: ['stop'],
+                reason: '矩阵',
+                category: 'false',
+              },
+            }),
+          },
+          'GET /api/disposals': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: '/api/disposals' }),
+          },
+          'GET /api/disposals/:id': {
+            allowed: ['platform_admin', 'operator', 'reviewer', 'inspector'],
+            request: () => ({ url: `/api/disposals/${randomUUID()}` }),
+          },
+          'POST /api/content/:id/disposal': {
+            allowed: ['platform_admin', 'operator', 'reviewer'],
+            request: () => ({
+              url: `/api/content/${randomUUID()}/disposal`,
+              payload: { measures: ['stop'], reason: '矩阵', category: 'false' },
+            }),
+          },
+          'POST /api/retention/:id/open': {
+            allowed: ['platform_admin', 'inspector'],
+            request: () => ({ url: `/api/retention/${randomUUID()}/open`, payload: { reason: '矩阵' } }),
+          },
+          'GET /api/legal-holds': {
+            allowed: ['platform_admin', 'inspector'],
+            request: () => ({ url: '/api/legal-holds' }),
+          },
+          'POST /api/legal-holds': {
+            allowed: ['platform_admin'],
+            request: () => ({ url: '/api/legal-holds', payload: { itemId: randomUUID(), reason: '矩阵' } }),
+          },
+          'POST /api/legal-holds/:id/release': {
+            allowed: ['platform_admin'],
+            request: () => ({ url: `/api/legal-holds/${randomUUID()}/release`, payload: { reason: '矩阵' } }),
+          },
+          'POST /api/appeals': {
+            allowed: 'user',
+            request: () => ({ url: '/api/appeals', payload: { itemId: randomUUID(), reason: '矩阵' } }),
+          },
+          'GET /api/users/me/appeals': { allowed: 'user', request: () => ({ url: '/api/users/me/appeals' }) },
+          'GET /api/appeals': {
+            allowed: ['platform_admin', 'reviewer'],
+            request: () => ({ url: '/api/appeals' }),
+          },
+          'POST /api/appeals/:id/decision': {
+            allowed: ['platform_admin', 'reviewer'],
+            request: () => ({
+              url: `/api/appeals/${randomUUID()}/decision`,
+              payload: { outcome: 'dismiss', reason: '矩阵' },
+            }),
+          },
         }
       : {}),
     'GET /api/ledger/checkpoints': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoints' }) },

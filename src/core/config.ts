@@ -34,6 +34,16 @@ export interface Config {
     patrolWindowDays: number
     /** Items a day one reviewer is expected to cover; fewer reviewers on duty raise the staffing alert (A12.2). */
     itemsPerReviewer: number
+    /** Hours to handle a report, per category (A15); shown to the reporter. */
+    reportDeadlineHours: Record<ReportCategoryKey, number>
+    /** Reports one user may file in an hour (abuse control). */
+    reportsPerHour: number
+    /** Days after a decision in which its subject's author may appeal. */
+    appealWindowDays: number
+    /** Days removed content is kept sealed for appeals, inspections and courts (A16). */
+    retentionDays: number
+    /** Whether a disposal tells the users who commented on or replied to a disposed item (A16). */
+    notifyInteractors: boolean
   }
   demo: { enabled: boolean; password: string }
   web: { distDir: string }
@@ -173,6 +183,11 @@ export function loadConfig(
       accountsPerIdentity: parseIntEnv(env, 'QINGLANG_ACCOUNTS_PER_IDENTITY', 1, problems, 1, 100),
       patrolWindowDays: parseIntEnv(env, 'QINGLANG_PATROL_WINDOW_DAYS', 30, problems, 1, 3650),
       itemsPerReviewer: parseIntEnv(env, 'QINGLANG_ITEMS_PER_REVIEWER', 2000, problems, 1, 1_000_000),
+      reportDeadlineHours: parseDeadlines(env.QINGLANG_REPORT_DEADLINE_HOURS, problems),
+      reportsPerHour: parseIntEnv(env, 'QINGLANG_REPORTS_PER_HOUR', 20, problems, 1, 10_000),
+      appealWindowDays: parseIntEnv(env, 'QINGLANG_APPEAL_WINDOW_DAYS', 15, problems, 1, 365),
+      retentionDays: parseIntEnv(env, 'QINGLANG_RETENTION_DAYS', 180, problems, 1, 3650 * 3),
+      notifyInteractors: nonEmpty(env.QINGLANG_NOTIFY_INTERACTORS) !== 'false',
     },
     ledger: {
       sequenceIntervalMs: parseIntEnv(env, 'QINGLANG_SEQUENCE_INTERVAL_MS', 200, problems, 10, 60_000),
@@ -184,6 +199,36 @@ export function loadConfig(
   }
   if (problems.length > 0 || masterKey === undefined) throw new ConfigError(problems)
   return { config, secrets: { masterKey } }
+}
+
+/** The report categories a platform takes (A15) and their default deadlines in hours. */
+export const REPORT_CATEGORY_KEYS = ['rumor', 'fiction', 'reputation', 'privacy', 'illegal'] as const
+export type ReportCategoryKey = (typeof REPORT_CATEGORY_KEYS)[number]
+export const DEFAULT_REPORT_DEADLINE_HOURS: Record<ReportCategoryKey, number> = {
+  rumor: 24,
+  fiction: 48,
+  reputation: 72,
+  privacy: 72,
+  illegal: 24,
+}
+
+/** `rumor=12,privacy=48`: the categories named get these hours, the others keep their defaults. */
+function parseDeadlines(raw: string | undefined, problems: string[]): Record<ReportCategoryKey, number> {
+  const out = { ...DEFAULT_REPORT_DEADLINE_HOURS }
+  const value = nonEmpty(raw)
+  if (value === undefined) return out
+  for (const part of value.split(',')) {
+    const [key, hours] = part.split('=').map((s) => s.trim())
+    const n = Number(hours)
+    if (!(REPORT_CATEGORY_KEYS as readonly string[]).includes(key ?? '')) {
+      problems.push(
+        `QINGLANG_REPORT_DEADLINE_HOURS: unknown category "${key}" (one of ${REPORT_CATEGORY_KEYS.join(', ')})`,
+      )
+    } else if (!Number.isInteger(n) || n < 1 || n > 24 * 90) {
+      problems.push(`QINGLANG_REPORT_DEADLINE_HOURS: "${part}" needs whole hours between 1 and 2160`)
+    } else out[key as ReportCategoryKey] = n
+  }
+  return out
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

@@ -216,6 +216,81 @@ export const ERRORS = {
     zh: '该内容当前未公开发布，无需巡查',
     en: 'This item is not published now: there is nothing to patrol',
   },
+  DISPOSAL_MEASURES_INVALID: {
+    status: 400,
+    zh: '处置措施无效：至少选择一项（停止传输、删除、标注虚假、限制传播），删除须同时停止传输',
+    en: 'Invalid measures: choose at least one of stop, remove, label, limit; removal needs stop too',
+  },
+  DISPOSAL_NOT_FOUND: { status: 404, zh: '未找到该处置', en: 'No such disposal' },
+  DISPOSAL_ITEM_INVALID: {
+    status: 409,
+    zh: '该内容已被删除或未通过审核，无需处置',
+    en: 'This item was already removed or rejected: there is nothing to dispose of',
+  },
+  RUMOR_NOT_FOUND: { status: 404, zh: '谣言库中没有该条目', en: 'No such entry in the rumor registry' },
+  RETAINED_NOT_FOUND: {
+    status: 404,
+    zh: '没有该内容的留存副本（未被删除，或已过留存期清除）',
+    en: 'No retained copy of this item (it was not removed, or the copy was purged after the retention period)',
+  },
+  LEGAL_HOLD_EXISTS: {
+    status: 409,
+    zh: '该内容已处于法律保全中',
+    en: 'This item is already under a legal hold',
+  },
+  LEGAL_HOLD_NOT_FOUND: {
+    status: 404,
+    zh: '该内容未处于法律保全中',
+    en: 'This item is not under a legal hold',
+  },
+  REPORT_NOT_FOUND: { status: 404, zh: '未找到该举报', en: 'No such report' },
+  REPORT_DUPLICATE: {
+    status: 409,
+    zh: '您已举报过该内容，正在处理中，请通过举报编号查询进度',
+    en: 'You have already reported this item and it is being handled: follow it by its tracking number',
+  },
+  REPORT_RATE_LIMITED: {
+    status: 429,
+    zh: '举报过于频繁，请稍后再试',
+    en: 'Too many reports in a short time; try again later',
+  },
+  REPORTER_MUTED: {
+    status: 403,
+    zh: '因多次不实举报，您的举报功能暂停使用',
+    en: 'Your reports are paused after repeated unfounded reports',
+  },
+  REPORT_NOTHING_OPEN: {
+    status: 409,
+    zh: '该内容没有待处理的举报',
+    en: 'There is no open report on this item',
+  },
+  APPEAL_NOT_FOUND: { status: 404, zh: '未找到该申诉', en: 'No such appeal' },
+  APPEAL_NOT_ALLOWED: {
+    status: 403,
+    zh: '只有被处理内容的发布者可以申诉',
+    en: 'Only the author of the item a decision concerns may appeal it',
+  },
+  APPEAL_NOTHING_TO_APPEAL: {
+    status: 409,
+    zh: '该内容没有可申诉的处理决定',
+    en: 'There is no decision on this item to appeal',
+  },
+  APPEAL_WINDOW_CLOSED: {
+    status: 409,
+    zh: '已超过申诉期限',
+    en: 'The time to appeal this decision has passed',
+  },
+  APPEAL_DUPLICATE: {
+    status: 409,
+    zh: '该内容已有申诉正在处理',
+    en: 'An appeal on this item is already being handled',
+  },
+  APPEAL_SAME_REVIEWER: {
+    status: 403,
+    zh: '申诉须由原处理人以外的审核员决定',
+    en: 'An appeal must be decided by someone other than who made the decision',
+  },
+  APPEAL_ALREADY_DECIDED: { status: 409, zh: '该申诉已有决定', en: 'This appeal has already been decided' },
   MASTER_KEY_WRONG: {
     status: 500,
     zh: '主密钥与数据目录不匹配，无法打开节点密钥',

@@ -11,6 +11,7 @@ import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/typ
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify'
 import { authRoutes } from '../core/auth/routes.ts'
 import type { Config, Secrets } from '../core/config.ts'
+import { deriveKey } from '../core/crypto.ts'
 import { type Database, transaction } from '../core/db/index.ts'
 import { DomainError } from '../core/errors.ts'
 import { type NodeKeys, VERSION } from '../core/node/index.ts'
@@ -20,13 +21,18 @@ import type { Ledger } from '../ledger/index.ts'
 import { ledgerRoutes } from '../ledger/routes.ts'
 import { accountKeys } from '../platform/accounts/index.ts'
 import { accountRoutes } from '../platform/accounts/routes.ts'
+import { appealRoutes } from '../platform/appeals/routes.ts'
 import { PublishBatcher } from '../platform/content/index.ts'
 import { contentRoutes } from '../platform/content/routes.ts'
 import { creditRoutes } from '../platform/credit/routes.ts'
+import { ContentIndex, DisposalSweeper } from '../platform/disposal/index.ts'
+import { disposalRoutes } from '../platform/disposal/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
 import { noticeRoutes } from '../platform/notices/routes.ts'
 import { PatrolWorker } from '../platform/patrol/index.ts'
 import { patrolRoutes } from '../platform/patrol/routes.ts'
+import { closeReportsOnItems } from '../platform/reports/index.ts'
+import { reportRoutes } from '../platform/reports/routes.ts'
 import { reviewRoutes } from '../platform/review/routes.ts'
 import { ruleRoutes } from '../platform/rules/routes.ts'
 import { ScreeningService } from '../platform/screening/index.ts'
@@ -55,6 +61,9 @@ const AREA_ROUTES = [
   patrolRoutes,
   staffingRoutes,
   noticeRoutes,
+  reportRoutes,
+  disposalRoutes,
+  appealRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */
@@ -126,6 +135,21 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   })
   app.decorate('patrol', patrol)
   app.decorate('publisher', new PublishBatcher({ database: opts.database, screening }))
+  const disposalCtx = {
+    screening,
+    retentionKey: deriveKey(opts.secrets.masterKey, 'qinglang/retained-content/v1'),
+    retentionDays: config.platform.retentionDays,
+    notifyInteractors: config.platform.notifyInteractors,
+    onApplied: closeReportsOnItems,
+  }
+  const contentIndex = new ContentIndex(opts.database)
+  const sweeper = new DisposalSweeper({
+    database: opts.database,
+    index: contentIndex,
+    ctx: disposalCtx,
+    onError: (err) => app.log.error({ err }, 'disposal sweep failed'),
+  })
+  app.decorate('disposal', { ctx: disposalCtx, index: contentIndex, sweeper })
   if (config.node.role === 'platform') {
     // Every process of the node screens with the same rules: another one's publication reloads this one.
     const unfollow = await screening.follow(opts.database, (err) =>
@@ -133,6 +157,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     )
     app.addHook('onClose', async () => {
       await patrol.stop()
+      await sweeper.stop()
       await unfollow()
     })
   }

@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify'
 import type { Config, Secrets } from '../core/config.ts'
 import { type Database, openDatabase, transaction } from '../core/db/index.ts'
 import { initNode, type NodeKeys } from '../core/node/index.ts'
-import { Ledger } from '../ledger/index.ts'
+import { Ledger, systemActor } from '../ledger/index.ts'
 import { recoverCredit } from '../platform/credit/index.ts'
+import { purgeExpired } from '../platform/disposal/index.ts'
 import { PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
 import { buildApp } from './index.ts'
 
@@ -59,14 +60,21 @@ export function createProtocol(
   return new ProtocolNode({ node: config.node, keys, database, handlers: PROTOCOL_HANDLERS, onError })
 }
 
-/** Background work of a platform node: daily credit recovery (A13.3), checked every hour. */
+/** Background work of a platform node: daily credit recovery (A13.3) and the purge of retained copies past their
+ * period (A16), checked every hour. */
 export function startPlatformJobs(
   database: Database,
   onError: (err: unknown) => void,
 ): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve()
   const run = () => {
-    running = transaction(database.db, (tx) => recoverCredit(tx)).catch(onError)
+    running = transaction(database.db, (tx) => recoverCredit(tx))
+      .then(() =>
+        transaction(database.db, (tx) =>
+          purgeExpired(tx, systemActor('retention', '留存清理 / retention purge')),
+        ),
+      )
+      .catch(onError)
   }
   const timer = setInterval(run, 3_600_000)
   timer.unref()
@@ -102,7 +110,13 @@ export async function startNode(
       : null
   if (opts.listen !== false) await app.listen({ host: config.http.host, port: config.http.port })
   // Patrols a stopped process left running carry on from their cursor.
-  if (config.node.role === 'platform') await app.patrol.resume()
+  if (config.node.role === 'platform') {
+    await app.patrol.resume()
+    // The index of item fingerprints builds in the background (progress on the disposal page); sweeps a stopped
+    // process left unfinished resume once it is ready.
+    app.disposal.index.ready().catch((err) => app.log.error({ err }, 'building the content index failed'))
+    await app.disposal.sweeper.resume()
+  }
   let stopped = false
   return {
     config,

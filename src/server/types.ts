@@ -5,6 +5,7 @@ import type { NodeKeys } from '../core/node/index.ts'
 import type { Ledger } from '../ledger/index.ts'
 import type { AccountKeys, PlatformUser } from '../platform/accounts/index.ts'
 import type { PublishBatcher } from '../platform/content/index.ts'
+import type { ContentIndex, DisposalContext, DisposalSweeper } from '../platform/disposal/index.ts'
 import type { IdentityVerifier } from '../platform/identity/index.ts'
 import type { PatrolWorker } from '../platform/patrol/index.ts'
 import type { ScreeningService } from '../platform/screening/index.ts'
@@ -32,6 +33,8 @@ declare module 'fastify' {
     publisher: PublishBatcher
     /** Runs patrols on the node's job queue (platform nodes); the queue starts with the first patrol. */
     patrol: PatrolWorker
+    /** Disposal (A16) on a platform node: its settings, the index of item fingerprints, and the sweeper. */
+    disposal: { ctx: DisposalContext; index: ContentIndex; sweeper: DisposalSweeper }
     /** Every route with the access it declares (the authorisation-matrix test walks it). */
     routeTable: { method: string; url: string; access: Access }[]
     /** Runs one use case in one transaction. */

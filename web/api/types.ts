@@ -61,6 +61,13 @@ export type Permission =
   | 'review.lead'
   | 'patrol.act'
   | 'staffing.read'
+  | 'report.read'
+  | 'report.handle'
+  | 'disposal.read'
+  | 'disposal.act'
+  | 'appeal.decide'
+  | 'retention.read'
+  | 'retention.hold'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {
@@ -548,7 +555,7 @@ export interface RestoreCreditBody {
 }
 
 /** Mirrors `ContentStatus` in src/platform/content/content.ts. */
-export type ContentStatus = 'published' | 'held' | 'rejected'
+export type ContentStatus = 'published' | 'held' | 'rejected' | 'removed'
 
 /** Mirrors `ReasonView` in src/platform/content/reasons.ts: one reason of a verdict, in plain words. */
 export interface ReasonView {
@@ -583,6 +590,19 @@ export interface ContentView {
   status: ContentStatus
   createdAt: string
   decidedAt: string | null
+  /** A disposal's limit (A16): out of every public view, or out of lists and recommendations. */
+  restriction: 'stopped' | 'limited' | null
+  /** Labelled false, with the clarification it links to (A16). */
+  falseLabel: FalseLabel | null
+}
+
+/** Mirrors `FalseLabel` in src/platform/content/content.ts. */
+export interface FalseLabel {
+  zh: string
+  en: string
+  rumorId: string | null
+  url: string | null
+  title: string | null
 }
 
 /** Mirrors `OwnContentView` in src/platform/content/content.ts (POST /api/content, GET /api/users/me/content). */

@@ -48,6 +48,7 @@ const STATUS: Record<ContentStatus, { color: string; key: MessageKey }> = {
   published: { color: 'success', key: 'content.status.published' },
   held: { color: 'processing', key: 'content.status.held' },
   rejected: { color: 'error', key: 'content.status.rejected' },
+  removed: { color: 'default', key: 'content.status.removed' },
 }
 
 export function StatusTag({ status }: { status: ContentStatus }) {

@@ -46,6 +46,20 @@ export const PERMISSIONS = [
   'patrol.act',
   /** See the daily staffing and workload figures (A12.2). */
   'staffing.read',
+  /** See the report queue, the reports on an item and reporters' accuracy (A15). */
+  'report.read',
+  /** Decide reports and mute reporters who abuse reporting (A15). */
+  'report.handle',
+  /** See the rumor registry, disposals and their sweeps (A16). */
+  'disposal.read',
+  /** Confirm false claims into the registry and dispose of items and claims (A16). */
+  'disposal.act',
+  /** Decide authors' appeals against decisions on their items (A15, A13.3). */
+  'appeal.decide',
+  /** Open the sealed copy of removed content; every opening is recorded (A16). */
+  'retention.read',
+  /** Place and release legal holds on items (A16). */
+  'retention.hold',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -70,6 +84,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'review.lead',
     'patrol.act',
     'staffing.read',
+    'report.read',
+    'report.handle',
+    'disposal.read',
+    'disposal.act',
+    'appeal.decide',
+    'retention.read',
+    'retention.hold',
   ],
   operator: [
     'node.read',
@@ -82,8 +103,24 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'review.read',
     'patrol.act',
     'staffing.read',
+    'report.read',
+    'report.handle',
+    'disposal.read',
+    'disposal.act',
   ],
-  reviewer: ['node.read', 'credit.read', 'screening.read', 'review.read', 'review.act', 'patrol.act'],
+  reviewer: [
+    'node.read',
+    'credit.read',
+    'screening.read',
+    'review.read',
+    'review.act',
+    'patrol.act',
+    'report.read',
+    'report.handle',
+    'disposal.read',
+    'disposal.act',
+    'appeal.decide',
+  ],
   // A read-only inspector sees everything a platform keeps and changes nothing.
   inspector: [
     'node.read',
@@ -95,6 +132,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'screening.read',
     'review.read',
     'staffing.read',
+    'report.read',
+    'disposal.read',
+    'retention.read',
   ],
   regulator_admin: [
     'node.read',

@@ -22,7 +22,18 @@ export const MAX_DANMAKU_MS = 86_400_000
 const TZ_OFFSET_MS = 8 * 3_600_000
 const DAY_MS = 86_400_000
 
-export type ContentStatus = 'published' | 'held' | 'rejected'
+export type ContentStatus = 'published' | 'held' | 'rejected' | 'removed'
+
+/** The label an item carries once a disposal marks it false (A16), with the clarification it links to. */
+export interface FalseLabel {
+  zh: string
+  en: string
+  rumorId: string | null
+  url: string | null
+  title: string | null
+}
+
+export const FALSE_LABEL = { zh: '经核实为虚假信息', en: 'Confirmed false information' } as const
 
 export interface PublishInput {
   kind: ContentKind
@@ -48,6 +59,8 @@ export interface ContentView {
   status: ContentStatus
   createdAt: string
   decidedAt: string | null
+  restriction: 'stopped' | 'limited' | null
+  falseLabel: FalseLabel | null
 }
 
 /** The author's (and a reviewer's) view: with the verdict's reasons and the rule version that decided it. */
@@ -90,7 +103,14 @@ export function presentItem(r: store.ContentRow, authorName: string): ContentVie
     status: r.status as ContentStatus,
     createdAt: r.createdAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
+    restriction: (r.restriction as 'stopped' | 'limited' | null) ?? null,
+    falseLabel: r.falseLabel ? { ...FALSE_LABEL, ...(r.falseLabel as Omit<FalseLabel, 'zh' | 'en'>) } : null,
   }
+}
+
+/** Whether the public may see the item at all: published and not stopped by a disposal (A16). */
+export function isPublic(r: { status: string; restriction: string | null }): boolean {
+  return r.status === 'published' && r.restriction !== 'stopped'
 }
 
 export function presentOwn(r: store.ContentRow, authorName: string): OwnContentView {
@@ -132,7 +152,7 @@ function placeOf(
   }
   const parent = parents.get(input.parentId)
   const wanted = input.kind === 'reply' ? 'comment' : 'post'
-  if (parent?.status !== 'published' || parent.kind !== wanted) {
+  if (!parent || !isPublic(parent) || parent.kind !== wanted) {
     throw new DomainError('CONTENT_PARENT_INVALID', {
       field: 'parentId',
       kind: input.kind,
@@ -319,7 +339,7 @@ async function namesFor(tx: Tx, rows: store.ContentRow[]): Promise<Map<string, s
 /** One published item, for anyone; anything else is not found. */
 export async function getPublished(tx: Tx, id: string): Promise<ContentView> {
   const row = await store.findItem(tx, id)
-  if (row?.status !== 'published') throw new DomainError('CONTENT_NOT_FOUND', { id })
+  if (!row || !isPublic(row)) throw new DomainError('CONTENT_NOT_FOUND', { id })
   return presentItem(row, (await namesFor(tx, [row])).get(row.authorId) ?? '')
 }
 
@@ -331,7 +351,7 @@ export async function listPublished(
   let rows: store.ContentRow[]
   if (opts.postId !== undefined) {
     const post = await store.findItem(tx, opts.postId)
-    if (post?.kind !== 'post' || post.status !== 'published') {
+    if (post?.kind !== 'post' || !isPublic(post)) {
       throw new DomainError('CONTENT_NOT_FOUND', { id: opts.postId })
     }
     rows = await store.publishedUnder(tx, opts.postId, opts.limit)
@@ -407,4 +427,9 @@ export const samplePublished = store.samplePublished
 export const contentDailyFigures = store.contentDailyFigures
 export const reviewBacklog = store.reviewBacklog
 export const tonghuaDay = store.tonghuaDay
+export const itemsAfterSeq = store.itemsAfterSeq
+export const maxContentSeq = store.maxSeq
+export const setDisposition = store.setDisposition
+export const itemsUnder = store.itemsUnder
+export const findContentItems = store.findItems
 export type { ContentRow } from './store.ts'

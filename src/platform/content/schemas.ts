@@ -21,6 +21,19 @@ export const ItemFields = {
   status: Type.String(),
   createdAt: Type.String(),
   decidedAt: Nullable(Type.String()),
+  /** `stopped`, `limited` or null (A16). */
+  restriction: Nullable(Type.String()),
+  /** Labelled false, with the clarification it links to (A16). */
+  falseLabel: Type.Union([
+    Type.Object({
+      zh: Type.String(),
+      en: Type.String(),
+      rumorId: Nullable(Type.String()),
+      url: Nullable(Type.String()),
+      title: Nullable(Type.String()),
+    }),
+    Type.Null(),
+  ]),
 }
 
 export const ReasonSchema = Type.Object({

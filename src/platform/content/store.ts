@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Tx } from '../../core/db/index.ts'
 import { contentItem, reviewDecision } from './tables.ts'
 
@@ -68,7 +68,13 @@ export function publishedUnder(tx: Tx, postId: string, limit: number): Promise<C
   return tx
     .select()
     .from(contentItem)
-    .where(and(eq(contentItem.postId, postId), eq(contentItem.status, 'published')))
+    .where(
+      and(
+        eq(contentItem.postId, postId),
+        eq(contentItem.status, 'published'),
+        sql`${contentItem.restriction} is distinct from 'stopped'`,
+      ),
+    )
     .orderBy(asc(contentItem.createdAt), asc(contentItem.id))
     .limit(limit)
 }
@@ -77,7 +83,9 @@ export function newestPublishedPosts(tx: Tx, limit: number): Promise<ContentRow[
   return tx
     .select()
     .from(contentItem)
-    .where(and(eq(contentItem.kind, 'post'), eq(contentItem.status, 'published')))
+    .where(
+      and(eq(contentItem.kind, 'post'), eq(contentItem.status, 'published'), isNull(contentItem.restriction)),
+    )
     .orderBy(desc(contentItem.createdAt), desc(contentItem.id))
     .limit(limit)
 }
@@ -281,4 +289,51 @@ export async function contentDailyFigures(tx: Tx, since: Date) {
     .where(gte(reviewDecision.decidedAt, since))
     .groupBy(sql`1`, reviewDecision.staffId)
   return { screened, held, reviews, backlog: await reviewBacklog(tx) }
+}
+
+/** Published and held items stored after `seq`, in insertion order: what an in-memory index has not seen. */
+export function itemsAfterSeq(
+  tx: Tx,
+  seq: number,
+  limit: number,
+): Promise<{ id: string; text: string; seq: number }[]> {
+  return tx
+    .select({ id: contentItem.id, text: contentItem.text, seq: contentItem.seq })
+    .from(contentItem)
+    .where(and(gt(contentItem.seq, seq), inArray(contentItem.status, ['published', 'held'])))
+    .orderBy(asc(contentItem.seq))
+    .limit(limit)
+}
+
+/** The highest insertion number so far (0 when empty). */
+export async function maxSeq(tx: Tx): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(${contentItem.seq}), 0)::bigint` })
+    .from(contentItem)
+  return Number(row?.n ?? 0)
+}
+
+/** Items applied by a disposal, or restored: the status, restriction, label and text it sets. */
+export async function setDisposition(
+  tx: Tx,
+  ids: string[],
+  set: {
+    status?: string
+    restriction?: string | null
+    falseLabel?: unknown
+    text?: string
+    disposalId?: string | null
+  },
+): Promise<void> {
+  if (ids.length === 0) return
+  await tx.update(contentItem).set(set).where(inArray(contentItem.id, ids))
+}
+
+/** Items that hang under these (comments, replies, bullet comments of a post; replies of a comment). */
+export function itemsUnder(tx: Tx, ids: string[]): Promise<{ id: string; authorId: string }[]> {
+  if (ids.length === 0) return Promise.resolve([])
+  return tx
+    .select({ id: contentItem.id, authorId: contentItem.authorId })
+    .from(contentItem)
+    .where(or(inArray(contentItem.postId, ids), inArray(contentItem.parentId, ids)))
 }

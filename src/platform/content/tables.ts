@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { platformUser } from '../accounts/tables.ts'
 
 /**
@@ -24,7 +24,7 @@ export const contentItem = pgTable(
     fictionLabel: boolean('fiction_label').notNull(),
     /** Timeline position of a danmaku in milliseconds; null for other kinds. */
     danmakuMs: integer('danmaku_ms'),
-    /** `published`, `held` (先审后发, waiting for a reviewer) or `rejected`. */
+    /** `published`, `held` (先审后发, waiting for a reviewer), `rejected` or `removed` (by a disposal, A16). */
     status: text('status').notNull(),
     /** The engine's verdict at publishing. */
     verdict: jsonb('verdict').notNull(),
@@ -50,11 +50,23 @@ export const contentItem = pgTable(
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     escalatedBy: text('escalated_by'),
     escalationNote: text('escalation_note'),
+    /**
+     * A disposal's limit on a published item (A16): `stopped` (out of every public view at once) or `limited` (shown
+     * by its own link, never in lists or recommendations); null when none.
+     */
+    restriction: text('restriction'),
+    /** Labelled as false information with the clarification it links to (A16): `{ rumorId, url, title }`. */
+    falseLabel: jsonb('false_label'),
+    /** The disposal that last acted on the item. */
+    disposalId: uuid('disposal_id'),
+    /** Insertion order, for the in-memory index of items that catches up with what other processes stored. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
   },
   (t) => [
     index('content_item_author_idx').on(t.authorId, t.createdAt),
     index('content_item_post_idx').on(t.postId, t.createdAt),
     index('content_item_status_idx').on(t.status, t.createdAt),
+    index('content_item_seq_idx').on(t.seq),
   ],
 )
 

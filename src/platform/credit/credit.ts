@@ -235,6 +235,30 @@ export async function restoreCredit(
   })
 }
 
+/** Gives back every deduction about this subject that was not given back yet (an upheld appeal); returns them. */
+export async function restoreCreditAbout(
+  tx: Tx,
+  actor: Actor | LedgerActor,
+  subject: { type: string; id: string },
+  reason: string,
+): Promise<CreditEventView[]> {
+  const open = await tx
+    .select({ id: creditEvent.id })
+    .from(creditEvent)
+    .where(
+      and(
+        eq(creditEvent.subjectType, subject.type),
+        eq(creditEvent.subjectId, subject.id),
+        lt(creditEvent.delta, 0),
+        sql`not exists (select 1 from ${creditEvent} r where r.restores_event_id = ${creditEvent.id})`,
+      ),
+    )
+    .orderBy(creditEvent.createdAt)
+  const out: CreditEventView[] = []
+  for (const ev of open) out.push(await restoreCredit(tx, actor, ev.id, reason))
+  return out
+}
+
 export interface CreditView {
   score: number
   tier: CreditTier

@@ -14,6 +14,7 @@ export {
   recordCreditEvent,
   recoverCredit,
   restoreCredit,
+  restoreCreditAbout,
   scoresOf,
 } from './credit.ts'
 export {

@@ -1,0 +1,8 @@
+export {
+  type AppealQueueEntry,
+  type AppealView,
+  appealQueue,
+  decideAppeal,
+  fileAppeal,
+  myAppeals,
+} from './appeals.ts'

@@ -1,0 +1,32 @@
+export { ContentIndex, type IndexStatus } from './content-index.ts'
+export {
+  applyDisposalToItem,
+  type ConfirmRumorInput,
+  confirmRumor,
+  type DisposalCategory,
+  type DisposalContext,
+  type DisposalItemView,
+  type DisposalView,
+  disposalDetail,
+  disposeItem,
+  forgetRetained,
+  getDisposal,
+  getRumor,
+  type HoldView,
+  latestDisposalOf,
+  listDisposals,
+  listLegalHolds,
+  listRumors,
+  MEASURES,
+  type Measure,
+  openRetained,
+  placeLegalHold,
+  purgeExpired,
+  RUMOR_SOURCES,
+  type RumorSource,
+  type RumorView,
+  releaseLegalHold,
+  retainedText,
+} from './disposal.ts'
+export { DisposalSchema, MeasuresSchema, RumorSchema } from './schemas.ts'
+export { DisposalSweeper } from './sweeper.ts'
