@@ -5,7 +5,7 @@ import type { Actor } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
-import { append, type LedgerActor, systemActor } from '../../ledger/index.ts'
+import { type AppendInput, append, appendMany, type LedgerActor, systemActor } from '../../ledger/index.ts'
 import { getUser } from '../accounts/index.ts'
 import {
   type Capabilities,
@@ -208,6 +208,81 @@ export async function recordCreditEvent(
   const [row] = await tx.select().from(creditEvent).where(eq(creditEvent.id, id))
   if (!row) throw new Error('credit event vanished')
   return presentEvent(row)
+}
+
+/**
+ * Many events at once (a disposal's sweep): the policy read once, every account locked in id order (so two sweeps
+ * never deadlock), the events and their ledger entries written with one statement each. Same rules as
+ * `recordCreditEvent`, applied in the order given.
+ */
+export async function recordCreditEvents(
+  tx: Tx,
+  actor: Actor | LedgerActor,
+  inputs: readonly CreditEventInput[],
+): Promise<number> {
+  if (inputs.length === 0) return 0
+  const policy = await currentCreditPolicy(tx)
+  const userIds = [...new Set(inputs.map((i) => i.userId))].sort()
+  const first = inputs[0]?.at ?? new Date()
+  await tx
+    .insert(creditAccount)
+    .values(userIds.map((userId) => ({ userId, score: policy.document.initial, updatedAt: first })))
+    .onConflictDoNothing()
+  const accounts = await tx
+    .select()
+    .from(creditAccount)
+    .where(inArray(creditAccount.userId, userIds))
+    .orderBy(creditAccount.userId)
+    .for('update')
+  const score = new Map(accounts.map((a) => [a.userId, a.score]))
+  const events: (typeof creditEvent.$inferInsert)[] = []
+  const entries: AppendInput[] = []
+  for (const input of inputs) {
+    const now = input.at ?? first
+    const before = score.get(input.userId) ?? policy.document.initial
+    const after = clampScore(policy.document, before + deltaFor(policy.document, input))
+    score.set(input.userId, after)
+    const id = newId(now.getTime())
+    events.push({
+      id,
+      userId: input.userId,
+      kind: input.kind,
+      delta: after - before,
+      scoreAfter: after,
+      reason: input.reason,
+      policyVersion: policy.version,
+      subjectType: input.subject?.type ?? null,
+      subjectId: input.subject?.id ?? null,
+      restoresEventId: input.restoresEventId ?? null,
+      actorId: actor.id,
+      createdAt: now,
+    })
+    entries.push({
+      actor,
+      action: 'credit.changed',
+      subject: { type: 'user', id: input.userId },
+      articles: ['A13.3'],
+      ruleVersion: `credit-policy/${policy.version}`,
+      evidence: { eventId: id, reason: input.reason, decision: input.subject ?? null },
+      details: {
+        kind: input.kind,
+        delta: after - before,
+        scoreAfter: after,
+        tier: tierOf(policy.document, after).key,
+        reason: input.reason,
+      },
+      at: now,
+    })
+  }
+  await tx.insert(creditEvent).values(events)
+  for (const userId of userIds) {
+    await tx
+      .update(creditAccount)
+      .set({ score: score.get(userId) ?? policy.document.initial, updatedAt: first })
+      .where(eq(creditAccount.userId, userId))
+  }
+  await appendMany(tx, entries)
+  return events.length
 }
 
 /** An upheld appeal gives back exactly what the appealed violation took, once. */

@@ -12,6 +12,7 @@ export {
   listCreditPolicies,
   publishCreditPolicy,
   recordCreditEvent,
+  recordCreditEvents,
   recoverCredit,
   restoreCredit,
   restoreCreditAbout,

@@ -18,8 +18,8 @@ import {
   setDisposition,
   withdrawForReview,
 } from '../content/index.ts'
-import { recordCreditEvent } from '../credit/index.ts'
-import { notifyUser } from '../notices/index.ts'
+import { recordCreditEvents } from '../credit/index.ts'
+import { type NoticeInput, notifyUsers } from '../notices/index.ts'
 import { addFalseClaim, type ScreeningService } from '../screening/index.ts'
 import * as store from './store.ts'
 
@@ -459,34 +459,39 @@ export async function applyDisposal(
       : restriction === 'limited'
         ? 'limited'
         : 'labelled false'
-  for (const t of apply) {
-    const subject = { type: 'content', id: t.row.id }
-    await recordCreditEvent(tx, actor, {
+  await recordCreditEvents(
+    tx,
+    actor,
+    apply.map((t) => ({
       userId: t.row.authorId,
-      kind: 'violation',
+      kind: 'violation' as const,
       severity: d.category === 'prohibit' ? 3 : 2,
       reason: `传播虚假信息，内容${doneZh}：${d.reason} / spreading false information, item ${doneEn}: ${d.reason}`,
-      subject,
+      subject: { type: 'content', id: t.row.id },
       at: now,
-    })
-    await notifyUser(tx, {
+    })),
+  )
+  await notifyUsers(
+    tx,
+    apply.map((t) => ({
       userId: t.row.authorId,
       kind: 'content_disposed',
-      subject,
+      subject: { type: 'content', id: t.row.id },
       zh: `您发布的内容“${excerpt(t.row.text)}”${doneZh}，理由：${why}。处置依据：${d.articles.join('、')}。账号信用分已相应扣减，如有异议可在申诉期内提出申诉。`,
       en: `Your item "${excerpt(t.row.text)}" was ${doneEn}: ${whyEn}. Basis: ${d.articles.join(', ')}. Your credit was lowered; you may appeal within the appeal period.`,
       articles: [...d.articles, 'A13.3'],
       at: now,
-    })
-  }
+    })),
+  )
   if (d.notifyInteractors && apply.length > 0) {
     const authors = new Map(apply.map((t) => [t.row.id, t.row.authorId]))
     const under = await itemsUnder(tx, [...authors.keys()])
-    const told = new Set<string>()
+    const told = new Set<string>(authors.values())
+    const notices: NoticeInput[] = []
     for (const u of under) {
-      if (told.has(u.authorId) || [...authors.values()].includes(u.authorId)) continue
+      if (told.has(u.authorId)) continue
       told.add(u.authorId)
-      await notifyUser(tx, {
+      notices.push({
         userId: u.authorId,
         kind: 'interacted_disposed',
         subject: { type: 'content', id: u.id },
@@ -496,6 +501,7 @@ export async function applyDisposal(
         at: now,
       })
     }
+    await notifyUsers(tx, notices)
   }
   await store.addCounts(tx, d.id, { applied: apply.length, toReview: review.length })
   const applied = apply.map((t) => t.row.id)

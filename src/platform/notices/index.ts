@@ -1,1 +1,8 @@
-export { listNotices, markNoticesRead, type NoticeInput, type NoticeView, notifyUser } from './notices.ts'
+export {
+  listNotices,
+  markNoticesRead,
+  type NoticeInput,
+  type NoticeView,
+  notifyUser,
+  notifyUsers,
+} from './notices.ts'

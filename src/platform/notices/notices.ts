@@ -43,6 +43,27 @@ export async function notifyUser(tx: Tx, input: NoticeInput): Promise<string> {
   return id
 }
 
+/** Many notices in one statement (a disposal's sweep). */
+export async function notifyUsers(tx: Tx, inputs: readonly NoticeInput[]): Promise<void> {
+  if (inputs.length === 0) return
+  await tx.insert(userNotice).values(
+    inputs.map((input) => {
+      const at = input.at ?? new Date()
+      return {
+        id: newId(at.getTime()),
+        userId: input.userId,
+        kind: input.kind,
+        subjectType: input.subject?.type ?? null,
+        subjectId: input.subject?.id ?? null,
+        zh: input.zh,
+        en: input.en,
+        articles: input.articles,
+        createdAt: at,
+      }
+    }),
+  )
+}
+
 export async function listNotices(
   tx: Tx,
   userId: string,
