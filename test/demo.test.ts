@@ -59,7 +59,8 @@ describe('the demo', () => {
         const feed = (await (await fetch(`${base}/api/content`)).json()) as {
           items: { fictionLabel: boolean }[]
         }
-        expect(feed.items).toHaveLength(3)
+        // Three everyday posts and the open rumor with its quoting copy; the handled rumor's copies are stopped.
+        expect(feed.items).toHaveLength(5)
         expect(feed.items.filter((i) => i.fictionLabel)).toHaveLength(1)
         const login = await platform.app.inject({
           method: 'POST',
@@ -79,6 +80,17 @@ describe('the demo', () => {
           cookies: { ql_session: login.cookies[0]!.value },
         })
         expect(patrols.json().items[0]).toMatchObject({ status: 'done', hits: 1 })
+        // Reports and disposal (A15, A16): one rumor confirmed and swept (original + 3 copies), its author's
+        // appeal waiting, and a second rumor reported and waiting in the queue.
+        const staff = { ql_session: login.cookies[0]!.value }
+        const disposals = (await platform.app.inject({ url: '/api/disposals', cookies: staff })).json()
+        expect(disposals.items[0]).toMatchObject({ status: 'finished', applied: 4, measures: ['stop', 'label'] })
+        const reports = (await platform.app.inject({ url: '/api/reports/queue', cookies: staff })).json()
+        expect(reports.items).toHaveLength(1)
+        expect(reports.items[0]).toMatchObject({ reports: 1, categories: ['rumor'] })
+        const appeals = (await platform.app.inject({ url: '/api/appeals', cookies: staff })).json()
+        expect(appeals.items).toHaveLength(1)
+        expect(appeals.items[0]).toMatchObject({ decisionKind: 'disposal', ownDecision: true })
       }
       // The regulator knows both platforms as peers and witnesses their checkpoints.
       const regulator = nodes[0]!

@@ -9,14 +9,17 @@ import { type Tx, transaction } from '../core/db/index.ts'
 import { getOrganisationByKey } from '../core/organisations/index.ts'
 import { systemActor } from '../ledger/index.ts'
 import { registerUser } from '../platform/accounts/index.ts'
+import { fileAppeal } from '../platform/appeals/index.ts'
 import { listPublished, publishContent } from '../platform/content/index.ts'
 import { checkCharacter, verifyIdentity } from '../platform/identity/index.ts'
 import { patrolChunk, publishRulesAndPatrol, recordLook } from '../platform/patrol/index.ts'
+import { decideReports, fileReport } from '../platform/reports/index.ts'
 import { acceptRules, currentRuleDocuments, publishRuleDocument } from '../platform/rules/index.ts'
 import { addFalseClaim, listRuleSets, publishRuleSet } from '../platform/screening/index.ts'
 import { ensurePeer } from '../protocol/index.ts'
 import { type RunningNode, startNode } from '../server/start.ts'
 import {
+  DEMO_DISPOSAL,
   DEMO_FALSE_CLAIMS,
   DEMO_LEXICON,
   DEMO_PATROL,
@@ -163,7 +166,7 @@ export async function seedPlatformScreening(node: RunningNode): Promise<void> {
   })
   await transaction(database.db, (tx) => app.screening.load(tx))
   if (!seeded) return
-  await transaction(database.db, async (tx) => {
+  const userIds = await transaction(database.db, async (tx) => {
     const userIds: string[] = []
     for (const [i, u] of DEMO_USERS.entries()) {
       const user = await registerUser(tx, app.accountKeys, {
@@ -208,8 +211,98 @@ export async function seedPlatformScreening(node: RunningNode): Promise<void> {
       })
       itemIds.push(item.id)
     }
+    return userIds
   })
   await seedPlatformPatrol(node)
+  await seedPlatformReports(node, userIds)
+}
+
+/** Reports, a confirmed rumor swept across the platform, an appeal, and an open report (A15, A16). */
+async function seedPlatformReports(node: RunningNode, userIds: string[]): Promise<void> {
+  const { app, database, config } = node
+  const settings = {
+    deadlineHours: config.platform.reportDeadlineHours,
+    perHour: config.platform.reportsPerHour,
+  }
+  const h = DEMO_DISPOSAL.handled
+  const o = DEMO_DISPOSAL.open
+  const user = (i: number) => userIds[i] ?? ''
+  const original = await transaction(database.db, async (tx) => {
+    const original = await publishContent(tx, app.screening, user(h.author), { kind: 'post', text: h.text })
+    for (const c of h.copies) {
+      await publishContent(tx, app.screening, user(c.author), {
+        kind: c.kind,
+        text: c.text,
+        ...(c.kind === 'post' ? {} : { parentId: original.id }),
+        ...(c.kind === 'danmaku' ? { danmakuMs: 12_000 } : {}),
+      })
+    }
+    const openOriginal = await publishContent(tx, app.screening, user(o.author), {
+      kind: 'post',
+      text: o.text,
+    })
+    for (const c of o.copies) {
+      await publishContent(tx, app.screening, user(c.author), {
+        kind: c.kind,
+        text: c.text,
+        ...(c.kind === 'post' ? {} : { parentId: openOriginal.id }),
+      })
+    }
+    for (const r of h.reporters) {
+      await fileReport(
+        tx,
+        user(r),
+        { itemId: original.id, category: 'rumor', note: '全市加油站停业？没看到任何官方通知' },
+        settings,
+      )
+    }
+    await fileReport(
+      tx,
+      user(o.reporter),
+      { itemId: openOriginal.id, category: 'rumor', note: o.note },
+      settings,
+    )
+    return original
+  })
+  const decided = await transaction(database.db, async (tx) => {
+    const reviewer = await findStaffByLogin(tx, 'reviewer')
+    if (!reviewer) throw new Error('demo reviewer missing')
+    return decideReports(
+      tx,
+      {
+        kind: 'staff',
+        id: reviewer.id,
+        staffId: reviewer.id,
+        organisationId: reviewer.organisationId,
+        roles: reviewer.roles,
+        name: reviewer.displayName,
+      },
+      app.disposal.ctx,
+      original.id,
+      {
+        outcome: 'uphold',
+        reason: h.reason,
+        measures: ['stop', 'label'],
+        confirm: {
+          verdict: 'false',
+          clarificationUrl: h.clarificationUrl,
+          clarificationTitle: h.clarificationTitle,
+        },
+      },
+    )
+  })
+  if (decided.claim && decided.disposal) {
+    app.screening.addClaim(decided.claim.id, decided.claim.text)
+    await app.disposal.sweeper.run(decided.disposal.id)
+  }
+  await transaction(database.db, (tx) =>
+    fileAppeal(
+      tx,
+      user(h.author),
+      { itemId: original.id, reason: h.appeal },
+      config.platform.appealWindowDays,
+    ),
+  )
 }
 
 /**

@@ -189,3 +189,56 @@ export const DEMO_POSTS: {
     text: '听说二道江那边辐射泄漏了，有没有人知道真假？',
   },
 ]
+
+/**
+ * Reports and disposal (A15, A16), written for the demo. `handled`: a rumor and its copies, reported by two users;
+ * a reviewer upheld the reports and confirmed the claim, the sweep stopped and labelled every copy, the reporters
+ * were told, and the original's author appealed (waiting for someone other than that reviewer). `open`: a second
+ * rumor with copies, reported and waiting in the queue, for a newcomer to confirm and watch the sweep.
+ */
+export const DEMO_DISPOSAL = {
+  handled: {
+    author: 0,
+    text: '通化市区所有加油站明天起停止营业三天，油罐车都被调走了，今晚赶紧去把车加满油',
+    copies: [
+      {
+        author: 1,
+        kind: 'post' as const,
+        text: '通化市區所有加油站明天起停止營業三天，油罐車都被調走了，今晚趕緊去把車加滿油',
+      },
+      {
+        author: 2,
+        kind: 'comment' as const,
+        text: '⛽通化市区所有加油站明天起停止营业三天⛽油罐车都被调走了，今晚赶紧去把车加满油！！',
+      },
+      {
+        author: 1,
+        kind: 'danmaku' as const,
+        text: '通化市区所有加油站明天起停止营业三天，今晚赶紧去把车加满油',
+      },
+    ],
+    reporters: [1, 2],
+    reason: '经市商务局核实，全市加油站正常营业，油品供应充足，系谣言',
+    clarificationUrl: 'https://www.tonghua.gov.cn/piyao/demo-jiayouzhan',
+    clarificationTitle: '关于“通化加油站停业三天”的辟谣',
+    appeal: '我是看到群里转发的，不知道是假的，发出来是想问问大家，不是故意造谣，请求恢复。',
+  },
+  open: {
+    author: 2,
+    text: '听物业群里说东昌区江东一带今晚十点开始停电停水两天，说是管网大修，大家赶紧接水充电',
+    copies: [
+      {
+        author: 0,
+        kind: 'post' as const,
+        text: '转：“听物业群里说东昌区江东一带今晚十点开始停电停水两天，说是管网大修，大家赶紧接水充电”，有江东的朋友确认一下吗？',
+      },
+      {
+        author: 1,
+        kind: 'comment' as const,
+        text: '聽物業群裡說東昌區江東一帶今晚十點開始停電停水兩天，說是管網大修，大家趕緊接水充電',
+      },
+    ],
+    reporter: 0,
+    note: '我就住江东，物业没有发过任何停水停电通知，供电所也说没有检修计划',
+  },
+}
