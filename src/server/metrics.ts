@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 import { reviewBacklog } from '../platform/content/index.ts'
 import { runningPatrols } from '../platform/patrol/index.ts'
+import { overdueReports } from '../platform/reports/index.ts'
 
 /** Prometheus metrics, one registry per node so that several nodes can share a process (the demo). */
 export const metricsPlugin = fp(async (app: FastifyInstance) => {
@@ -73,6 +74,22 @@ function platformMetrics(app: FastifyInstance, registry: Registry): void {
     registers: [registry],
     collect() {
       this.set(app.publisher.published)
+    },
+  })
+  new Gauge({
+    name: 'qinglang_reports_overdue',
+    help: 'Open reports past the deadline of their category (A15)',
+    registers: [registry],
+    async collect() {
+      this.set(await overdueReports(app.database.db, new Date()))
+    },
+  })
+  new Gauge({
+    name: 'qinglang_content_index_items',
+    help: 'Items in the index of fingerprints the disposal sweep looks claims up in (A16)',
+    registers: [registry],
+    collect() {
+      this.set(app.disposal.index.size)
     },
   })
   new Gauge({

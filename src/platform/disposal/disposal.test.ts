@@ -210,6 +210,20 @@ describe('reports (A15)', () => {
     })
     const forbidden = await node.app.inject({ url: '/api/reports/queue', headers: asUser(author) })
     expect(forbidden.statusCode).toBe(401)
+    // Prometheus sees the overdue report, and the index of fingerprints holds every published item.
+    await node.app.disposal.index.ready()
+    await node.app.disposal.index.catchUp()
+    const text = (await node.app.inject({ url: '/metrics' })).body
+    const value = (name: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${name}{`))
+          ?.split(' ')
+          .at(-1) ?? Number.NaN,
+      )
+    expect(value('qinglang_reports_overdue')).toBe(1)
+    expect(value('qinglang_content_index_items')).toBeGreaterThanOrEqual(9)
   })
 })
 
