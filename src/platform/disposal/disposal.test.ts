@@ -199,6 +199,14 @@ describe('reports (A15)', () => {
         new Date(Date.now() - 2 * DAY),
       ),
     )
+    // Upheld with no measure is refused while the item is still public: nothing would happen to it.
+    const empty = await node.app.inject({
+      method: 'POST',
+      url: `/api/reports/items/${b.id}/decision`,
+      headers: as(reviewer, 'POST'),
+      payload: { outcome: 'uphold', reason: '成立' },
+    })
+    expect(problem(empty).code).toBe('DISPOSAL_MEASURES_INVALID')
     const queue = (await node.app.inject({ url: '/api/reports/queue', headers: as(reviewer) })).json().items
     const ids = queue.map((q: { itemId: string }) => q.itemId)
     expect(ids.indexOf(old.id)).toBe(0)
@@ -467,6 +475,10 @@ describe('removal, retention and legal holds', () => {
       payload: { measures: ['stop'], reason: '重复处置', category: 'prohibit' },
     })
     expect(problem(again).code).toBe('DISPOSAL_ITEM_INVALID')
+    // nor can it be reported any more
+    const gone = await report(reporters[0]!, item.id)
+    expect(gone.statusCode).toBe(404)
+    expect(problem(gone).code).toBe('CONTENT_NOT_FOUND')
   })
 
   it('stops an item under legal hold but keeps it as it is, and never purges its copy', async () => {

@@ -442,7 +442,11 @@ export async function decideReports(
     } else if (measures.length > 0) {
       disposal = await disposeItem(tx, actor, ctx, itemId, { measures, reason: input.reason, category }, now)
     } else {
-      throw new DomainError('DISPOSAL_MEASURES_INVALID', { field: 'measures', measures: [] })
+      // upheld without measures only when the item is already out of public view (removed or stopped meanwhile)
+      const [item] = await findContentItems(tx, [itemId])
+      if (item && isPublic(item)) {
+        throw new DomainError('DISPOSAL_MEASURES_INVALID', { field: 'measures', measures: [] })
+      }
     }
   }
   // (the disposal of the item itself may already have closed these with its own reason; the rest close here)
