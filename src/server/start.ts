@@ -117,6 +117,15 @@ export async function startNode(
     app.disposal.index.ready().catch((err) => app.log.error({ err }, 'building the content index failed'))
     await app.disposal.sweeper.resume()
   }
+  // A sweep whose process died is taken up by any other process of the node within a minute (applying an item
+  // twice is impossible: the disposal_item key).
+  const resumeSweeps =
+    config.node.role === 'platform'
+      ? setInterval(() => {
+          app.disposal.sweeper.resume().catch((err) => app.log.error({ err }, 'resuming sweeps failed'))
+        }, 60_000)
+      : null
+  resumeSweeps?.unref()
   let stopped = false
   return {
     config,
@@ -128,6 +137,7 @@ export async function startNode(
     async stop() {
       if (stopped) return
       stopped = true
+      if (resumeSweeps) clearInterval(resumeSweeps)
       await app.close()
       await jobs?.stop()
       await protocol.stop()
