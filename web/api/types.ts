@@ -61,6 +61,8 @@ export type Permission =
   | 'review.lead'
   | 'patrol.act'
   | 'staffing.read'
+  | 'filing.read'
+  | 'platform_report.read'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

@@ -46,6 +46,10 @@ export const PERMISSIONS = [
   'patrol.act',
   /** See the daily staffing and workload figures (A12.2). */
   'staffing.read',
+  /** See the platform's reports to the regulator of information found and handled, and their delivery (A16). */
+  'filing.read',
+  /** See the reports platforms filed with this regulator and their verified ledger proofs (A16, regulator). */
+  'platform_report.read',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -70,6 +74,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'review.lead',
     'patrol.act',
     'staffing.read',
+    'filing.read',
   ],
   operator: [
     'node.read',
@@ -82,6 +87,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'review.read',
     'patrol.act',
     'staffing.read',
+    'filing.read',
   ],
   reviewer: ['node.read', 'credit.read', 'screening.read', 'review.read', 'review.act', 'patrol.act'],
   // A read-only inspector sees everything a platform keeps and changes nothing.
@@ -95,6 +101,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'screening.read',
     'review.read',
     'staffing.read',
+    'filing.read',
   ],
   regulator_admin: [
     'node.read',
@@ -107,8 +114,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'protocol.read',
     'protocol.manage',
     'witness.read',
+    'platform_report.read',
   ],
-  officer: ['node.read', 'organisation.read', 'ledger.read', 'witness.read'],
+  officer: ['node.read', 'organisation.read', 'ledger.read', 'witness.read', 'platform_report.read'],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
     'node.read',
@@ -117,6 +125,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'ledger.read',
     'protocol.read',
     'witness.read',
+    'platform_report.read',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }
