@@ -23,6 +23,7 @@ import { accountRoutes } from '../platform/accounts/routes.ts'
 import { PublishBatcher } from '../platform/content/index.ts'
 import { contentRoutes } from '../platform/content/routes.ts'
 import { creditRoutes } from '../platform/credit/routes.ts'
+import { filingRoutes } from '../platform/filings/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
 import { noticeRoutes } from '../platform/notices/routes.ts'
 import { PatrolWorker } from '../platform/patrol/index.ts'
@@ -34,6 +35,7 @@ import { screeningRoutes } from '../platform/screening/routes.ts'
 import { staffingRoutes } from '../platform/staffing/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
+import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
 import { authPlugin } from './auth.ts'
 import { metricsPlugin } from './metrics.ts'
 import { sendProblem } from './problem.ts'
@@ -55,6 +57,8 @@ const AREA_ROUTES = [
   patrolRoutes,
   staffingRoutes,
   noticeRoutes,
+  filingRoutes,
+  platformReportRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */
