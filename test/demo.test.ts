@@ -87,19 +87,28 @@ describe('the demo', () => {
         'platform-a',
         'platform-b',
       ])
+      // One session for both checks: the login route allows ten attempts a minute, all staff signed in above.
+      const supervisor = await regulator.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'cac.supervisor', password: 'qinglang-demo' },
+      })
+      const session = { ql_session: supervisor.cookies[0]!.value }
       const witnessed = async () => {
-        const res = await regulator.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { login: 'cac.supervisor', password: 'qinglang-demo' },
-        })
-        const w = await regulator.app.inject({
-          url: '/api/witness/checkpoints',
-          cookies: { ql_session: res.cookies[0]!.value },
-        })
+        const w = await regulator.app.inject({ url: '/api/witness/checkpoints', cookies: session })
         return [...new Set(w.json().items.map((i: { nodeId: string }) => i.nodeId))].sort()
       }
       await expect.poll(witnessed, { timeout: 10_000 }).toEqual(['platform-a', 'platform-b'])
+      // Each platform filed the rumour its patrol stopped (A16); the regulator verified both reports.
+      const reported = async () => {
+        const r = await regulator.app.inject({ url: '/api/platform-reports', cookies: session })
+        return r
+          .json()
+          .items.filter((i: { proofsVerified: boolean }) => i.proofsVerified)
+          .map((i: { fromNode: string }) => i.fromNode)
+          .sort()
+      }
+      await expect.poll(reported, { timeout: 10_000 }).toEqual(['platform-a', 'platform-b'])
     } finally {
       await Promise.all(nodes.map((n) => n.stop()))
     }
