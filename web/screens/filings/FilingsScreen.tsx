@@ -64,7 +64,11 @@ export default function FilingsScreen() {
       title: t('filings.col.to'),
       dataIndex: 'toNode',
       key: 'toNode',
-      render: (to: string) => <Typography.Text code>{to}</Typography.Text>,
+      render: (to: string) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {to}
+        </Typography.Text>
+      ),
     },
     {
       title: t('filings.col.status'),
@@ -95,6 +99,7 @@ export default function FilingsScreen() {
       title: t('filings.col.note'),
       dataIndex: 'lastError',
       key: 'lastError',
+      width: 200,
       render: (note: string | null) =>
         note ? (
           <Typography.Text type="secondary" ellipsis={{ tooltip: note }} style={{ maxWidth: 260 }}>

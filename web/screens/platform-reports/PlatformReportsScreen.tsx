@@ -103,9 +103,12 @@ export default function PlatformReportsScreen() {
       title: t('platformReports.col.platform'),
       dataIndex: 'fromNode',
       key: 'fromNode',
+      width: 150,
       render: (nodeId: string) => (
         <Space size={4} orientation="vertical">
-          <Typography.Text code>{nodeId}</Typography.Text>
+          <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+            {nodeId}
+          </Typography.Text>
           {nameOf(nodeId) ? <Typography.Text type="secondary">{nameOf(nodeId)}</Typography.Text> : null}
         </Space>
       ),
@@ -201,6 +204,21 @@ function ReportDrawer({
   const entryColumns: TableColumnsType<PlatformReportEntry> = [
     { title: t('platformReports.entry.index'), dataIndex: 'index', key: 'index', width: 80 },
     {
+      title: '',
+      key: 'verified',
+      width: 120,
+      render: (_: unknown, e) => (
+        <Tag
+          color={e.verified ? 'success' : 'error'}
+          icon={e.verified ? <CheckCircleOutlined /> : <CloseCircleOutlined />}
+          data-testid={`platform-report-entry-${e.index}`}
+          data-verified={String(e.verified)}
+        >
+          {t(e.verified ? 'platformReports.entry.verified' : 'platformReports.entry.notVerified')}
+        </Tag>
+      ),
+    },
+    {
       title: t('platformReports.entry.action'),
       key: 'action',
       render: (_: unknown, e) => (
@@ -213,18 +231,6 @@ function ReportDrawer({
           ) : null}
         </Space>
       ),
-    },
-    {
-      title: t('platformReports.entry.subject'),
-      key: 'subject',
-      render: (_: unknown, e) =>
-        e.subject ? (
-          <Typography.Text type="secondary">
-            {e.subject.type} · {shortHash(e.subject.id)}
-          </Typography.Text>
-        ) : (
-          '—'
-        ),
     },
     {
       title: t('platformReports.entry.recordedAt'),
@@ -252,19 +258,16 @@ function ReportDrawer({
       ),
     },
     {
-      title: '',
-      key: 'verified',
-      width: 120,
-      render: (_: unknown, e) => (
-        <Tag
-          color={e.verified ? 'success' : 'error'}
-          icon={e.verified ? <CheckCircleOutlined /> : <CloseCircleOutlined />}
-          data-testid={`platform-report-entry-${e.index}`}
-          data-verified={String(e.verified)}
-        >
-          {t(e.verified ? 'platformReports.entry.verified' : 'platformReports.entry.notVerified')}
-        </Tag>
-      ),
+      title: t('platformReports.entry.subject'),
+      key: 'subject',
+      render: (_: unknown, e) =>
+        e.subject ? (
+          <Typography.Text type="secondary">
+            {e.subject.type} · {shortHash(e.subject.id)}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
   ]
 
@@ -352,6 +355,7 @@ function ReportDrawer({
                 size="small"
                 columns={entryColumns}
                 dataSource={r.entries}
+                scroll={{ x: 'max-content' }}
                 pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
               />
             </Card>
