@@ -135,6 +135,14 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: witnessReaders,
             request: () => ({ url: '/api/witness/alerts' }),
           },
+          'GET /api/platform-reports': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/platform-reports?platform=platform-a' }),
+          },
+          'GET /api/platform-reports/:id': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/platform-reports/${randomUUID()}` }),
+          },
         }
       : {}),
     ...(kind === 'platform'
@@ -332,6 +340,14 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           'GET /api/staffing': {
             allowed: ['platform_admin', 'operator', 'inspector'],
             request: () => ({ url: '/api/staffing?days=2' }),
+          },
+          'GET /api/filings': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: '/api/filings?status=waiting' }),
+          },
+          'GET /api/filings/:id': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: `/api/filings/${randomUUID()}` }),
           },
           'GET /api/users/me/notices': { allowed: 'user', request: () => ({ url: '/api/users/me/notices' }) },
           'POST /api/users/me/notices/read': {

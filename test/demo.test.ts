@@ -84,7 +84,11 @@ describe('the demo', () => {
         // appeal waiting, and a second rumor reported and waiting in the queue.
         const staff = { ql_session: login.cookies[0]!.value }
         const disposals = (await platform.app.inject({ url: '/api/disposals', cookies: staff })).json()
-        expect(disposals.items[0]).toMatchObject({ status: 'finished', applied: 4, measures: ['stop', 'label'] })
+        expect(disposals.items[0]).toMatchObject({
+          status: 'finished',
+          applied: 4,
+          measures: ['stop', 'label'],
+        })
         const reports = (await platform.app.inject({ url: '/api/reports/queue', cookies: staff })).json()
         expect(reports.items).toHaveLength(1)
         expect(reports.items[0]).toMatchObject({ reports: 1, categories: ['rumor'] })
@@ -99,19 +103,28 @@ describe('the demo', () => {
         'platform-a',
         'platform-b',
       ])
+      // One session for both checks: the login route allows ten attempts a minute, all staff signed in above.
+      const supervisor = await regulator.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'cac.supervisor', password: 'qinglang-demo' },
+      })
+      const session = { ql_session: supervisor.cookies[0]!.value }
       const witnessed = async () => {
-        const res = await regulator.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { login: 'cac.supervisor', password: 'qinglang-demo' },
-        })
-        const w = await regulator.app.inject({
-          url: '/api/witness/checkpoints',
-          cookies: { ql_session: res.cookies[0]!.value },
-        })
+        const w = await regulator.app.inject({ url: '/api/witness/checkpoints', cookies: session })
         return [...new Set(w.json().items.map((i: { nodeId: string }) => i.nodeId))].sort()
       }
       await expect.poll(witnessed, { timeout: 10_000 }).toEqual(['platform-a', 'platform-b'])
+      // Each platform filed the rumour its patrol stopped (A16); the regulator verified both reports.
+      const reported = async () => {
+        const r = await regulator.app.inject({ url: '/api/platform-reports', cookies: session })
+        return r
+          .json()
+          .items.filter((i: { proofsVerified: boolean }) => i.proofsVerified)
+          .map((i: { fromNode: string }) => i.fromNode)
+          .sort()
+      }
+      await expect.poll(reported, { timeout: 10_000 }).toEqual(['platform-a', 'platform-b'])
     } finally {
       await Promise.all(nodes.map((n) => n.stop()))
     }

@@ -291,6 +291,33 @@ export const ERRORS = {
     en: 'An appeal must be decided by someone other than who made the decision',
   },
   APPEAL_ALREADY_DECIDED: { status: 409, zh: '该申诉已有决定', en: 'This appeal has already been decided' },
+  FILING_NOT_FOUND: { status: 404, zh: '未找到该报告', en: 'No such filing' },
+  PLATFORM_REPORT_NOT_FOUND: { status: 404, zh: '未找到该平台报告', en: 'No such platform report' },
+  PLATFORM_REPORT_BAD_CHECKPOINT: {
+    status: 400,
+    zh: '报告所附检查点无法用该平台的公钥验证，或与报文内容不符',
+    en: 'The report’s checkpoint does not verify with the platform’s key, or disagrees with the envelope',
+  },
+  PLATFORM_REPORT_BAD_PROOF: {
+    status: 400,
+    zh: '报告所引用的账本记录未能证明包含在所附检查点中',
+    en: 'An entry the report cites is not proven to be in the log of its checkpoint',
+  },
+  PLATFORM_REPORT_UNRECORDED: {
+    status: 400,
+    zh: '报告本身未记录在平台账本中：缺少对应的 filing.queued 记录，或其摘要与报告内容不符',
+    en: 'The report is not on the platform’s ledger: no filing.queued entry for it, or its digest differs',
+  },
+  PLATFORM_REPORT_CHECKPOINT_CONFLICT: {
+    status: 409,
+    zh: '报告所附检查点与本节点已见证的该平台检查点不一致',
+    en: 'The report’s checkpoint conflicts with a checkpoint this node witnessed from the platform',
+  },
+  PLATFORM_REPORT_DUPLICATE: {
+    status: 409,
+    zh: '已收到该平台的这份报告',
+    en: 'This report from this platform was already received',
+  },
   MASTER_KEY_WRONG: {
     status: 500,
     zh: '主密钥与数据目录不匹配，无法打开节点密钥',

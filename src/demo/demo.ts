@@ -7,10 +7,11 @@ import { createStaff, findStaffByLogin, type Role } from '../core/auth/index.ts'
 import { type Config, loadConfig, type NodeRole } from '../core/config.ts'
 import { type Tx, transaction } from '../core/db/index.ts'
 import { getOrganisationByKey } from '../core/organisations/index.ts'
-import { systemActor } from '../ledger/index.ts'
+import { entriesAbout, systemActor } from '../ledger/index.ts'
 import { registerUser } from '../platform/accounts/index.ts'
 import { fileAppeal } from '../platform/appeals/index.ts'
-import { listPublished, publishContent } from '../platform/content/index.ts'
+import { CONTENT_KINDS, heldItems, listPublished, publishContent } from '../platform/content/index.ts'
+import { listFilings, queueFiling } from '../platform/filings/index.ts'
 import { checkCharacter, verifyIdentity } from '../platform/identity/index.ts'
 import { patrolChunk, publishRulesAndPatrol, recordLook } from '../platform/patrol/index.ts'
 import { decideReports, fileReport } from '../platform/reports/index.ts'
@@ -354,6 +355,53 @@ async function seedPlatformPatrol(node: RunningNode): Promise<void> {
   })
 }
 
+/**
+ * A report to the regulator (A16), once: the tap-water rumour the patrol took out of public view is filed with the
+ * ledger entries of its publication and of the patrol's hit, then signed into a checkpoint and sent, so the
+ * regulator's platform reports page shows a verified report from each platform.
+ */
+export async function seedDemoFiling(node: RunningNode): Promise<void> {
+  const { database, ledger, protocol } = node
+  const queued = await transaction(database.db, async (tx) => {
+    if ((await listFilings(tx, {}, 1)).length > 0) return false
+    const admin = await findStaffByLogin(tx, 'admin')
+    const item = (await heldItems(tx, CONTENT_KINDS, 100)).find((i) => i.patrolRunId !== null)
+    if (!admin || !item) return false
+    const entries = (await entriesAbout(tx, { type: 'content', id: item.id })).map((e) => e.entry.id)
+    if (entries.length === 0) return false
+    const heldAt = new Date(item.heldAt ?? item.createdAt)
+    const filings = await queueFiling(
+      tx,
+      {
+        kind: 'staff',
+        id: admin.id,
+        staffId: admin.id,
+        organisationId: admin.organisationId,
+        name: admin.displayName,
+      },
+      {
+        subject: { type: 'content', id: item.id },
+        category: 'prohibited',
+        found: {
+          zh: '巡查发现“东昌区自来水有毒”谣言，已停止传播',
+          en: 'The patrol found the “poisoned tap water in Dongchang” rumour and stopped it',
+          at: heldAt,
+        },
+        measures: ['stopped', 'records_kept'],
+        doneAt: heldAt,
+        items: [{ id: item.id, kind: item.kind, text: item.text }],
+        ledgerEntryIds: entries,
+      },
+    )
+    return filings.length > 0
+  })
+  if (!queued) return
+  await ledger.sequence()
+  const c = await ledger.checkpoint()
+  if (c) await protocol.publishCheckpoint(c, ledger.tree)
+  await node.filings?.sendDue()
+}
+
 /** The demo keeps each node's master key beside its data, so a restart can read what it sealed. */
 function demoMasterKey(dir: string): Buffer {
   const file = path.join(dir, 'master.key')
@@ -411,6 +459,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
       await node.app.listen({ host: config.http.host, port: config.http.port })
     }
     await connectPeers(nodes)
+    for (const n of nodes) if (n.config.node.role === 'platform') await seedDemoFiling(n)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))
     throw e

@@ -4,14 +4,21 @@ export {
   type EntryFields,
   evidenceDigest,
   type LedgerActor,
+  leafHashOf,
   ledgerActor,
   peerActor,
   systemActor,
 } from './entry.ts'
 export { type Hash, MerkleTree, verifyConsistency, verifyInclusion } from './merkle.ts'
 export { readLog, storedLogSize, verifyStoredLog } from './read-log.ts'
-export { Ledger, type LedgerOptions, type LedgerStatus, type SignedCheckpoint } from './service.ts'
-export { entriesAbout } from './store.ts'
+export {
+  type EntryInclusion,
+  Ledger,
+  type LedgerOptions,
+  type LedgerStatus,
+  type SignedCheckpoint,
+} from './service.ts'
+export { entriesAbout, knownEntryIds } from './store.ts'
 export {
   LogChecker,
   type SequencedEntry,

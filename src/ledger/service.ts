@@ -2,7 +2,7 @@
 // keeps the Merkle tree in memory for proofs, and signs checkpoints on a timer and on demand.
 
 import { sql } from 'drizzle-orm'
-import type { Database } from '../core/db/index.ts'
+import type { Database, Tx } from '../core/db/index.ts'
 import { transaction } from '../core/db/index.ts'
 import type { NodeKeys } from '../core/node/index.ts'
 import { type Checkpoint, signCheckpoint } from './checkpoint.ts'
@@ -36,6 +36,17 @@ export interface LedgerStatus {
   oldestPendingAgeMs: number | null
   sequenceIntervalMs: number
   checkpoint: SignedCheckpoint | null
+}
+
+/** An entry with its place in the log and the RFC 9162 inclusion proof of it in a tree of a given size. */
+export interface EntryInclusion {
+  id: string
+  index: number
+  /** The canonical bytes that were hashed (RFC 8785 JSON, docs/ledger.md): SHA-256(0x00 ‖ leafData) is the leaf. */
+  leafData: string
+  leafHash: string
+  /** Sibling hashes, leaf side first (hex). */
+  proof: string[]
 }
 
 const BATCH = 5000
@@ -129,6 +140,40 @@ export class Ledger {
       const stored = await store.latestCheckpoint(this.database.db)
       return stored ? presentCheckpoint(this.options.origin, stored) : null
     })
+  }
+
+  /**
+   * Inclusion proofs of entries in the tree of `size` entries (a signed checkpoint's size). An entry not yet
+   * sequenced, or sequenced at or beyond `size`, is named in `waiting` instead; so is every entry while this
+   * process's tree has not yet caught up with `size`.
+   */
+  async proveInclusion(
+    tx: Tx,
+    entryIds: readonly string[],
+    size: number,
+  ): Promise<{ proofs: EntryInclusion[]; waiting: string[] }> {
+    if (size > this.tree.size) return { proofs: [], waiting: [...entryIds] }
+    const rows = new Map((await store.sequencedByIds(tx, entryIds)).map((r) => [r.entryId, r]))
+    const proofs: EntryInclusion[] = []
+    const waiting: string[] = []
+    for (const id of entryIds) {
+      const r = rows.get(id)
+      if (!r || r.seq >= size) {
+        waiting.push(id)
+        continue
+      }
+      if (toHex(this.tree.leaf(r.seq)) !== r.leafHash) {
+        throw new Error(`the tree in memory disagrees with the stored leaf hash of entry ${r.seq}`)
+      }
+      proofs.push({
+        id,
+        index: r.seq,
+        leafData: r.leafData,
+        leafHash: r.leafHash,
+        proof: this.tree.inclusionProof(r.seq, size).map(toHex),
+      })
+    }
+    return { proofs, waiting }
   }
 
   async latestCheckpoint(): Promise<SignedCheckpoint | null> {

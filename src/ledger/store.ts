@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm'
+import { and, arrayContains, asc, desc, eq, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm'
 import type { Tx } from '../core/db/index.ts'
 import { ledgerCheckpoint, ledgerEntry, ledgerPending, ledgerSequence } from './tables.ts'
 
@@ -221,4 +221,31 @@ export function entriesAbout(tx: Tx, subject: { type: string; id: string }) {
     .leftJoin(ledgerSequence, eq(ledgerSequence.entryId, ledgerEntry.id))
     .where(and(eq(ledgerEntry.subjectType, subject.type), eq(ledgerEntry.subjectId, subject.id)))
     .orderBy(asc(ledgerEntry.recordedAt), asc(ledgerEntry.id))
+}
+
+/** The ids among `ids` that name an entry of the log, sequenced or not yet. */
+export async function knownEntryIds(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await tx
+    .select({ id: ledgerEntry.id })
+    .from(ledgerEntry)
+    .where(inArray(ledgerEntry.id, [...ids]))
+  return new Set(rows.map((r) => r.id))
+}
+
+/** The sequenced ones among `ids`: index, the bytes that were hashed and the leaf hash. */
+export function sequencedByIds(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<{ entryId: string; seq: number; leafData: string; leafHash: string }[]> {
+  if (ids.length === 0) return Promise.resolve([])
+  return tx
+    .select({
+      entryId: ledgerSequence.entryId,
+      seq: ledgerSequence.seq,
+      leafData: ledgerSequence.leafData,
+      leafHash: ledgerSequence.leafHash,
+    })
+    .from(ledgerSequence)
+    .where(inArray(ledgerSequence.entryId, [...ids]))
 }

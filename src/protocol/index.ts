@@ -13,7 +13,13 @@ export {
   updatePeer,
 } from './peers.ts'
 export { ProtocolNode, type ProtocolOptions } from './protocol.ts'
-export { checkpointPublishedHandler } from './witness.ts'
+export {
+  deliveryOf,
+  findWitness as findWitnessedCheckpoint,
+  lastPublishedSize as lastPublishedCheckpointSize,
+  type WitnessRow,
+} from './store.ts'
+export { CheckpointPublishedBody, checkpointPublishedHandler, type PublishedCheckpoint } from './witness.ts'
 
 import { pingHandler } from './peers.ts'
 import { checkpointPublishedHandler } from './witness.ts'

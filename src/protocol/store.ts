@@ -89,6 +89,25 @@ export async function markOutbox(
   await tx.update(outbox).set(patch).where(eq(outbox.id, id))
 }
 
+/** Delivery state of sent envelopes, by id. */
+export async function deliveryOf(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<Map<string, Pick<OutboxRow, 'status' | 'attempts' | 'deliveredAt' | 'lastError'>>> {
+  if (ids.length === 0) return new Map()
+  const rows = await tx
+    .select({
+      id: outbox.id,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      deliveredAt: outbox.deliveredAt,
+      lastError: outbox.lastError,
+    })
+    .from(outbox)
+    .where(inArray(outbox.id, [...ids]))
+  return new Map(rows.map(({ id, ...rest }) => [id, rest]))
+}
+
 export async function outboxCounts(tx: Tx): Promise<Record<string, number>> {
   const rows = await tx
     .select({ status: outbox.status, n: sql<number>`count(*)::int` })

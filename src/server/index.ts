@@ -27,6 +27,7 @@ import { contentRoutes } from '../platform/content/routes.ts'
 import { creditRoutes } from '../platform/credit/routes.ts'
 import { ContentIndex, DisposalSweeper } from '../platform/disposal/index.ts'
 import { disposalRoutes } from '../platform/disposal/routes.ts'
+import { filingRoutes } from '../platform/filings/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
 import { noticeRoutes } from '../platform/notices/routes.ts'
 import { PatrolWorker } from '../platform/patrol/index.ts'
@@ -40,6 +41,7 @@ import { screeningRoutes } from '../platform/screening/routes.ts'
 import { staffingRoutes } from '../platform/staffing/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
+import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
 import { authPlugin } from './auth.ts'
 import { metricsPlugin } from './metrics.ts'
 import { sendProblem } from './problem.ts'
@@ -64,6 +66,8 @@ const AREA_ROUTES = [
   reportRoutes,
   disposalRoutes,
   appealRoutes,
+  filingRoutes,
+  platformReportRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */

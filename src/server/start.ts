@@ -7,7 +7,9 @@ import { initNode, type NodeKeys } from '../core/node/index.ts'
 import { Ledger, systemActor } from '../ledger/index.ts'
 import { recoverCredit } from '../platform/credit/index.ts'
 import { purgeExpired } from '../platform/disposal/index.ts'
-import { PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
+import { FilingSender } from '../platform/filings/index.ts'
+import { type MessageHandler, PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
+import { reportFiledHandler } from '../regulator/platform-reports/index.ts'
 import { buildApp } from './index.ts'
 
 export interface RunningNode {
@@ -16,6 +18,8 @@ export interface RunningNode {
   keys: NodeKeys
   ledger: Ledger
   protocol: ProtocolNode
+  /** Sends a platform's reports to its regulators once its log proves them (null on a regulator). */
+  filings: FilingSender | null
   app: FastifyInstance
   stop(): Promise<void>
 }
@@ -51,13 +55,16 @@ export function createLedger(
   })
 }
 
+/** Every message type a node understands: the protocol's own, and those the areas that act on them own. */
+export const MESSAGE_HANDLERS: readonly MessageHandler[] = [...PROTOCOL_HANDLERS, reportFiledHandler]
+
 export function createProtocol(
   config: Config,
   database: Database,
   keys: NodeKeys,
   onError?: (e: unknown) => void,
 ): ProtocolNode {
-  return new ProtocolNode({ node: config.node, keys, database, handlers: PROTOCOL_HANDLERS, onError })
+  return new ProtocolNode({ node: config.node, keys, database, handlers: MESSAGE_HANDLERS, onError })
 }
 
 /** Background work of a platform node: daily credit recovery (A13.3) and the purge of retained copies past their
@@ -101,9 +108,23 @@ export async function startNode(
   const app = await buildApp({ config, secrets, database, keys, ledger, protocol })
   ledger.options.onError = (err) => app.log.error({ err }, 'ledger sequencing failed')
   protocol.options.onError = (err) => app.log.warn({ err }, 'protocol delivery round failed')
-  ledger.options.onCheckpoint = (c) => protocol.publishCheckpoint(c, ledger.tree)
+  const filings =
+    config.node.role === 'platform'
+      ? new FilingSender({
+          database,
+          ledger,
+          protocol,
+          onError: (err) => app.log.error({ err }, 'sending filings failed'),
+        })
+      : null
+  // A new checkpoint goes to the regulators first; the filings it now proves follow it.
+  ledger.options.onCheckpoint = async (c) => {
+    await protocol.publishCheckpoint(c, ledger.tree)
+    await filings?.sendDue()
+  }
   ledger.start()
   protocol.start()
+  filings?.start()
   const jobs =
     config.node.role === 'platform'
       ? startPlatformJobs(database, (err) => app.log.error({ err }, 'platform job failed'))
@@ -133,6 +154,7 @@ export async function startNode(
     keys,
     ledger,
     protocol,
+    filings,
     app,
     async stop() {
       if (stopped) return
@@ -140,6 +162,7 @@ export async function startNode(
       if (resumeSweeps) clearInterval(resumeSweeps)
       await app.close()
       await jobs?.stop()
+      await filings?.stop()
       await protocol.stop()
       await ledger.stop()
       await database.close()

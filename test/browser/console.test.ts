@@ -9,9 +9,18 @@ import { type BrowserRig, baseOf, SHOTS, signIn as signInAs, startRig } from './
 
 /** The menu each role must see: written out here, not derived from the permission table under test. */
 const EXPECTED_MENU: Record<string, string[]> = {
-  regulator_admin: ['dashboard', 'organisations', 'staff', 'tokens', 'ledger', 'protocol', 'witness'],
-  officer: ['dashboard', 'organisations', 'ledger', 'witness'],
-  supervisor: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol', 'witness'],
+  regulator_admin: [
+    'dashboard',
+    'organisations',
+    'staff',
+    'tokens',
+    'ledger',
+    'protocol',
+    'witness',
+    'platformReports',
+  ],
+  officer: ['dashboard', 'organisations', 'ledger', 'witness', 'platformReports'],
+  supervisor: ['dashboard', 'organisations', 'staff', 'ledger', 'protocol', 'witness', 'platformReports'],
   procurator: ['dashboard', 'organisations', 'ledger'],
   platform_admin: [
     'dashboard',
@@ -26,8 +35,19 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'screening',
     'patrol',
     'staffing',
+    'filings',
   ],
-  operator: ['dashboard', 'organisations', 'rules', 'credit', 'review', 'screening', 'patrol', 'staffing'],
+  operator: [
+    'dashboard',
+    'organisations',
+    'rules',
+    'credit',
+    'review',
+    'screening',
+    'patrol',
+    'staffing',
+    'filings',
+  ],
   reviewer: ['dashboard', 'credit', 'review', 'screening', 'patrol'],
   inspector: [
     'dashboard',
@@ -39,6 +59,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'review',
     'screening',
     'staffing',
+    'filings',
   ],
 }
 

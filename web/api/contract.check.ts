@@ -55,6 +55,11 @@ import type {
   CreditPolicyDocument as SCreditPolicyDocument,
   CreditTier as SCreditTier,
 } from '../../src/platform/credit/policy.ts'
+import type {
+  FilingDelivery as SFilingDelivery,
+  FilingStatus as SFilingStatus,
+  FilingView as SFilingView,
+} from '../../src/platform/filings/filings.ts'
 import type { verifyIdentity as sVerifyIdentity } from '../../src/platform/identity/identity.ts'
 import type { NoticeView as SNoticeView } from '../../src/platform/notices/notices.ts'
 import type {
@@ -95,6 +100,12 @@ import type {
   WitnessRow as SWitnessRow,
   outboxCounts as sOutboxCounts,
 } from '../../src/protocol/store.ts'
+import type {
+  PlatformReportDetail as SPlatformReportDetail,
+  PlatformReportEntryView as SPlatformReportEntryView,
+  PlatformReportView as SPlatformReportView,
+  WitnessCheck as SWitnessCheck,
+} from '../../src/regulator/platform-reports/reports.ts'
 import type { Problem as SProblem } from '../../src/server/problem.ts'
 import type * as W from './types.ts'
 
@@ -242,6 +253,13 @@ export const contract: {
   lexiconEntry: Same<W.LexiconEntry, SLexiconEntry>
   ruleSet: Same<Omit<W.RuleSetView, 'policy'>, Omit<SRuleSetView, 'policy'>>
   falseClaim: Same<W.FalseClaim, SFalseClaimView>
+  filingStatus: Same<W.FilingStatus, SFilingStatus>
+  filingDelivery: Same<W.FilingDelivery, SFilingDelivery>
+  filing: Same<W.Filing, SFilingView>
+  witnessCheck: Same<W.WitnessCheck, SWitnessCheck>
+  platformReport: Same<W.PlatformReport, SPlatformReportView>
+  platformReportEntry: Same<W.PlatformReportEntry, SPlatformReportEntryView>
+  platformReportDetail: Same<Flat<W.PlatformReportDetail>, Flat<SPlatformReportDetail>>
   problem: Fits<SProblem, W.Problem>
 } = {
   nodeRole: true,
@@ -317,5 +335,12 @@ export const contract: {
   lexiconEntry: true,
   ruleSet: true,
   falseClaim: true,
+  filingStatus: true,
+  filingDelivery: true,
+  filing: true,
+  witnessCheck: true,
+  platformReport: true,
+  platformReportEntry: true,
+  platformReportDetail: true,
   problem: true,
 }

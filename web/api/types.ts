@@ -68,6 +68,8 @@ export type Permission =
   | 'appeal.decide'
   | 'retention.read'
   | 'retention.hold'
+  | 'filing.read'
+  | 'platform_report.read'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {
@@ -345,6 +347,101 @@ export interface WitnessAlert {
   /** In English, written by the witness. */
   message: string
   createdAt: string
+}
+
+// --- reports of prohibited information found and handled (A16): the platform's filings, the regulator's copies ---
+
+/** What a platform found, in both languages, and when (`FilingSummary` in src/platform/filings/tables.ts). */
+export interface ReportFound {
+  what: { zh: string; en: string }
+  at: string
+}
+
+/** The measures a platform took and when they were done. */
+export interface ReportDone {
+  measures: string[]
+  at: string
+}
+
+/** One item handled: its SHA-256 (hex) stands for its text, which stays on the platform. */
+export interface ReportItem {
+  id: string
+  kind: string
+  digest: string
+}
+
+/** Mirrors `FilingStatus` in src/platform/filings/filings.ts. */
+export type FilingStatus = 'waiting' | 'sent'
+
+/** Mirrors `FilingDelivery` in src/platform/filings/filings.ts: the outbox's delivery of the sent envelope. */
+export interface FilingDelivery {
+  status: string
+  attempts: number
+  deliveredAt: string | null
+  lastError: string | null
+}
+
+/** Mirrors `FilingView` in src/platform/filings/filings.ts (GET /api/filings, platform only). */
+export interface Filing {
+  id: string
+  subject: { type: string; id: string }
+  category: string
+  toNode: string
+  status: FilingStatus
+  found: ReportFound
+  done: ReportDone
+  items: ReportItem[]
+  ledgerEntryIds: string[]
+  queuedEntryId: string
+  envelopeId: string | null
+  delivery: FilingDelivery | null
+  createdAt: string
+  sentAt: string | null
+  /** Why a waiting filing waits. */
+  lastError: string | null
+}
+
+/** Mirrors `WitnessCheck` in src/regulator/platform-reports/reports.ts. */
+export type WitnessCheck = 'witnessed' | 'consistent' | 'not-cross-checked'
+
+/** Mirrors `PlatformReportView` in src/regulator/platform-reports/reports.ts (GET /api/platform-reports). */
+export interface PlatformReport {
+  id: string
+  fromNode: string
+  filingId: string
+  envelopeId: string
+  subject: { type: string; id: string }
+  category: string
+  found: ReportFound
+  done: ReportDone
+  itemCount: number
+  entryCount: number
+  checkpointSize: number
+  checkpointRoot: string
+  proofsVerified: boolean
+  witnessCheck: WitnessCheck
+  receivedAt: string
+}
+
+/** Mirrors `PlatformReportEntryView` in src/regulator/platform-reports/reports.ts. */
+export interface PlatformReportEntry {
+  id: string
+  index: number
+  leafData: string
+  leafHash: string
+  proof: string[]
+  action: string | null
+  recordedAt: string | null
+  subject: { type: string; id: string } | null
+  isFilingRecord: boolean
+  verified: boolean
+}
+
+/** Mirrors `PlatformReportDetail` in src/regulator/platform-reports/reports.ts (GET /api/platform-reports/:id). */
+export interface PlatformReportDetail extends PlatformReport {
+  items: ReportItem[]
+  checkpointNote: string
+  entries: PlatformReportEntry[]
 }
 
 // --- platform users (网民), rules and agreements (A13.1), real identity (A13.2), account credit (A13.3) ---

@@ -13,7 +13,9 @@ import {
   FileProtectOutlined,
   FilterOutlined,
   KeyOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -141,6 +143,22 @@ export const PAGES: readonly PageDef[] = [
     icon: SafetyCertificateOutlined,
     permission: 'witness.read',
     screen: lazy(() => import('../screens/witness/WitnessScreen.tsx')),
+  },
+  {
+    key: 'platformReports',
+    path: '/platform-reports',
+    label: 'menu.platformReports',
+    icon: NotificationOutlined,
+    permission: 'platform_report.read',
+    screen: lazy(() => import('../screens/platform-reports/PlatformReportsScreen.tsx')),
+  },
+  {
+    key: 'filings',
+    path: '/filings',
+    label: 'menu.filings',
+    icon: SendOutlined,
+    permission: 'filing.read',
+    screen: lazy(() => import('../screens/filings/FilingsScreen.tsx')),
   },
 ]
 

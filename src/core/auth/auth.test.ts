@@ -33,7 +33,13 @@ describe('console sessions', () => {
     const cookie = res.cookies.find((c) => c.name === 'ql_session')!
     expect(cookie.httpOnly).toBe(true)
     expect(cookie.sameSite).toBe('Strict')
-    expect(res.json().permissions).toEqual(['node.read', 'organisation.read', 'ledger.read', 'witness.read'])
+    expect(res.json().permissions).toEqual([
+      'node.read',
+      'organisation.read',
+      'ledger.read',
+      'witness.read',
+      'platform_report.read',
+    ])
     expect(res.json().organisation.key).toBe('cac')
   })
 

@@ -60,6 +60,10 @@ export const PERMISSIONS = [
   'retention.read',
   /** Place and release legal holds on items (A16). */
   'retention.hold',
+  /** See the platform's reports to the regulator of information found and handled, and their delivery (A16). */
+  'filing.read',
+  /** See the reports platforms filed with this regulator and their verified ledger proofs (A16, regulator). */
+  'platform_report.read',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -91,6 +95,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'appeal.decide',
     'retention.read',
     'retention.hold',
+    'filing.read',
   ],
   operator: [
     'node.read',
@@ -107,6 +112,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.handle',
     'disposal.read',
     'disposal.act',
+    'filing.read',
   ],
   reviewer: [
     'node.read',
@@ -135,6 +141,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.read',
     'disposal.read',
     'retention.read',
+    'filing.read',
   ],
   regulator_admin: [
     'node.read',
@@ -147,8 +154,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'protocol.read',
     'protocol.manage',
     'witness.read',
+    'platform_report.read',
   ],
-  officer: ['node.read', 'organisation.read', 'ledger.read', 'witness.read'],
+  officer: ['node.read', 'organisation.read', 'ledger.read', 'witness.read', 'platform_report.read'],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
     'node.read',
@@ -157,6 +165,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'ledger.read',
     'protocol.read',
     'witness.read',
+    'platform_report.read',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }

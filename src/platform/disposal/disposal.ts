@@ -19,6 +19,7 @@ import {
   withdrawForReview,
 } from '../content/index.ts'
 import { recordCreditEvents } from '../credit/index.ts'
+import { queueFiling } from '../filings/index.ts'
 import { type NoticeInput, notifyUsers } from '../notices/index.ts'
 import { addFalseClaim, type ScreeningService } from '../screening/index.ts'
 import * as store from './store.ts'
@@ -264,7 +265,7 @@ export async function disposeItem(
     createdAt: now,
     finishedAt: now,
   })
-  await append(tx, {
+  const started = await append(tx, {
     actor,
     action: 'disposal.started',
     subject: { type: 'disposal', id },
@@ -274,8 +275,8 @@ export async function disposeItem(
   })
   const d = await store.findDisposal(tx, id)
   if (!d) throw new Error('disposal insert lost')
-  await applyDisposal(tx, actor, ctx, d, null, [{ row: item, similarity: 1 }], [], now)
-  await append(tx, {
+  const applied = await applyDisposal(tx, actor, ctx, d, null, [{ row: item, similarity: 1 }], [], now)
+  const finishedEntry = await append(tx, {
     actor,
     action: 'disposal.finished',
     subject: { type: 'disposal', id },
@@ -283,6 +284,7 @@ export async function disposeItem(
     details: { itemId, applied: 1, toReview: 0, candidates: 1, durationMs: 0 },
     at: now,
   })
+  await fileDisposal(tx, actor, d, null, ctx, [started, ...applied.entryIds, finishedEntry], now)
   const finished = await store.findDisposal(tx, id)
   if (!finished) throw new Error('disposal lost')
   return presentDisposal(finished, null)
@@ -307,7 +309,7 @@ export async function applyDisposal(
   matched: { row: ContentRow; similarity: number }[],
   nearMatches: { row: ContentRow; similarity: number }[],
   now: Date = new Date(),
-): Promise<{ applied: string[]; toReview: string[] }> {
+): Promise<{ applied: string[]; toReview: string[]; entryIds: string[] }> {
   const measures = d.measures as Measure[]
   const live = (r: ContentRow) => r.status === 'published' || r.status === 'held'
   const targets = matched.filter((m) => live(m.row))
@@ -436,7 +438,7 @@ export async function applyDisposal(
       at: now,
     })
   }
-  if (entries.length > 0) await appendMany(tx, entries)
+  const entryIds = entries.length > 0 ? await appendMany(tx, entries) : []
 
   const why = rumor
     ? `与经核实的虚假信息一致${rumor.clarificationUrl ? `（辟谣：${rumor.clarificationUrl}）` : ''}`
@@ -508,7 +510,72 @@ export async function applyDisposal(
   if (ctx.onApplied && applied.length > 0) {
     await ctx.onApplied(tx, actor, { disposal: d, rumor, itemIds: applied, at: now })
   }
-  return { applied, toReview: review.map((t) => t.row.id) }
+  return { applied, toReview: review.map((t) => t.row.id), entryIds }
+}
+
+/** How the regulator's console names the measures taken (the filing's `done.measures`). */
+const FILED_MEASURE: Record<Measure, string> = {
+  stop: 'stopped',
+  remove: 'removed',
+  label: 'labelled_false',
+  limit: 'limited',
+}
+
+/**
+ * Reports a disposal of prohibited information to the regulator (A16: 向有关主管部门报告), in the transaction that
+ * finished it: what was found, when, what was done, each item's digest, and the ledger entries that prove it. A
+ * disposal of false information that is not prohibited is not filed. At most 1,000 items are listed; the count of
+ * the rest is in the description.
+ */
+export async function fileDisposal(
+  tx: Tx,
+  actor: Actor | LedgerActor,
+  d: store.DisposalRow,
+  rumor: store.RumorRow | null,
+  ctx: Pick<DisposalContext, 'retentionKey'>,
+  ledgerEntryIds: string[],
+  at: Date,
+): Promise<number> {
+  if (d.category !== 'prohibit') return 0
+  const rows = (await store.disposalItems(tx, d.id, 100_000)).filter((r) => r.outcome === 'applied')
+  const listed = rows.slice(0, 1000)
+  const current = new Map(
+    (
+      await findContentItems(
+        tx,
+        listed.map((r) => r.itemId),
+      )
+    ).map((c) => [c.id, c]),
+  )
+  const items: { id: string; kind: string; text: string }[] = []
+  for (const r of listed) {
+    const c = current.get(r.itemId)
+    const text = c?.status === 'removed' ? await retainedText(tx, ctx, r.itemId) : (c?.text ?? null)
+    if (text !== null) items.push({ id: r.itemId, kind: r.kind, text })
+  }
+  if (items.length === 0) return 0
+  const what = rumor ? `“${excerpt(rumor.text)}”` : `“${excerpt(items[0]?.text ?? '')}”`
+  const more = rows.length > listed.length ? `（另有 ${rows.length - listed.length} 条）` : ''
+  const moreEn = rows.length > listed.length ? ` (and ${rows.length - listed.length} more)` : ''
+  const measures = [
+    ...(d.measures as Measure[]).map((m) => FILED_MEASURE[m]),
+    ...(rumor ? ['copies_blocked'] : []),
+    'records_kept',
+  ]
+  const filed = await queueFiling(tx, actor, {
+    subject: { type: 'disposal', id: d.id },
+    category: 'prohibited',
+    found: {
+      zh: `发现违法信息${what}，共 ${rows.length} 条${more}。处置理由：${d.reason}`,
+      en: `Prohibited information found: ${what}, ${rows.length} items${moreEn}. Reason: ${d.reason}`,
+      at: d.createdAt,
+    },
+    measures,
+    doneAt: at,
+    items,
+    ledgerEntryIds: ledgerEntryIds.slice(0, 200),
+  })
+  return filed.length
 }
 
 export async function getDisposal(tx: Tx, id: string): Promise<DisposalView> {

@@ -5,10 +5,10 @@
 // Items stored while the sweep runs are caught up and looked at before it finishes.
 import { type Database, transaction } from '../../core/db/index.ts'
 import { ClaimBank, normalizeCodes } from '../../engine/index.ts'
-import { appendMany, type LedgerActor, systemActor } from '../../ledger/index.ts'
+import { appendMany, entriesAbout, type LedgerActor, systemActor } from '../../ledger/index.ts'
 import { findContentItems } from '../content/index.ts'
 import type { ContentIndex } from './content-index.ts'
-import { applyDisposal, type DisposalContext } from './disposal.ts'
+import { applyDisposal, type DisposalContext, fileDisposal } from './disposal.ts'
 import * as store from './store.ts'
 
 /** Candidates below this estimated containment are not worth verifying (the bank verifies at 0.4 and 0.5). */
@@ -127,7 +127,7 @@ export class DisposalSweeper {
       if (locked?.status !== 'sweeping') return
       const now = new Date()
       await store.finishDisposal(tx, id, now)
-      await appendMany(tx, [
+      const [finishedEntry] = await appendMany(tx, [
         {
           actor,
           action: 'disposal.finished',
@@ -143,6 +143,16 @@ export class DisposalSweeper {
           at: now,
         },
       ])
+      const started = (await entriesAbout(tx, { type: 'disposal', id })).map((e) => e.entry.id)
+      await fileDisposal(
+        tx,
+        actor,
+        locked,
+        rumor,
+        ctx,
+        [...started, ...(finishedEntry ? [finishedEntry] : [])],
+        now,
+      )
       await this.opts.onFinished?.(tx, { ...locked, status: 'finished', finishedAt: now }, rumor)
     })
   }

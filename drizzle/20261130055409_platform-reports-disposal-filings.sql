@@ -82,6 +82,21 @@ CREATE TABLE "rumor" (
 	"confirmed_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "regulator_filing" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"subject_type" text NOT NULL,
+	"subject_id" text NOT NULL,
+	"category" text NOT NULL,
+	"summary" jsonb NOT NULL,
+	"queued_entry_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	"to_node" text NOT NULL,
+	"envelope_id" uuid,
+	"created_at" timestamp with time zone NOT NULL,
+	"sent_at" timestamp with time zone,
+	"last_error" text
+);
+--> statement-breakpoint
 CREATE TABLE "content_report" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"tracking_no" text NOT NULL,
@@ -109,6 +124,26 @@ CREATE TABLE "reporter_standing" (
 	"muted_by" text
 );
 --> statement-breakpoint
+CREATE TABLE "platform_report" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"from_node" text NOT NULL,
+	"filing_id" uuid NOT NULL,
+	"envelope_id" uuid NOT NULL,
+	"subject_type" text NOT NULL,
+	"subject_id" text NOT NULL,
+	"category" text NOT NULL,
+	"summary" jsonb NOT NULL,
+	"entries" jsonb NOT NULL,
+	"queued_entry_id" uuid NOT NULL,
+	"checkpoint_size" bigint NOT NULL,
+	"checkpoint_root" text NOT NULL,
+	"checkpoint_note" text NOT NULL,
+	"proofs_verified" boolean NOT NULL,
+	"witness_check" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "platform_report_filing_uq" UNIQUE("from_node","filing_id")
+);
+--> statement-breakpoint
 ALTER TABLE "content_item" ADD COLUMN "restriction" text;--> statement-breakpoint
 ALTER TABLE "content_item" ADD COLUMN "false_label" jsonb;--> statement-breakpoint
 ALTER TABLE "content_item" ADD COLUMN "disposal_id" uuid;--> statement-breakpoint
@@ -121,8 +156,11 @@ CREATE INDEX "appeal_appellant_idx" ON "appeal" USING btree ("appellant_id","cre
 CREATE UNIQUE INDEX "appeal_one_open_idx" ON "appeal" USING btree ("item_id") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "disposal_created_idx" ON "disposal" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "disposal_item_item_idx" ON "disposal_item" USING btree ("item_id");--> statement-breakpoint
+CREATE INDEX "regulator_filing_status_idx" ON "regulator_filing" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "regulator_filing_subject_idx" ON "regulator_filing" USING btree ("subject_type","subject_id");--> statement-breakpoint
 CREATE INDEX "content_report_item_idx" ON "content_report" USING btree ("item_id","status");--> statement-breakpoint
 CREATE INDEX "content_report_reporter_idx" ON "content_report" USING btree ("reporter_id","created_at");--> statement-breakpoint
 CREATE INDEX "content_report_open_idx" ON "content_report" USING btree ("status","deadline_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "content_report_one_open_idx" ON "content_report" USING btree ("item_id","reporter_id") WHERE status = 'open';--> statement-breakpoint
+CREATE INDEX "platform_report_from_idx" ON "platform_report" USING btree ("from_node","received_at");--> statement-breakpoint
 CREATE INDEX "content_item_seq_idx" ON "content_item" USING btree ("seq");

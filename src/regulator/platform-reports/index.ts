@@ -1,0 +1,13 @@
+export {
+  getPlatformReport,
+  listPlatformReports,
+  type PlatformReportDetail,
+  type PlatformReportEntryView,
+  type PlatformReportView,
+  ReportFiledSchema,
+  receiveReport,
+  reportFiledHandler,
+  type WitnessCheck,
+} from './reports.ts'
+export type { PlatformReportSummary, ReportEntry } from './tables.ts'
+export { entryVerifies, type ReportFiled, type VerifiedReport, verifyReport } from './verify.ts'
