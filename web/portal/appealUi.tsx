@@ -54,11 +54,14 @@ export function AppealEntry({ item, appeals }: { item: ContentView; appeals: App
   const t = useT()
   const [open, setOpen] = useState(false)
   const latest = appeals.find((a) => a.itemId === item.id)
+  // The form stays open after filing, to say so, while the entry beside the item turns into the appeal's state.
+  const modal = open ? <AppealModal item={item} onClose={() => setOpen(false)} /> : null
   if (latest?.status === 'open') {
     return (
       <Space size={4} data-testid={`appeal-state-${item.id}`}>
         <AppealStatusTag status="open" />
         <Link to="/u/me/appeals">{t('appeal.mine')}</Link>
+        {modal}
       </Space>
     )
   }
@@ -69,7 +72,7 @@ export function AppealEntry({ item, appeals }: { item: ContentView; appeals: App
       <Button size="small" onClick={() => setOpen(true)} data-testid={`appeal-open-${item.id}`}>
         {t('appeal.button')}
       </Button>
-      {open ? <AppealModal item={item} onClose={() => setOpen(false)} /> : null}
+      {modal}
     </Space>
   )
 }

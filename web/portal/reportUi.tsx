@@ -169,15 +169,17 @@ function CategoryChoice({
     >
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         {(guide.data?.categories ?? []).map((c) => (
-          <Radio key={c.key} value={c.key} data-testid={`report-category-${c.key}`}>
-            <Space size={6} wrap>
-              <Typography.Text strong>{pick(lang, c.zh, c.en)}</Typography.Text>
-              <Tag color="blue">{t('report.deadlineHours', { hours: c.deadlineHours })}</Tag>
-            </Space>
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {pick(lang, c.descriptionZh, c.descriptionEn)}
-              </Typography.Text>
+          <Radio key={c.key} value={c.key}>
+            <div data-testid={`report-category-${c.key}`}>
+              <Space size={6} wrap>
+                <Typography.Text strong>{pick(lang, c.zh, c.en)}</Typography.Text>
+                <Tag color="blue">{t('report.deadlineHours', { hours: c.deadlineHours })}</Tag>
+              </Space>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {pick(lang, c.descriptionZh, c.descriptionEn)}
+                </Typography.Text>
+              </div>
             </div>
           </Radio>
         ))}

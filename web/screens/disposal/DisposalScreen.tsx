@@ -155,7 +155,7 @@ function DisposalsTab() {
     {
       title: t('disposal.duration'),
       key: 'duration',
-      render: (_: unknown, d) => durationLabel(d.durationMs),
+      render: (_: unknown, d) => <span style={{ whiteSpace: 'nowrap' }}>{durationLabel(d.durationMs)}</span>,
     },
     {
       title: t('disposal.createdAt'),
