@@ -5,7 +5,8 @@
 // with its clarification; the disposal's sweep finishes with every copy stopped and labelled; the public portal no
 // longer shows any of them; the reporter reads “upheld” and the reason; the author sees the label and the stopped
 // status and appeals; the reviewer who decided may not decide the appeal, an admin dismisses it, and the author
-// reads why. Screenshots land in test-results/screenshots/.
+// reads why. An admin places and releases a legal hold, and an inspector opens the sealed copy of a removed item,
+// which is recorded. Screenshots land in test-results/screenshots/.
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -32,9 +33,20 @@ const CLARIFICATION_TITLE = '关于“通化站停运一个月”的辟谣'
 const DECISION_REASON = '经中国铁路沈阳局集团公司通化车务段核实，通化站客运正常，无停运计划'
 const APPEAL_REASON = '我只是转述群里的消息，并没有故意造谣，请求恢复'
 const APPEAL_DISMISSAL = '内容与已核实的谣言一致，维持停止传播和标注'
+const REMOVED = '听说快大茂镇水厂被人投了毒，这几天大家千万别喝自来水，已经有人住院了'
+const HELD = '二道江区某小区业主群截图：物业经理卷走了全年物业费，业主们准备去报案'
 
 /** The items made over the API before the browser starts. */
-const ids = { original: '', traditional: '', emoji: '', quoted: '', clean: '', comment: '' }
+const ids = {
+  original: '',
+  traditional: '',
+  emoji: '',
+  quoted: '',
+  clean: '',
+  comment: '',
+  removed: '',
+  held: '',
+}
 const copies = () => [ids.original, ids.traditional, ids.emoji, ids.quoted, ids.comment]
 let trackingNo = ''
 let appealId = ''
@@ -74,6 +86,8 @@ beforeAll(async () => {
     emoji: await byOther({ kind: 'post', text: EMOJI }),
     quoted: await byOther({ kind: 'post', text: QUOTED }),
     clean: await byOther({ kind: 'post', text: CLEAN }),
+    removed: await byOther({ kind: 'post', text: REMOVED }),
+    held: await byOther({ kind: 'post', text: HELD }),
   }
   const comment = await byAuthor({ kind: 'comment', text: COMMENT, parentId: made.clean.id })
   for (const [k, v] of Object.entries({ ...made, comment })) {
@@ -82,6 +96,26 @@ beforeAll(async () => {
   }
 })
 afterAll(async () => rig?.close())
+
+/** A staff session made straight through the API, to act elsewhere at the same time. */
+async function staffPost(login: string, path: string, body: unknown): Promise<Response> {
+  const res = await fetch(`${base()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: 'qinglang-demo' }),
+  })
+  expect(res.status).toBe(200)
+  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  return fetch(`${base()}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify(body),
+  })
+}
 
 const answered = (pathEnd: string, method: string) =>
   page.waitForResponse((r) => r.url().split('?')[0]!.endsWith(pathEnd) && r.request().method() === method)
@@ -395,5 +429,49 @@ describe('reports, disposal of every copy and appeals in Chromium', () => {
     expect(await mine.getByTestId('appeal-outcome').textContent()).toContain(APPEAL_DISMISSAL)
     expect((await fetch(`${base()}/api/content/${ids.original}`)).status).toBe(404)
     await shoot('my-appeals.png')
+  })
+
+  it('an admin places and releases a legal hold; an inspector opens a removed item’s sealed copy', async () => {
+    const removed = await staffPost('reviewer', `/api/content/${ids.removed}/disposal`, {
+      measures: ['stop', 'remove'],
+      reason: '捏造投毒警情，扰乱公共秩序',
+      category: 'prohibit',
+    })
+    expect(removed.status).toBe(201)
+
+    await signInAs(rig, base(), 'admin')
+    await page.getByTestId('menu-disposals').click()
+    await page.getByRole('tab', { name: '留存与法律保全' }).click()
+    await page.getByTestId('hold-item').fill(ids.held)
+    await page.getByTestId('hold-reason').fill('东昌区人民法院证据保全裁定（2026）吉0502财保12号')
+    const placed = answered('/api/legal-holds', 'POST')
+    await page.getByTestId('hold-place').click()
+    expect((await placed).status()).toBe(201)
+    await page.getByTestId(`hold-release-${ids.held}`).waitFor()
+    expect(await page.getByTestId('holds').textContent()).toContain('证据保全裁定')
+    await shoot('legal-holds.png')
+    await page.getByTestId(`hold-release-${ids.held}`).click()
+    await page.getByTestId('hold-release-reason').fill('诉讼终结，解除保全')
+    const released = answered(`/api/legal-holds/${ids.held}/release`, 'POST')
+    await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click()
+    expect((await released).status()).toBe(204)
+    await expect.poll(() => page.getByTestId(`hold-release-${ids.held}`).count()).toBe(0)
+
+    // The inspector reads, never holds: the copy opens with a reason, and the opening is recorded.
+    await signInAs(rig, base(), 'inspector')
+    await page.getByTestId('menu-disposals').click()
+    await page.getByRole('tab', { name: '留存与法律保全' }).click()
+    await page.getByTestId('retained-item').waitFor()
+    expect(await page.getByTestId('hold-place').count()).toBe(0)
+    await page.getByTestId('retained-item').fill(ids.removed)
+    await page.getByTestId('retained-reason').fill('配合通化市网信办检查')
+    const opened = answered(`/api/retention/${ids.removed}/open`, 'POST')
+    await page.getByTestId('retained-open').click()
+    expect((await opened).status()).toBe(200)
+    const copy = page.getByTestId('retained-copy')
+    await copy.waitFor()
+    expect(await copy.textContent()).toContain(REMOVED)
+    expect(await copy.textContent()).toContain('本次查看已记入账本')
+    await shoot('retained-copy.png')
   })
 })
