@@ -15,7 +15,7 @@ import type {
   StaffView as SStaffView,
   UpdateStaffInput as SUpdateStaffInput,
 } from '../../src/core/auth/staff.ts'
-import type { NodeRole as SNodeRole } from '../../src/core/config.ts'
+import type { NodeRole as SNodeRole, ReportCategoryKey as SReportCategoryKey } from '../../src/core/config.ts'
 import type { FieldProblem as SFieldProblem } from '../../src/core/errors.ts'
 import type { NodeInfo as SNodeInfo } from '../../src/core/node/node.ts'
 import type { OrganisationKind as SOrganisationKind } from '../../src/core/organisations/jurisdiction.ts'
@@ -32,6 +32,12 @@ import type {
   registerUser as sRegisterUser,
   signInUser as sSignInUser,
 } from '../../src/platform/accounts/accounts.ts'
+import type {
+  AppealQueueEntry as SAppealQueueEntry,
+  AppealView as SAppealView,
+  decideAppeal as sDecideAppeal,
+  fileAppeal as sFileAppeal,
+} from '../../src/platform/appeals/appeals.ts'
 import type {
   ContentStatus as SContentStatus,
   ContentView as SContentView,
@@ -60,6 +66,20 @@ import type {
   FilingStatus as SFilingStatus,
   FilingView as SFilingView,
 } from '../../src/platform/filings/filings.ts'
+import type { IndexStatus as SIndexStatus } from '../../src/platform/disposal/content-index.ts'
+import type {
+  ConfirmRumorInput as SConfirmRumorInput,
+  DisposalCategory as SDisposalCategory,
+  DisposalInput as SDisposalInput,
+  DisposalItemView as SDisposalItemView,
+  DisposalView as SDisposalView,
+  HoldView as SHoldView,
+  Measure as SMeasure,
+  RumorSource as SRumorSource,
+  RumorView as SRumorView,
+  disposalDetail as sDisposalDetail,
+  openRetained as sOpenRetained,
+} from '../../src/platform/disposal/disposal.ts'
 import type { verifyIdentity as sVerifyIdentity } from '../../src/platform/identity/identity.ts'
 import type { NoticeView as SNoticeView } from '../../src/platform/notices/notices.ts'
 import type {
@@ -67,6 +87,16 @@ import type {
   PatrolRunView as SPatrolRunView,
   SampleItem as SSampleItem,
 } from '../../src/platform/patrol/patrol.ts'
+import type {
+  DecideReportsInput as SDecideReportsInput,
+  DecideReportsResult as SDecideReportsResult,
+  FileReportInput as SFileReportInput,
+  ItemReportsView as SItemReportsView,
+  QueueEntry as SReportQueueEntry,
+  ReportView as SReportView,
+  muteReporter as sMuteReporter,
+  reportGuide as sReportGuide,
+} from '../../src/platform/reports/reports.ts'
 import type {
   Decision as SDecision,
   HistoryEntry as SHistoryEntry,
@@ -260,6 +290,39 @@ export const contract: {
   platformReport: Same<W.PlatformReport, SPlatformReportView>
   platformReportEntry: Same<W.PlatformReportEntry, SPlatformReportEntryView>
   platformReportDetail: Same<Flat<W.PlatformReportDetail>, Flat<SPlatformReportDetail>>
+  reportCategoryKey: Same<W.ReportCategoryKey, SReportCategoryKey>
+  fileReport: Same<W.FileReportBody, SFileReportInput>
+  reportView: Same<W.ReportView, SReportView>
+  reportGuide: Same<W.ReportGuide, ReturnType<typeof sReportGuide>>
+  reportGuideCategory: Same<W.ReportGuideCategory, ReturnType<typeof sReportGuide>['categories'][number]>
+  reportQueueEntry: Same<W.ReportQueueEntry, SReportQueueEntry>
+  itemReport: Same<Flat<W.ItemReport>, Flat<SItemReportsView['reports'][number]>>
+  // The reports are an intersection on the server and an interface here: compared one by one (itemReport).
+  itemReports: Same<
+    [keyof W.ItemReportsView, Flat<W.ItemReportsView['item']>],
+    [keyof SItemReportsView, Flat<SItemReportsView['item']>]
+  >
+  decideReports: Same<W.DecideReportsBody, SDecideReportsInput>
+  // The route keeps the claim to itself: it is for the screener, after the commit.
+  decideReportsAnswer: Same<W.DecideReportsAnswer, Flat<Omit<SDecideReportsResult, 'claim'>>>
+  muteReporter: Same<W.MuteReporterBody, Parameters<typeof sMuteReporter>[3]>
+  muteReporterAnswer: Same<W.MuteReporterAnswer, Awaited<ReturnType<typeof sMuteReporter>>>
+  measure: Same<W.Measure, SMeasure>
+  disposalCategory: Same<W.DisposalCategory, SDisposalCategory>
+  rumorSource: Same<W.RumorSource, SRumorSource>
+  rumorView: Same<W.RumorView, SRumorView>
+  disposalView: Same<W.DisposalView, SDisposalView>
+  disposalItemView: Same<W.DisposalItemView, SDisposalItemView>
+  indexStatus: Same<W.IndexStatus, SIndexStatus>
+  disposalDetail: Same<W.DisposalDetail, Awaited<ReturnType<typeof sDisposalDetail>>>
+  disposeItem: Same<W.DisposeItemBody, SDisposalInput>
+  confirmRumor: Same<Flat<W.ConfirmRumorBody>, Flat<SConfirmRumorInput>>
+  retainedCopy: Same<W.RetainedCopy, Awaited<ReturnType<typeof sOpenRetained>>>
+  holdView: Same<W.HoldView, SHoldView>
+  appealView: Same<W.AppealView, SAppealView>
+  appealQueueEntry: Same<Flat<W.AppealQueueEntry>, Flat<SAppealQueueEntry>>
+  fileAppeal: Same<W.FileAppealBody, Parameters<typeof sFileAppeal>[2]>
+  decideAppeal: Same<W.DecideAppealBody, Parameters<typeof sDecideAppeal>[4]>
   problem: Fits<SProblem, W.Problem>
 } = {
   nodeRole: true,
@@ -342,5 +405,33 @@ export const contract: {
   platformReport: true,
   platformReportEntry: true,
   platformReportDetail: true,
+  reportCategoryKey: true,
+  fileReport: true,
+  reportView: true,
+  reportGuide: true,
+  reportGuideCategory: true,
+  reportQueueEntry: true,
+  itemReport: true,
+  itemReports: true,
+  decideReports: true,
+  decideReportsAnswer: true,
+  muteReporter: true,
+  muteReporterAnswer: true,
+  measure: true,
+  disposalCategory: true,
+  rumorSource: true,
+  rumorView: true,
+  disposalView: true,
+  disposalItemView: true,
+  indexStatus: true,
+  disposalDetail: true,
+  disposeItem: true,
+  confirmRumor: true,
+  retainedCopy: true,
+  holdView: true,
+  appealView: true,
+  appealQueueEntry: true,
+  fileAppeal: true,
+  decideAppeal: true,
   problem: true,
 }

@@ -934,3 +934,275 @@ export interface Problem {
 export interface Items<T> {
   items: T[]
 }
+
+// --- reports, the rumor registry, disposals, retention and appeals (A15, A16) ---
+
+/** Mirrors `ReportCategoryKey` in src/core/config.ts. */
+export type ReportCategoryKey = 'rumor' | 'fiction' | 'reputation' | 'privacy' | 'illegal'
+
+/** Body of POST /api/reports (mirrors `FileReportInput` in src/platform/reports/reports.ts). */
+export interface FileReportBody {
+  itemId: string
+  category: ReportCategoryKey
+  note?: string
+}
+
+/** Mirrors `ReportView` in src/platform/reports/reports.ts: a report as its reporter follows it. */
+export interface ReportView {
+  id: string
+  trackingNo: string
+  itemId: string
+  category: string
+  categoryZh: string
+  categoryEn: string
+  note: string
+  status: 'open' | 'upheld' | 'dismissed'
+  createdAt: string
+  deadlineAt: string
+  overdue: boolean
+  decidedAt: string | null
+  outcomeReason: string | null
+  outcomeArticles: string[]
+  disposalId: string | null
+}
+
+/** One category of the published guide (GET /api/reports/guide, `reportGuide` in src/platform/reports/reports.ts). */
+export interface ReportGuideCategory {
+  key: ReportCategoryKey
+  zh: string
+  en: string
+  descriptionZh: string
+  descriptionEn: string
+  deadlineHours: number
+  articles: string[]
+}
+
+/** The published guide to reporting (answer of GET /api/reports/guide). */
+export interface ReportGuide {
+  categories: ReportGuideCategory[]
+  perHour: number
+  stepsZh: string[]
+  stepsEn: string[]
+}
+
+/** Mirrors `QueueEntry` in src/platform/reports/reports.ts: an item with open reports (GET /api/reports/queue). */
+export interface ReportQueueEntry {
+  itemId: string
+  kind: string
+  excerpt: string
+  itemStatus: string
+  reports: number
+  categories: string[]
+  /** Mean accuracy of the reporters, 0–1. */
+  accuracy: number
+  severity: number
+  oldestAt: string
+  deadlineAt: string
+  overdue: boolean
+  priority: number
+}
+
+/** One report on an item as staff see it: with the reporter and how often they were right. */
+export interface ItemReport extends ReportView {
+  reporterId: string
+  reporterName: string
+  accuracy: number
+  muted: boolean
+}
+
+/** Mirrors `ItemReportsView` in src/platform/reports/reports.ts (GET /api/reports/items/:id). */
+export interface ItemReportsView {
+  item: OwnContentView
+  reports: ItemReport[]
+}
+
+/** Mirrors `Measure` in src/platform/disposal/disposal.ts. */
+export type Measure = 'stop' | 'remove' | 'label' | 'limit'
+/** Mirrors `DisposalCategory` in src/platform/disposal/disposal.ts. */
+export type DisposalCategory = 'prohibit' | 'false'
+/** Mirrors `RumorSource` in src/platform/disposal/disposal.ts. */
+export type RumorSource = 'review' | 'regulator' | 'trusted'
+
+/** Body of POST /api/reports/items/:id/decision (mirrors `DecideReportsInput` in src/platform/reports/reports.ts). */
+export interface DecideReportsBody {
+  outcome: 'uphold' | 'dismiss'
+  reason: string
+  measures?: Measure[]
+  category?: 'false' | 'prohibit'
+  confirm?: {
+    text?: string
+    verdict: 'false' | 'misleading'
+    clarificationUrl?: string | null
+    clarificationTitle?: string | null
+  }
+}
+
+/** Answer of POST /api/reports/items/:id/decision (`DecideReportsResult` less the claim kept for the server). */
+export interface DecideReportsAnswer {
+  closed: number
+  trackingNos: string[]
+  disposal: DisposalView | null
+  rumor: RumorView | null
+}
+
+/** Body of POST /api/reporters/:id/mute. */
+export interface MuteReporterBody {
+  days: number
+  reason: string
+}
+
+/** Answer of POST /api/reporters/:id/mute (mirrors the result of `muteReporter`). */
+export interface MuteReporterAnswer {
+  userId: string
+  mutedUntil: string
+}
+
+/** Mirrors `RumorView` in src/platform/disposal/disposal.ts: an entry of the rumor registry. */
+export interface RumorView {
+  id: string
+  text: string
+  verdict: string
+  source: string
+  sourceRef: string
+  clarificationUrl: string | null
+  clarificationTitle: string | null
+  claimId: string
+  confirmedByName: string
+  confirmedAt: string
+}
+
+/** Mirrors `DisposalView` in src/platform/disposal/disposal.ts. */
+export interface DisposalView {
+  id: string
+  rumor: RumorView | null
+  itemId: string | null
+  measures: Measure[]
+  reason: string
+  articles: string[]
+  category: DisposalCategory
+  notifyInteractors: boolean
+  status: 'sweeping' | 'finished'
+  candidates: number
+  applied: number
+  toReview: number
+  createdByName: string
+  createdAt: string
+  finishedAt: string | null
+  /** From the start to the end of the sweep. */
+  durationMs: number | null
+}
+
+/** Mirrors `DisposalItemView` in src/platform/disposal/disposal.ts: one item a disposal acted on. */
+export interface DisposalItemView {
+  itemId: string
+  kind: string
+  similarity: number
+  outcome: 'applied' | 'review'
+  measures: string[]
+  legalHold: boolean
+  statusBefore: string
+  appliedAt: string
+  afterMs: number
+  /** The item as it is now: its status and, unless removed, an excerpt. */
+  status: string | null
+  excerpt: string | null
+}
+
+/** Mirrors `IndexStatus` in src/platform/disposal/content-index.ts: the index of published items a sweep reads. */
+export interface IndexStatus {
+  state: 'building' | 'ready' | 'failed'
+  indexed: number
+  total: number
+  bytes: number
+  builtInMs: number | null
+  error: string | null
+}
+
+/** Answer of GET /api/disposals. */
+export interface DisposalsAnswer {
+  items: DisposalView[]
+  index: IndexStatus
+}
+
+/** Answer of GET /api/disposals/:id (mirrors the result of `disposalDetail`). */
+export interface DisposalDetail {
+  disposal: DisposalView
+  items: DisposalItemView[]
+}
+
+/** Body of POST /api/content/:id/disposal (mirrors `DisposalInput` in src/platform/disposal/disposal.ts). */
+export interface DisposeItemBody {
+  measures: Measure[]
+  reason: string
+  category: DisposalCategory
+  notifyInteractors?: boolean
+}
+
+/** Body of POST /api/rumors (mirrors `ConfirmRumorInput` in src/platform/disposal/disposal.ts). */
+export interface ConfirmRumorBody extends DisposeItemBody {
+  text: string
+  verdict: 'false' | 'misleading'
+  source: RumorSource
+  sourceRef: string
+  clarificationUrl?: string | null
+  clarificationTitle?: string | null
+}
+
+/** Answer of POST /api/rumors. */
+export interface ConfirmRumorAnswer {
+  rumor: RumorView
+  disposal: DisposalView
+}
+
+/** Answer of POST /api/retention/:id/open (mirrors the result of `openRetained`). */
+export interface RetainedCopy {
+  itemId: string
+  text: string
+  digest: string
+  removedAt: string
+  retainUntil: string
+  legalHold: boolean
+}
+
+/** Mirrors `HoldView` in src/platform/disposal/disposal.ts: an item under a legal hold. */
+export interface HoldView {
+  itemId: string
+  reason: string
+  placedBy: string
+  placedAt: string
+}
+
+/** Mirrors `AppealView` in src/platform/appeals/appeals.ts. */
+export interface AppealView {
+  id: string
+  itemId: string
+  decisionKind: string
+  decisionRef: string
+  decisionAt: string
+  reason: string
+  status: 'open' | 'upheld' | 'dismissed'
+  createdAt: string
+  decidedAt: string | null
+  decidedByName: string | null
+  outcomeReason: string | null
+}
+
+/** Mirrors `AppealQueueEntry` in src/platform/appeals/appeals.ts (GET /api/appeals). */
+export interface AppealQueueEntry extends AppealView {
+  appellantName: string
+  /** True when the person asking made the decision appealed: they may not decide it. */
+  ownDecision: boolean
+  item: OwnContentView | null
+}
+
+/** Body of POST /api/appeals (the `input` of `fileAppeal` in src/platform/appeals/appeals.ts). */
+export interface FileAppealBody {
+  itemId: string
+  reason: string
+}
+
+/** Body of POST /api/appeals/:id/decision (the `input` of `decideAppeal`). */
+export interface DecideAppealBody {
+  outcome: 'uphold' | 'dismiss'
+  reason: string
+}

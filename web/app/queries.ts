@@ -1,6 +1,14 @@
 // Queries more than one screen uses. A screen's own queries and mutations live beside the screen.
 import { useQuery } from '@tanstack/react-query'
-import type { Items, NodeInfo, Organisation, RoleInfo, StaffView, TokenView } from '../api/types.ts'
+import type {
+  Items,
+  NodeInfo,
+  Organisation,
+  ReportGuide,
+  RoleInfo,
+  StaffView,
+  TokenView,
+} from '../api/types.ts'
 import { get } from './api.ts'
 
 export const keys = {
@@ -9,6 +17,7 @@ export const keys = {
   roles: ['roles'] as const,
   staff: ['staff'] as const,
   tokens: ['tokens'] as const,
+  reportGuide: ['report-guide'] as const,
 }
 
 /** Public: who this node is. */
@@ -51,5 +60,14 @@ export function useTokens(enabled = true) {
     queryKey: keys.tokens,
     queryFn: async () => (await get<Items<TokenView>>('/api/tokens')).items,
     enabled,
+  })
+}
+
+/** Public: how to report, the categories with their deadlines and the hourly limit (A15). Portal and console. */
+export function useReportGuide() {
+  return useQuery({
+    queryKey: keys.reportGuide,
+    queryFn: () => get<ReportGuide>('/api/reports/guide', { ignoreUnauthorized: true }),
+    staleTime: 5 * 60_000,
   })
 }

@@ -1,5 +1,6 @@
-// The public portal of a platform node (网民): a top bar with the platform's name, the rules, the user's own page
-// and the language switch, outside the staff console's layout. On a regulator node there is no portal.
+// The public portal of a platform node (网民): a top bar with the platform's name, the rules, the user's own page,
+// their reports and the language switch, outside the staff console's layout; the footer links the published guide
+// to reporting (A15). On a regulator node there is no portal.
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons'
 import { Button, Layout, Result, Space, Typography, theme } from 'antd'
 import { type ReactNode, Suspense } from 'react'
@@ -72,6 +73,11 @@ function PortalFrame({ node, nav, children }: { node: NodeInfo; nav: ReactNode; 
       <Layout.Footer style={{ textAlign: 'center', background: 'transparent' }}>
         <Space size="middle" wrap style={{ justifyContent: 'center' }}>
           <Typography.Text type="secondary">{t('portal.footer', { name: t('app.name') })}</Typography.Text>
+          {nav ? (
+            <Link to="/u/report-guide" data-testid="portal-report-guide-link">
+              {t('reportGuide.title')}
+            </Link>
+          ) : null}
           <Link to="/login" data-testid="portal-staff-link">
             {t('portal.staffSignIn')}
           </Link>
@@ -97,8 +103,11 @@ function PortalNav() {
       <NavLink to="/u/rules" end={false} className={navClass} data-testid="portal-nav-rules">
         {t('portal.nav.rules')}
       </NavLink>
-      <NavLink to="/u/me" className={navClass} data-testid="portal-nav-me">
+      <NavLink to="/u/me" end className={navClass} data-testid="portal-nav-me">
         {t('portal.nav.me')}
+      </NavLink>
+      <NavLink to="/u/me/reports" className={navClass} data-testid="portal-nav-reports">
+        {t('portal.nav.myReports')}
       </NavLink>
       {user.data ? (
         <Space size={8}>

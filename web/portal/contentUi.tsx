@@ -1,5 +1,7 @@
-// Pieces of the portal's content pages: the fiction label (A11.2), one item, the status and reasons of the user's
-// own items, and the box that publishes a post, comment, reply or bullet comment and says what became of it.
+// Pieces of the portal's content pages: the fiction label (A11.2), the false-information label and a disposal's
+// restriction (A16), one item, the status and reasons of the user's own items, and the box that publishes a post,
+// comment, reply or bullet comment and says what became of it.
+import { WarningFilled } from '@ant-design/icons'
 import { Alert, Button, Checkbox, Input, InputNumber, Space, Tag, Typography } from 'antd'
 import { type ReactNode, useState } from 'react'
 import { Link } from 'react-router'
@@ -26,6 +28,53 @@ export function FictionTag({ item }: { item: ContentView }) {
       style={{ fontSize: 14, padding: '2px 10px', fontWeight: 600 }}
     >
       {item.label ? pick(lang, item.label.zh, item.label.en) : t('content.fiction')}
+    </Tag>
+  )
+}
+
+/**
+ * The red label of an item confirmed false (A16), with the link to the clarification. Shown wherever the item is,
+ * above its text, so nobody reads the claim without it.
+ */
+export function FalseLabelTag({ item }: { item: ContentView }) {
+  const lang = useLang()
+  const t = useT()
+  const label = item.falseLabel
+  if (!label) return null
+  return (
+    <Space size={8} wrap data-testid="false-label" data-rumor={label.rumorId ?? ''}>
+      <Tag
+        color="red"
+        icon={<WarningFilled />}
+        style={{ fontSize: 14, padding: '2px 10px', fontWeight: 600, marginInlineEnd: 0 }}
+      >
+        {pick(lang, label.zh, label.en)}
+      </Tag>
+      {label.url ? (
+        <Typography.Link
+          href={label.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="false-label-link"
+        >
+          {t('content.falseLabel.clarification', { title: label.title || label.url })}
+        </Typography.Link>
+      ) : null}
+    </Space>
+  )
+}
+
+/** What a disposal did to the spread of the author's own item: stopped (out of every view) or limited. */
+export function RestrictionTag({ item }: { item: ContentView }) {
+  const t = useT()
+  if (!item.restriction) return null
+  return (
+    <Tag
+      color={item.restriction === 'stopped' ? 'red' : 'orange'}
+      data-testid="content-restriction"
+      data-restriction={item.restriction}
+    >
+      {t(item.restriction === 'stopped' ? 'content.restriction.stopped' : 'content.restriction.limited')}
     </Tag>
   )
 }

@@ -1,16 +1,21 @@
 // What the signed-in platform user reads and does: the documents they still have to accept, their own credit,
-// accepting the rules (A13.1) and verifying their identity (A13.2). Every call goes as the user (userRequest).
+// accepting the rules (A13.1) and verifying their identity (A13.2), reporting items and following the reports
+// (A15), appealing decisions on their own items. Every call goes as the user (userRequest).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
   AcceptRulesAnswer,
   AcceptRulesBody,
+  AppealView,
   ContentView,
   CreditView,
+  FileAppealBody,
+  FileReportBody,
   IdentityBody,
   IdentityVerified,
   Items,
   OwnContentView,
   PublishBody,
+  ReportView,
   RuleDocument,
   UserNotice,
 } from '../api/types.ts'
@@ -131,5 +136,49 @@ export function usePublish() {
         client.invalidateQueries({ queryKey: portalKeys.content }),
       ])
     },
+  })
+}
+
+/** Reports an item; the answer carries the tracking number and the deadline. */
+export function useFileReport() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: FileReportBody) => userRequest<ReportView>('POST', '/api/reports', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: portalKeys.reports }),
+  })
+}
+
+/** The user's reports, newest first, with their status and, once decided, the outcome. */
+export function useMyReports() {
+  return useQuery({
+    queryKey: portalKeys.reports,
+    queryFn: async () => (await userRequest<Items<ReportView>>('GET', '/api/users/me/reports')).items,
+  })
+}
+
+/** One of the user's reports by its tracking number; nothing is asked while the number is empty. */
+export function useTrackReport(trackingNo: string) {
+  return useQuery({
+    queryKey: [...portalKeys.reports, 'track', trackingNo],
+    queryFn: () => userRequest<ReportView>('GET', `/api/users/me/reports/${encodeURIComponent(trackingNo)}`),
+    enabled: trackingNo !== '',
+    retry: false,
+  })
+}
+
+/** Appeals a decision on one of the user's items. */
+export function useFileAppeal() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: FileAppealBody) => userRequest<AppealView>('POST', '/api/appeals', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: portalKeys.appeals }),
+  })
+}
+
+/** The user's appeals and their outcomes. */
+export function useMyAppeals() {
+  return useQuery({
+    queryKey: portalKeys.appeals,
+    queryFn: async () => (await userRequest<Items<AppealView>>('GET', '/api/users/me/appeals')).items,
   })
 }

@@ -15,6 +15,10 @@ const RuleDocScreen = lazy(() => import('../screens/portal/RuleDocScreen.tsx'))
 const AcceptRulesScreen = lazy(() => import('../screens/portal/AcceptRulesScreen.tsx'))
 const FeedScreen = lazy(() => import('../screens/portal/FeedScreen.tsx'))
 const PostScreen = lazy(() => import('../screens/portal/PostScreen.tsx'))
+const ItemScreen = lazy(() => import('../screens/portal/ItemScreen.tsx'))
+const ReportGuideScreen = lazy(() => import('../screens/portal/ReportGuideScreen.tsx'))
+const MyReportsScreen = lazy(() => import('../screens/portal/MyReportsScreen.tsx'))
+const MyAppealsScreen = lazy(() => import('../screens/portal/MyAppealsScreen.tsx'))
 const PortalNotFound = lazy(() => import('./portalUi.tsx').then((m) => ({ default: m.PortalNotFound })))
 
 /** The server gives each rule version the public address `/rules/<kind>/<version>`; its page is in the portal. */
@@ -35,9 +39,13 @@ export const portalRoutes: RouteObject[] = [
     children: [
       { index: true, element: <FeedScreen /> },
       { path: 'posts/:id', element: <PostScreen /> },
+      { path: 'items/:id', element: <ItemScreen /> },
+      { path: 'report-guide', element: <ReportGuideScreen /> },
       { path: 'register', element: <RegisterScreen /> },
       { path: 'login', element: <UserLoginScreen /> },
       { path: 'me', element: <MeScreen /> },
+      { path: 'me/reports', element: <MyReportsScreen /> },
+      { path: 'me/appeals', element: <MyAppealsScreen /> },
       { path: 'identity', element: <IdentityScreen /> },
       { path: 'rules', element: <RulesListScreen /> },
       { path: 'rules/accept', element: <AcceptRulesScreen /> },

@@ -18,6 +18,8 @@ export const portalKeys = {
   credit: ['portal', 'credit'] as const,
   content: ['portal', 'content'] as const,
   notices: ['portal', 'notices'] as const,
+  reports: ['portal', 'reports'] as const,
+  appeals: ['portal', 'appeals'] as const,
 }
 
 let userCsrf: string | null = null

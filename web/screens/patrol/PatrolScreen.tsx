@@ -5,7 +5,7 @@ import { Alert, Button, Card, Col, Input, List, Row, Space, Statistic, Table, Ta
 import { useState } from 'react'
 import { useLang, useT } from '../../app/i18n.ts'
 import { ErrorAlert, formatTime } from '../../app/ui.tsx'
-import { FictionTag, KindTag } from '../../portal/contentUi.tsx'
+import { FalseLabelTag, FictionTag, KindTag } from '../../portal/contentUi.tsx'
 import { COVERAGE_DAYS, useCoverage, useLook, useSample } from './patrolApi.ts'
 
 export default function PatrolScreen() {
@@ -78,6 +78,7 @@ export default function PatrolScreen() {
               }
             >
               <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                <FalseLabelTag item={item} />
                 <Space size={8} wrap>
                   <KindTag kind={item.kind} />
                   <FictionTag item={item} />

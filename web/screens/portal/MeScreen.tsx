@@ -1,9 +1,12 @@
 // The user's own page: the display name, then what stands between them and publishing — real identity (A13.2) and
-// the rules to accept (A13.1) — and their credit (A13.3): score, tier, what the tier allows, why the score moved,
-// and what every tier means.
+// the rules to accept (A13.1) — their items with what became of them (a disposal's label and restriction, A16) and
+// the appeal entry where a decision went against one (A15), and their credit (A13.3): score, tier, what the tier
+// allows, why the score moved, and what every tier means. Links lead to their reports and appeals.
 import {
+  AuditOutlined,
   CheckCircleFilled,
   FileProtectOutlined,
+  FlagOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
   WarningFilled,
@@ -13,9 +16,18 @@ import type { ReactNode } from 'react'
 import { Link, useLocation } from 'react-router'
 import { pick, useLang, useT } from '../../app/i18n.ts'
 import { ErrorAlert, formatTime } from '../../app/ui.tsx'
-import { FictionTag, KindTag, ReasonTags, StatusTag } from '../../portal/contentUi.tsx'
+import { AppealEntry } from '../../portal/appealUi.tsx'
+import {
+  FalseLabelTag,
+  FictionTag,
+  KindTag,
+  ReasonTags,
+  RestrictionTag,
+  StatusTag,
+} from '../../portal/contentUi.tsx'
 import {
   useMarkNoticesRead,
+  useMyAppeals,
   useMyContent,
   useMyCredit,
   useMyNotices,
@@ -74,6 +86,15 @@ function Me() {
             {t('portal.me.since', { at: formatTime(me.user.createdAt, lang) ?? '' })} ·{' '}
             {t('portal.displayName.hint')}
           </Typography.Text>
+          <Space size={16} wrap style={{ marginTop: 8 }}>
+            <Link to="/u/me/reports" data-testid="me-reports-link">
+              <FlagOutlined /> {t('portal.nav.myReports')}
+            </Link>
+            <Link to="/u/me/appeals" data-testid="me-appeals-link">
+              <AuditOutlined /> {t('appeal.mine')}
+            </Link>
+            <Link to="/u/report-guide">{t('reportGuide.title')}</Link>
+          </Space>
         </Space>
       </Card>
       <StatusCard />
@@ -330,6 +351,7 @@ function MyContentCard() {
   const t = useT()
   const lang = useLang()
   const mine = useMyContent()
+  const appeals = useMyAppeals()
   const items = mine.data ?? []
   return (
     <Card title={t('content.mine.title')} loading={mine.isPending} data-testid="portal-my-content">
@@ -341,24 +363,32 @@ function MyContentCard() {
           dataSource={items}
           rowKey="id"
           renderItem={(item) => (
-            <List.Item data-testid={`my-content-${item.id}`} data-status={item.status}>
+            <List.Item
+              data-testid={`my-content-${item.id}`}
+              data-status={item.status}
+              data-restriction={item.restriction ?? ''}
+            >
               <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                <FalseLabelTag item={item} />
                 <Space size={8} wrap>
                   <StatusTag status={item.status} />
+                  <RestrictionTag item={item} />
                   <KindTag kind={item.kind} />
                   <FictionTag item={item} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {formatTime(item.createdAt, lang)}
                   </Typography.Text>
-                  {item.status === 'published' ? (
+                  {item.status === 'published' && item.restriction !== 'stopped' ? (
                     <Link to={`/u/posts/${item.postId ?? item.id}`}>{t('content.openPost')}</Link>
                   ) : null}
+                  <AppealEntry item={item} appeals={appeals.data ?? []} />
                 </Space>
                 <Typography.Paragraph
                   style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}
                   ellipsis={{ rows: 3 }}
+                  type={item.status === 'removed' ? 'secondary' : undefined}
                 >
-                  {item.text}
+                  {item.status === 'removed' && item.text === '' ? t('content.removedText') : item.text}
                 </Typography.Paragraph>
                 {item.status !== 'published' || item.fictionLabel ? (
                   <ReasonTags reasons={item.reasons} />

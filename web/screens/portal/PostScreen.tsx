@@ -1,14 +1,16 @@
-// One post: the post itself (its fiction label at the top), its comments with their replies, its bullet comments
-// on their timeline, and the boxes that add a comment, a reply or a bullet comment.
+// One post: the post itself (its fiction label and, once confirmed false, its red label at the top), its comments
+// with their replies, its bullet comments on their timeline, and the boxes that add a comment, a reply or a bullet
+// comment. Every item has its report entry (A15).
 import { Button, Card, Empty, List, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { ContentView } from '../../api/types.ts'
 import { useT } from '../../app/i18n.ts'
 import { ErrorAlert } from '../../app/ui.tsx'
-import { FictionTag, ItemByline, PublishBox, timelineOf } from '../../portal/contentUi.tsx'
+import { FalseLabelTag, FictionTag, ItemByline, PublishBox, timelineOf } from '../../portal/contentUi.tsx'
 import { usePost, useThread } from '../../portal/portalApi.ts'
 import { usePortalTitle } from '../../portal/portalUi.tsx'
+import { ReportButton } from '../../portal/reportUi.tsx'
 
 export default function PostScreen() {
   const { id = '' } = useParams()
@@ -36,8 +38,9 @@ export default function PostScreen() {
       <Card loading={post.isPending} data-testid="post">
         {post.data ? (
           <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+            <FalseLabelTag item={post.data} />
             <FictionTag item={post.data} />
-            <ItemByline item={post.data} />
+            <ItemByline item={post.data} extra={<ReportButton item={post.data} />} />
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16, marginBottom: 0 }}>
               {post.data.text}
             </Typography.Paragraph>
@@ -88,11 +91,13 @@ export default function PostScreen() {
                 <List.Item data-testid={`danmaku-${d.id}`}>
                   <Space size={8} wrap>
                     <Typography.Text code>{timelineOf(d.danmakuMs)}</Typography.Text>
+                    <FalseLabelTag item={d} />
                     <FictionTag item={d} />
                     <span>{d.text}</span>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {d.authorName}
                     </Typography.Text>
+                    <ReportButton item={d} />
                   </Space>
                 </List.Item>
               )}
@@ -110,18 +115,22 @@ function Comment({ comment, replies }: { comment: ContentView; replies: ContentV
   return (
     <List.Item data-testid={`comment-${comment.id}`}>
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+        <FalseLabelTag item={comment} />
         <FictionTag item={comment} />
         <ItemByline
           item={comment}
           extra={
-            <Button
-              type="link"
-              size="small"
-              onClick={() => setReplying((r) => !r)}
-              data-testid={`reply-link-${comment.id}`}
-            >
-              {t('content.reply')}
-            </Button>
+            <>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => setReplying((r) => !r)}
+                data-testid={`reply-link-${comment.id}`}
+              >
+                {t('content.reply')}
+              </Button>
+              <ReportButton item={comment} />
+            </>
           }
         />
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
@@ -131,8 +140,9 @@ function Comment({ comment, replies }: { comment: ContentView; replies: ContentV
           <div style={{ paddingLeft: 24, borderLeft: '2px solid rgba(0,0,0,0.06)' }}>
             {replies.map((r) => (
               <div key={r.id} data-testid={`reply-${r.id}`} style={{ marginBottom: 8 }}>
+                <FalseLabelTag item={r} />
                 <FictionTag item={r} />
-                <ItemByline item={r} />
+                <ItemByline item={r} extra={<ReportButton item={r} />} />
                 <div style={{ whiteSpace: 'pre-wrap' }}>{r.text}</div>
               </div>
             ))}

@@ -23,7 +23,14 @@ import { ApiError } from '../../app/api.ts'
 import { type MessageKey, pick, useLang, useT } from '../../app/i18n.ts'
 import { useCan, useMe } from '../../app/session.tsx'
 import { ErrorAlert, formatTime } from '../../app/ui.tsx'
-import { FictionTag, KindTag, ReasonTags, StatusTag } from '../../portal/contentUi.tsx'
+import {
+  FalseLabelTag,
+  FictionTag,
+  KindTag,
+  ReasonTags,
+  RestrictionTag,
+  StatusTag,
+} from '../../portal/contentUi.tsx'
 import {
   type QueueOrder,
   REASON_MAX,
@@ -402,8 +409,10 @@ function HistoryDrawer({ id, onClose }: { id: string | null; onClose: () => void
       {history.isError ? <ErrorAlert error={history.error} onRetry={() => history.refetch()} /> : null}
       {item ? (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <FalseLabelTag item={item} />
           <Space size={8} wrap>
             <StatusTag status={item.status} />
+            <RestrictionTag item={item} />
             <KindTag kind={item.kind} />
             <FictionTag item={item} />
             <Typography.Text>{item.authorName}</Typography.Text>
