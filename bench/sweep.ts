@@ -136,7 +136,6 @@ async function main(): Promise<void> {
       )
       const seeded = new Map<string, { claim: number; evasion: string }>()
       const seedAt = new Map<number, { text: string; claim: number; evasion: string }>()
-      let slot = 0
       for (let c = 0; c < N_CLAIMS; c++) {
         for (let v = 0; v < VARIANTS; v++) {
           const evasion = EVASIONS[v % EVASIONS.length]!
@@ -145,7 +144,6 @@ async function main(): Promise<void> {
           let at = Math.floor(r() * N)
           while (seedAt.has(at)) at = (at + 1) % N
           seedAt.set(at, { text, claim: c, evasion })
-          slot++
         }
       }
       const t0 = performance.now()

@@ -61,11 +61,6 @@ import type {
   CreditPolicyDocument as SCreditPolicyDocument,
   CreditTier as SCreditTier,
 } from '../../src/platform/credit/policy.ts'
-import type {
-  FilingDelivery as SFilingDelivery,
-  FilingStatus as SFilingStatus,
-  FilingView as SFilingView,
-} from '../../src/platform/filings/filings.ts'
 import type { IndexStatus as SIndexStatus } from '../../src/platform/disposal/content-index.ts'
 import type {
   ConfirmRumorInput as SConfirmRumorInput,
@@ -80,6 +75,11 @@ import type {
   disposalDetail as sDisposalDetail,
   openRetained as sOpenRetained,
 } from '../../src/platform/disposal/disposal.ts'
+import type {
+  FilingDelivery as SFilingDelivery,
+  FilingStatus as SFilingStatus,
+  FilingView as SFilingView,
+} from '../../src/platform/filings/filings.ts'
 import type { verifyIdentity as sVerifyIdentity } from '../../src/platform/identity/identity.ts'
 import type { NoticeView as SNoticeView } from '../../src/platform/notices/notices.ts'
 import type {
