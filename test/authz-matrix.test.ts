@@ -143,6 +143,42 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: ['regulator_admin', 'officer', 'supervisor'],
             request: () => ({ url: `/api/platform-reports/${randomUUID()}` }),
           },
+          'GET /api/clarifications': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/clarifications' }),
+          },
+          'GET /api/clarifications/:id': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/clarifications/${randomUUID()}` }),
+          },
+          // A claim too short to match safely is refused after the gate (400).
+          'POST /api/clarifications': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/clarifications',
+              payload: { claim: '太短', title: '矩阵', body: '矩阵', verdict: 'false' },
+            }),
+          },
+          'POST /api/clarifications/:id/cosign': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({ url: `/api/clarifications/${randomUUID()}/cosign` }),
+          },
+          'POST /api/clarifications/:id/approve': {
+            allowed: ['regulator_admin'],
+            request: () => ({ url: `/api/clarifications/${randomUUID()}/approve` }),
+          },
+          'POST /api/clarifications/:id/publish': {
+            allowed: ['regulator_admin'],
+            request: () => ({ url: `/api/clarifications/${randomUUID()}/publish` }),
+          },
+          'GET /api/public/clarifications': {
+            allowed: 'public',
+            request: () => ({ url: '/api/public/clarifications' }),
+          },
+          'GET /api/public/clarifications/:id': {
+            allowed: 'public',
+            request: () => ({ url: `/api/public/clarifications/${randomUUID()}` }),
+          },
         }
       : {}),
     ...(kind === 'platform'

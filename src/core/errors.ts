@@ -291,6 +291,27 @@ export const ERRORS = {
     en: 'An appeal must be decided by someone other than who made the decision',
   },
   APPEAL_ALREADY_DECIDED: { status: 409, zh: '该申诉已有决定', en: 'This appeal has already been decided' },
+  CLARIFICATION_NOT_FOUND: { status: 404, zh: '未找到该辟谣信息', en: 'No such clarification' },
+  CLARIFICATION_STATE: {
+    status: 409,
+    zh: '辟谣信息当前状态不允许该操作（草稿 → 审核通过 → 发布）',
+    en: 'The clarification is not in a state that allows this (draft → approved → published)',
+  },
+  CLARIFICATION_SELF_APPROVAL: {
+    status: 403,
+    zh: '辟谣信息须由起草人以外的人员审核',
+    en: 'A clarification must be approved by someone other than who drafted it',
+  },
+  CLARIFICATION_COSIGN_MISSING: {
+    status: 409,
+    zh: '该辟谣信息须经会签部门会签后才能审核',
+    en: 'The department asked to co-sign has not signed yet',
+  },
+  CLARIFICATION_COSIGN_INVALID: {
+    status: 403,
+    zh: '只有被请求会签的部门人员可以会签，且会签部门不能是起草部门',
+    en: 'Only an officer of the department asked may co-sign, and it cannot be the drafting department',
+  },
   FILING_NOT_FOUND: { status: 404, zh: '未找到该报告', en: 'No such filing' },
   PLATFORM_REPORT_NOT_FOUND: { status: 404, zh: '未找到该平台报告', en: 'No such platform report' },
   PLATFORM_REPORT_BAD_CHECKPOINT: {

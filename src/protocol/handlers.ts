@@ -10,6 +10,8 @@ export interface HandlerContext {
   nodeId: string
   peer: PeerRow
   now: Date
+  /** Runs `fn` once the transaction that stored the envelope has committed (work that must not hold it open). */
+  afterCommit(fn: () => void): void
 }
 
 export interface MessageHandler {

@@ -54,12 +54,15 @@ export class ProtocolNode {
   private readonly fetch: typeof fetch
 
   constructor(readonly options: ProtocolOptions) {
-    for (const h of options.handlers) {
-      const compiled = Compile(h.body)
-      this.handlers.set(h.type, { handler: h, check: (b) => compiled.Check(b) })
-    }
+    for (const h of options.handlers) this.register(h)
     this.now = options.now ?? (() => new Date())
     this.fetch = options.fetch ?? fetch
+  }
+
+  /** Adds the handler of a message type (an area that needs the built app registers its own when the app is built). */
+  register(h: MessageHandler): void {
+    const compiled = Compile(h.body)
+    this.handlers.set(h.type, { handler: h, check: (b) => compiled.Check(b) })
   }
 
   get types(): string[] {
@@ -95,7 +98,8 @@ export class ProtocolNode {
     }
     if (!entry.check(env.body)) throw new DomainError('PROTOCOL_BODY_INVALID', { type: env.type })
     const digest = envelopeDigest(signed)
-    return transaction(this.options.database.db, async (tx) => {
+    const after: (() => void)[] = []
+    const result = await transaction(this.options.database.db, async (tx) => {
       const seen = await store.findEnvelopeIn(tx, env.id)
       if (seen) {
         if (seen.digest === digest) return { status: 'duplicate' as const }
@@ -119,9 +123,22 @@ export class ProtocolNode {
         evidence: signed,
         details: { type: env.type, from: env.from },
       })
-      await entry.handler.handle(tx, env, { nodeId: node.id, peer, now: this.now() })
+      await entry.handler.handle(tx, env, {
+        nodeId: node.id,
+        peer,
+        now: this.now(),
+        afterCommit: (fn) => after.push(fn),
+      })
       return { status: 'accepted' as const }
     })
+    for (const fn of after) {
+      try {
+        fn()
+      } catch (e) {
+        this.options.onError?.(e)
+      }
+    }
+    return result
   }
 
   /** Queues a signed envelope to a peer inside the caller's transaction, recorded with the act that sends it. */

@@ -25,7 +25,12 @@ import { appealRoutes } from '../platform/appeals/routes.ts'
 import { PublishBatcher } from '../platform/content/index.ts'
 import { contentRoutes } from '../platform/content/routes.ts'
 import { creditRoutes } from '../platform/credit/routes.ts'
-import { ContentIndex, DisposalSweeper } from '../platform/disposal/index.ts'
+import {
+  answerClarification,
+  ContentIndex,
+  clarificationPublishedHandler,
+  DisposalSweeper,
+} from '../platform/disposal/index.ts'
 import { disposalRoutes } from '../platform/disposal/routes.ts'
 import { filingRoutes } from '../platform/filings/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
@@ -41,6 +46,7 @@ import { screeningRoutes } from '../platform/screening/routes.ts'
 import { staffingRoutes } from '../platform/staffing/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
+import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
 import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
 import { authPlugin } from './auth.ts'
 import { metricsPlugin } from './metrics.ts'
@@ -68,6 +74,7 @@ const AREA_ROUTES = [
   appealRoutes,
   filingRoutes,
   platformReportRoutes,
+  clarificationRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */
@@ -152,7 +159,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     index: contentIndex,
     ctx: disposalCtx,
     onError: (err) => app.log.error({ err }, 'disposal sweep failed'),
+    // a claim a regulator clarified is answered with what was stopped (A7)
+    onFinished: (tx, d, rumor) => answerClarification(tx, opts.protocol, d, rumor).then(() => undefined),
   })
+  if (config.node.role === 'platform') {
+    opts.protocol.register(clarificationPublishedHandler({ ctx: disposalCtx, sweeper, screening }))
+  }
   app.decorate('disposal', { ctx: disposalCtx, index: contentIndex, sweeper })
   if (config.node.role === 'platform') {
     // Every process of the node screens with the same rules: another one's publication reloads this one.

@@ -9,6 +9,7 @@ import { recoverCredit } from '../platform/credit/index.ts'
 import { purgeExpired } from '../platform/disposal/index.ts'
 import { FilingSender } from '../platform/filings/index.ts'
 import { type MessageHandler, PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
+import { clarificationActedHandler } from '../regulator/clarifications/index.ts'
 import { reportFiledHandler } from '../regulator/platform-reports/index.ts'
 import { buildApp } from './index.ts'
 
@@ -56,7 +57,11 @@ export function createLedger(
 }
 
 /** Every message type a node understands: the protocol's own, and those the areas that act on them own. */
-export const MESSAGE_HANDLERS: readonly MessageHandler[] = [...PROTOCOL_HANDLERS, reportFiledHandler]
+export const MESSAGE_HANDLERS: readonly MessageHandler[] = [
+  ...PROTOCOL_HANDLERS,
+  reportFiledHandler,
+  clarificationActedHandler,
+]
 
 export function createProtocol(
   config: Config,

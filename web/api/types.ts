@@ -70,6 +70,9 @@ export type Permission =
   | 'retention.hold'
   | 'filing.read'
   | 'platform_report.read'
+  | 'clarification.read'
+  | 'clarification.draft'
+  | 'clarification.approve'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

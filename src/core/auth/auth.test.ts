@@ -39,6 +39,8 @@ describe('console sessions', () => {
       'ledger.read',
       'witness.read',
       'platform_report.read',
+      'clarification.read',
+      'clarification.draft',
     ])
     expect(res.json().organisation.key).toBe('cac')
   })

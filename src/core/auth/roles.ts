@@ -64,6 +64,12 @@ export const PERMISSIONS = [
   'filing.read',
   /** See the reports platforms filed with this regulator and their verified ledger proofs (A16, regulator). */
   'platform_report.read',
+  /** See clarifications, drafts included, and what each platform did about them (A7). */
+  'clarification.read',
+  /** Draft a clarification, or co-sign one for one's own department (A7, A5.1). */
+  'clarification.draft',
+  /** Approve a clarification someone else drafted, and publish it to the portal and every platform (A7). */
+  'clarification.approve',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -155,8 +161,19 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'protocol.manage',
     'witness.read',
     'platform_report.read',
+    'clarification.read',
+    'clarification.draft',
+    'clarification.approve',
   ],
-  officer: ['node.read', 'organisation.read', 'ledger.read', 'witness.read', 'platform_report.read'],
+  officer: [
+    'node.read',
+    'organisation.read',
+    'ledger.read',
+    'witness.read',
+    'platform_report.read',
+    'clarification.read',
+    'clarification.draft',
+  ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
     'node.read',
@@ -166,6 +183,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'protocol.read',
     'witness.read',
     'platform_report.read',
+    'clarification.read',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }

@@ -1,3 +1,9 @@
+export {
+  answerClarification,
+  ClarificationPublishedSchema,
+  clarificationPublishedHandler,
+  clarificationRef,
+} from './clarification-handler.ts'
 export { ContentIndex, type IndexStatus } from './content-index.ts'
 export {
   applyDisposalToItem,

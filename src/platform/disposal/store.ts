@@ -213,3 +213,16 @@ export function liveHolds(tx: Tx, limit: number): Promise<HoldRow[]> {
     .orderBy(desc(legalHold.placedAt))
     .limit(limit)
 }
+
+export async function rumorBySource(
+  tx: Tx,
+  source: string,
+  sourceRef: string,
+): Promise<RumorRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(rumor)
+    .where(and(eq(rumor.source, source), eq(rumor.sourceRef, sourceRef)))
+    .limit(1)
+  return row
+}

@@ -1,0 +1,16 @@
+export {
+  approveClarification,
+  ClarificationActedSchema,
+  type ClarificationView,
+  claimReview,
+  clarificationActedHandler,
+  cosignClarification,
+  type DeliveryView,
+  draftClarification,
+  getClarification,
+  listClarifications,
+  type PublicClarification,
+  publicClarification,
+  publicClarifications,
+  publishClarification,
+} from './clarifications.ts'
