@@ -179,6 +179,29 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: 'public',
             request: () => ({ url: `/api/public/clarifications/${randomUUID()}` }),
           },
+          'GET /api/orders': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/orders' }),
+          },
+          'GET /api/orders/:id': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/orders/${randomUUID()}` }),
+          },
+          // No such peer: refused after the gate (404).
+          'POST /api/orders': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/orders',
+              payload: {
+                toNode: 'platform-x',
+                kind: 'stop',
+                itemIds: [randomUUID()],
+                basis: '第十九条',
+                reason: '矩阵',
+                deadlineAt: new Date(Date.now() + 3_600_000).toISOString(),
+              },
+            }),
+          },
         }
       : {}),
     ...(kind === 'platform'
@@ -489,6 +512,18 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           'GET /api/appeals': {
             allowed: ['platform_admin', 'reviewer'],
             request: () => ({ url: '/api/appeals' }),
+          },
+          'GET /api/orders': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: '/api/orders' }),
+          },
+          'GET /api/orders/:id': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: `/api/orders/${randomUUID()}` }),
+          },
+          'POST /api/orders/:id/execute': {
+            allowed: ['platform_admin', 'operator'],
+            request: () => ({ url: `/api/orders/${randomUUID()}/execute` }),
           },
           'POST /api/appeals/:id/decision': {
             allowed: ['platform_admin', 'reviewer'],

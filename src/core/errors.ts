@@ -291,6 +291,18 @@ export const ERRORS = {
     en: 'An appeal must be decided by someone other than who made the decision',
   },
   APPEAL_ALREADY_DECIDED: { status: 409, zh: '该申诉已有决定', en: 'This appeal has already been decided' },
+  ORDER_NOT_FOUND: { status: 404, zh: '未找到该指令', en: 'No such order' },
+  ORDER_TARGET_INVALID: {
+    status: 400,
+    zh: '指令须发给平台节点，并指明要处置的内容编号或虚假信息',
+    en: 'An order goes to a platform node and names the items or the claim to act on',
+  },
+  ORDER_DEADLINE_INVALID: {
+    status: 400,
+    zh: '执行期限须晚于当前时间',
+    en: 'The deadline must be in the future',
+  },
+  ORDER_ALREADY_EXECUTED: { status: 409, zh: '该指令已执行', en: 'This order has already been executed' },
   CLARIFICATION_NOT_FOUND: { status: 404, zh: '未找到该辟谣信息', en: 'No such clarification' },
   CLARIFICATION_STATE: {
     status: 409,

@@ -35,6 +35,8 @@ import { disposalRoutes } from '../platform/disposal/routes.ts'
 import { filingRoutes } from '../platform/filings/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
 import { noticeRoutes } from '../platform/notices/routes.ts'
+import { finishOrderSweep, orderIssuedHandler } from '../platform/orders/index.ts'
+import { platformOrderRoutes } from '../platform/orders/routes.ts'
 import { PatrolWorker } from '../platform/patrol/index.ts'
 import { patrolRoutes } from '../platform/patrol/routes.ts'
 import { closeReportsOnItems } from '../platform/reports/index.ts'
@@ -47,6 +49,7 @@ import { staffingRoutes } from '../platform/staffing/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
 import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
+import { regulatorOrderRoutes } from '../regulator/orders/routes.ts'
 import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
 import { authPlugin } from './auth.ts'
 import { metricsPlugin } from './metrics.ts'
@@ -75,6 +78,8 @@ const AREA_ROUTES = [
   filingRoutes,
   platformReportRoutes,
   clarificationRoutes,
+  regulatorOrderRoutes,
+  platformOrderRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */
@@ -160,10 +165,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     ctx: disposalCtx,
     onError: (err) => app.log.error({ err }, 'disposal sweep failed'),
     // a claim a regulator clarified is answered with what was stopped (A7)
-    onFinished: (tx, d, rumor) => answerClarification(tx, opts.protocol, d, rumor).then(() => undefined),
+    onFinished: async (tx, d, rumor) => {
+      await answerClarification(tx, opts.protocol, d, rumor)
+      await finishOrderSweep(tx, { ctx: disposalCtx, protocol: opts.protocol }, d, rumor)
+    },
   })
   if (config.node.role === 'platform') {
     opts.protocol.register(clarificationPublishedHandler({ ctx: disposalCtx, sweeper, screening }))
+    opts.protocol.register(orderIssuedHandler({ protocol: () => opts.protocol }))
   }
   app.decorate('disposal', { ctx: disposalCtx, index: contentIndex, sweeper })
   if (config.node.role === 'platform') {

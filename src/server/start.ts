@@ -10,6 +10,11 @@ import { purgeExpired } from '../platform/disposal/index.ts'
 import { FilingSender } from '../platform/filings/index.ts'
 import { type MessageHandler, PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
 import { clarificationActedHandler } from '../regulator/clarifications/index.ts'
+import {
+  flagOverdueOrders,
+  orderAcknowledgedHandler,
+  orderExecutedHandler,
+} from '../regulator/orders/index.ts'
 import { reportFiledHandler } from '../regulator/platform-reports/index.ts'
 import { buildApp } from './index.ts'
 
@@ -61,6 +66,8 @@ export const MESSAGE_HANDLERS: readonly MessageHandler[] = [
   ...PROTOCOL_HANDLERS,
   reportFiledHandler,
   clarificationActedHandler,
+  orderAcknowledgedHandler,
+  orderExecutedHandler,
 ]
 
 export function createProtocol(
@@ -152,6 +159,16 @@ export async function startNode(
         }, 60_000)
       : null
   resumeSweeps?.unref()
+  // A regulator flags orders past their deadline without execution, and proposes each as an A25 case.
+  const overdueOrders =
+    config.node.role === 'regulator'
+      ? setInterval(() => {
+          transaction(database.db, (tx) =>
+            flagOverdueOrders(tx, systemActor('orders', '指令期限 / order deadlines')),
+          ).catch((err) => app.log.error({ err }, 'flagging overdue orders failed'))
+        }, 60_000)
+      : null
+  overdueOrders?.unref()
   let stopped = false
   return {
     config,
@@ -165,6 +182,7 @@ export async function startNode(
       if (stopped) return
       stopped = true
       if (resumeSweeps) clearInterval(resumeSweeps)
+      if (overdueOrders) clearInterval(overdueOrders)
       await app.close()
       await jobs?.stop()
       await filings?.stop()

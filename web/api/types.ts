@@ -73,6 +73,9 @@ export type Permission =
   | 'clarification.read'
   | 'clarification.draft'
   | 'clarification.approve'
+  | 'order.read'
+  | 'order.issue'
+  | 'order.execute'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

@@ -41,6 +41,8 @@ describe('console sessions', () => {
       'platform_report.read',
       'clarification.read',
       'clarification.draft',
+      'order.read',
+      'order.issue',
     ])
     expect(res.json().organisation.key).toBe('cac')
   })

@@ -70,6 +70,12 @@ export const PERMISSIONS = [
   'clarification.draft',
   /** Approve a clarification someone else drafted, and publish it to the portal and every platform (A7). */
   'clarification.approve',
+  /** See orders: those issued to platforms (regulator) or received from the regulator (platform) (A19). */
+  'order.read',
+  /** Issue orders to platforms to stop or remove items or a claim (A19, regulator). */
+  'order.issue',
+  /** Execute an order received from the regulator (A19, platform). */
+  'order.execute',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -102,6 +108,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'retention.read',
     'retention.hold',
     'filing.read',
+    'order.read',
+    'order.execute',
   ],
   operator: [
     'node.read',
@@ -119,6 +127,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'disposal.read',
     'disposal.act',
     'filing.read',
+    'order.read',
+    'order.execute',
   ],
   reviewer: [
     'node.read',
@@ -148,6 +158,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'disposal.read',
     'retention.read',
     'filing.read',
+    'order.read',
   ],
   regulator_admin: [
     'node.read',
@@ -164,6 +175,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'clarification.read',
     'clarification.draft',
     'clarification.approve',
+    'order.read',
+    'order.issue',
   ],
   officer: [
     'node.read',
@@ -173,6 +186,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'platform_report.read',
     'clarification.read',
     'clarification.draft',
+    'order.read',
+    'order.issue',
   ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
@@ -184,6 +199,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'witness.read',
     'platform_report.read',
     'clarification.read',
+    'order.read',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }

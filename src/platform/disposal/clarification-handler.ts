@@ -87,8 +87,10 @@ export async function answerClarification(
   rumor: store.RumorRow | null,
 ): Promise<boolean> {
   if (rumor?.source !== 'regulator') return false
-  const [to, clarificationId] = rumor.sourceRef.split('/')
-  if (!to || !clarificationId) return false
+  // `node/clarification-id`; an order's claim (`node/order/order-id`) is answered by the orders area
+  const parts = rumor.sourceRef.split('/')
+  const [to, clarificationId] = parts
+  if (parts.length !== 2 || !to || !clarificationId) return false
   const actor: LedgerActor = systemActor('disposal-sweep', '处置清理 / disposal sweep')
   try {
     await protocol.send(tx, actor, {

@@ -8,7 +8,7 @@ import { open, seal, sha256Hex } from '../../core/crypto.ts'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
-import { type AppendInput, append, appendMany, type LedgerActor } from '../../ledger/index.ts'
+import { type AppendInput, append, appendMany, entriesAbout, type LedgerActor } from '../../ledger/index.ts'
 import {
   type ContentRow,
   type FalseLabel,
@@ -825,4 +825,46 @@ export async function applyDisposalToItem(
   const item = await lockContentItem(tx, itemId)
   const r = await applyDisposal(tx, actor, ctx, d, rumor, [{ row: item, similarity: 1 }], [], now)
   return r.applied.length === 1
+}
+
+/**
+ * What proves a set of disposals to a regulator: the items they applied to, each with its text (a removed one's from
+ * its sealed copy) for the digest, and the ledger entries that record them — the disposals' own entries first, then
+ * the items' `disposal.applied` entries, at most `maxEntries` in all.
+ */
+export async function disposalEvidence(
+  tx: Tx,
+  ctx: Pick<DisposalContext, 'retentionKey'>,
+  disposalIds: string[],
+  maxEntries = 200,
+): Promise<{ items: { id: string; kind: string; text: string }[]; entryIds: string[] }> {
+  const items: { id: string; kind: string; text: string }[] = []
+  const own: string[] = []
+  const applied: string[] = []
+  for (const id of disposalIds) {
+    for (const e of await entriesAbout(tx, { type: 'disposal', id })) own.push(e.entry.id)
+    const rows = (await store.disposalItems(tx, id, 1000)).filter((r) => r.outcome === 'applied')
+    const current = new Map(
+      (
+        await findContentItems(
+          tx,
+          rows.map((r) => r.itemId),
+        )
+      ).map((c) => [c.id, c]),
+    )
+    for (const r of rows) {
+      const c = current.get(r.itemId)
+      const text = c?.status === 'removed' ? await retainedText(tx, ctx, r.itemId) : (c?.text ?? null)
+      if (text !== null && items.length < 1000) items.push({ id: r.itemId, kind: r.kind, text })
+      if (own.length + applied.length < maxEntries) {
+        const entry = (await entriesAbout(tx, { type: 'content', id: r.itemId })).find(
+          (e) =>
+            e.entry.action === 'disposal.applied' &&
+            (e.entry.details as { disposalId?: string }).disposalId === id,
+        )
+        if (entry) applied.push(entry.entry.id)
+      }
+    }
+  }
+  return { items, entryIds: [...own, ...applied].slice(0, maxEntries) }
 }

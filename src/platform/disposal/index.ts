@@ -14,6 +14,7 @@ export {
   type DisposalItemView,
   type DisposalView,
   disposalDetail,
+  disposalEvidence,
   disposeItem,
   forgetRetained,
   getDisposal,
