@@ -12,13 +12,11 @@ import type { Envelope, HandlerContext, MessageHandler, ProtocolNode } from '../
 import {
   confirmRumor,
   type DisposalContext,
-  type DisposalSweeper,
   disposalEvidence,
   disposeItem,
   type Measure,
 } from '../disposal/index.ts'
 import { queueFiling } from '../filings/index.ts'
-import type { ScreeningService } from '../screening/index.ts'
 import { receivedOrder } from './tables.ts'
 
 type Row = typeof receivedOrder.$inferSelect

@@ -19,7 +19,7 @@ import {
   type MessageHandler,
   type ProtocolNode,
 } from '../../protocol/index.ts'
-import { platformReport } from '../platform-reports/tables.ts'
+import { reportsAbout } from '../platform-reports/index.ts'
 import { type OrderTarget, platformOrder } from './tables.ts'
 
 type Row = typeof platformOrder.$inferSelect
@@ -80,20 +80,11 @@ function present(r: Row, proof: OrderView['proof']): OrderView {
 
 async function proofsOf(tx: Tx, rows: Row[]): Promise<Map<string, OrderView['proof']>> {
   const out = new Map<string, OrderView['proof']>()
-  if (rows.length === 0) return out
-  const reports = await tx
-    .select()
-    .from(platformReport)
-    .where(
-      and(
-        eq(platformReport.subjectType, 'order'),
-        inArray(
-          platformReport.subjectId,
-          rows.map((r) => r.id),
-        ),
-      ),
-    )
-    .orderBy(desc(platformReport.receivedAt))
+  const reports = await reportsAbout(
+    tx,
+    'order',
+    rows.map((r) => r.id),
+  )
   for (const p of reports) {
     const order = rows.find((r) => r.id === p.subjectId)
     // only the platform the order went to can prove its execution

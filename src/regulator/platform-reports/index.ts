@@ -7,6 +7,7 @@ export {
   ReportFiledSchema,
   receiveReport,
   reportFiledHandler,
+  reportsAbout,
   type WitnessCheck,
 } from './reports.ts'
 export type { PlatformReportSummary, ReportEntry } from './tables.ts'

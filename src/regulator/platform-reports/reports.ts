@@ -1,7 +1,7 @@
 // The regulator's side of `report.filed` (A16: platforms report prohibited information they found and handled):
 // the handler verifies the report against the platform's signed checkpoint and, where it can, against the
 // checkpoints this regulator witnessed of the platform's log, then keeps it; officers read it in the console.
-import { and, desc, eq, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import { Type } from 'typebox'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
@@ -298,4 +298,24 @@ export async function getPlatformReport(tx: Tx, id: string): Promise<PlatformRep
       verified: entryVerifies(e, r.checkpointSize, r.checkpointRoot),
     })),
   }
+}
+
+/** Reports about these subjects (e.g. orders), newest first: who filed each, and whether its proofs verified. */
+export async function reportsAbout(
+  tx: Tx,
+  subjectType: string,
+  subjectIds: string[],
+): Promise<{ id: string; fromNode: string; subjectId: string; proofsVerified: boolean; receivedAt: Date }[]> {
+  if (subjectIds.length === 0) return []
+  return tx
+    .select({
+      id: platformReport.id,
+      fromNode: platformReport.fromNode,
+      subjectId: platformReport.subjectId,
+      proofsVerified: platformReport.proofsVerified,
+      receivedAt: platformReport.receivedAt,
+    })
+    .from(platformReport)
+    .where(and(eq(platformReport.subjectType, subjectType), inArray(platformReport.subjectId, subjectIds)))
+    .orderBy(desc(platformReport.receivedAt))
 }
