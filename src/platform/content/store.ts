@@ -196,9 +196,11 @@ export async function withdrawForReview(
   return rows.length === 1
 }
 
+/** A patrol re-screens what the public can see: published and not restricted by a disposal (A16 already acted). */
 const inWindow = (since: Date, until: Date) =>
   and(
     eq(contentItem.status, 'published'),
+    isNull(contentItem.restriction),
     gte(contentItem.createdAt, since),
     lt(contentItem.createdAt, until),
   )
@@ -243,6 +245,7 @@ export function samplePublished(tx: Tx, since: Date, limit: number): Promise<Con
     .where(
       and(
         eq(contentItem.status, 'published'),
+        isNull(contentItem.restriction),
         gte(contentItem.createdAt, since),
         sql`not exists (select 1 from patrol_look l where l.item_id = ${contentItem.id})`,
       ),

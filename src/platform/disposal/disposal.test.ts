@@ -17,6 +17,7 @@ import { transaction } from '../../core/db/index.ts'
 import { DEMO_LEXICON } from '../../demo/platform-content.ts'
 import { entriesAbout, systemActor } from '../../ledger/index.ts'
 import { fileAppeal } from '../appeals/index.ts'
+import { patrolChunk, startPatrol } from '../patrol/index.ts'
 import { fileReport } from '../reports/index.ts'
 import { confirmRumor, purgeExpired } from './disposal.ts'
 import { DisposalSweeper } from './sweeper.ts'
@@ -342,6 +343,26 @@ describe('a confirmed false claim disappears from the whole platform (A16)', () 
       await node.app.inject({ url: '/api/users/me/notices', headers: asUser(reporters[1]!) })
     ).json()
     expect(commenter.items.some((n: { kind: string }) => n.kind === 'report_upheld')).toBe(true)
+  })
+
+  it('is not taken back by a patrol: disposed items stay as the disposal left them', async () => {
+    const run = await transaction(node.database.db, (tx) =>
+      startPatrol(tx, systemActor('test', 'test'), {
+        ruleSetVersion: node.app.screening.version,
+        windowDays: 30,
+        trigger: 'manual',
+      }),
+    )
+    let hits = 0
+    for (;;) {
+      const r = await transaction(node.database.db, (tx) => patrolChunk(tx, node.app.screening, run.id))
+      hits += r.hits
+      if (r.done) break
+    }
+    expect(hits).toBe(0)
+    const own = (await node.app.inject({ url: '/api/users/me/content', headers: asUser(other) })).json()
+    const copy = own.items.find((i: { id: string }) => i.id === copies.emoji)
+    expect(copy).toMatchObject({ status: 'published', restriction: 'stopped' })
   })
 
   it('blocks a new upload of a variant at publish', async () => {
