@@ -28,6 +28,7 @@ import {
   DEMO_USERS,
   demoRuleDocuments,
 } from './platform-content.ts'
+import { seedRegulatorWork } from './regulator-work.ts'
 
 export interface DemoNodeSpec {
   id: string
@@ -460,6 +461,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
     }
     await connectPeers(nodes)
     for (const n of nodes) if (n.config.node.role === 'platform') await seedDemoFiling(n)
+    await seedRegulatorWork(nodes)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))
     throw e

@@ -242,3 +242,34 @@ export const DEMO_DISPOSAL = {
     note: '我就住江东，物业没有发过任何停水停电通知，供电所也说没有检修计划',
   },
 }
+
+/**
+ * The regulator's day in the demo (A7, A19), written for the demo: a hospital rumour circulating on both platforms,
+ * clarified by the city CAC with the health commission co-signing; an order that platform B executed; an order
+ * waiting on platform A for a newcomer to execute.
+ */
+export const DEMO_REGULATOR = {
+  rumour: {
+    text: '通化市中心医院发现多例不明原因传染病患者，医院已经全面封锁，医生护士都被隔离了，近期千万不要去医院',
+    variant:
+      '通化市中心醫院發現多例不明原因傳染病患者，醫院已經全面封鎖，醫生護士都被隔離了，近期千萬不要去醫院',
+    authors: [0, 1],
+  },
+  clarification: {
+    title: '关于“通化市中心医院发现不明原因传染病、全面封锁”的辟谣',
+    body: '经通化市卫生健康委员会核实，通化市中心医院未发现不明原因传染病病例，医院未封锁，医务人员工作正常，门诊、急诊和住院服务照常开放。网传信息系谣言，请广大市民不信谣、不传谣。',
+    reportedHoursAgo: 5,
+  },
+  executedOrder: {
+    author: 2,
+    text: '紧急扩散：二道江区某小学食堂饭菜有毒，十几个孩子中毒送医，学校正在封锁消息',
+    basis: '《通化市网络虚假信息治理办法》第十九条',
+    reason: '经二道江区教育局、卫健局核实，该校未发生食物中毒事件，系编造的虚假信息',
+  },
+  pendingOrder: {
+    claim: '通化市明天起全市机动车单双号限行一个月，违者罚款两千元，赶紧告诉身边开车的人',
+    basis: '《通化市网络虚假信息治理办法》第十九条',
+    reason: '市公安局交警支队已核实：无限行计划，系谣言；请清除全部转发',
+    hoursToDeadline: 48,
+  },
+}

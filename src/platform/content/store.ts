@@ -326,6 +326,8 @@ export async function setDisposition(
     falseLabel?: unknown
     text?: string
     disposalId?: string | null
+    decidedAt?: Date
+    decisionReason?: string
   },
 ): Promise<void> {
   if (ids.length === 0) return

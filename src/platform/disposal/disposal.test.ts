@@ -17,6 +17,7 @@ import { transaction } from '../../core/db/index.ts'
 import { DEMO_LEXICON } from '../../demo/platform-content.ts'
 import { entriesAbout, systemActor } from '../../ledger/index.ts'
 import { fileAppeal } from '../appeals/index.ts'
+import { recordCreditEvent } from '../credit/index.ts'
 import { patrolChunk, startPatrol } from '../patrol/index.ts'
 import { fileReport } from '../reports/index.ts'
 import { confirmRumor, purgeExpired } from './disposal.ts'
@@ -365,6 +366,51 @@ describe('a confirmed false claim disappears from the whole platform (A16)', () 
     expect(copy).toMatchObject({ status: 'published', restriction: 'stopped' })
   })
 
+  it('decides a copy still waiting for a reviewer: rejected, out of the review queue', async () => {
+    // an account fallen to the low tier: what it posts waits for a reviewer (先审后发)
+    const low = await fresh()
+    await transaction(node.database.db, (tx) =>
+      recordCreditEvent(tx, systemActor('test', 'test'), {
+        userId: low.id,
+        kind: 'violation',
+        severity: 3,
+        reason: '测试：此前的违规',
+      }),
+    )
+    const text = '柳河县城明天全天停电检修，医院和学校都受影响，大家提前做好准备并转告亲友'
+    const res = await node.app.inject({
+      method: 'POST',
+      url: '/api/content',
+      headers: asUser(low, 'POST'),
+      payload: { kind: 'post', text },
+    })
+    expect(res.json().status, res.body).toBe('held')
+    const confirm = await node.app.inject({
+      method: 'POST',
+      url: '/api/rumors',
+      headers: as(reviewer, 'POST'),
+      payload: {
+        text,
+        verdict: 'false',
+        source: 'trusted',
+        sourceRef: '国网柳河县供电公司',
+        measures: ['stop'],
+        reason: '供电公司无检修计划',
+        category: 'false',
+      },
+    })
+    expect(confirm.statusCode, confirm.body).toBe(201)
+    await node.app.disposal.sweeper.idle()
+    const queue = (await node.app.inject({ url: '/api/review/queue', headers: as(reviewer) })).json()
+    expect(queue.items.some((i: { id: string }) => i.id === res.json().id)).toBe(false)
+    const own = (await node.app.inject({ url: '/api/users/me/content', headers: asUser(low) })).json()
+    expect(own.items.find((i: { id: string }) => i.id === res.json().id)).toMatchObject({
+      status: 'rejected',
+      restriction: 'stopped',
+      decisionReason: '供电公司无检修计划',
+    })
+  })
+
   it('blocks a new upload of a variant at publish', async () => {
     const res = await publish(
       await fresh(),
@@ -383,7 +429,7 @@ describe('a confirmed false claim disappears from the whole platform (A16)', () 
     const r = await entriesAbout(node.database.db, { type: 'rumor', id: confirmed.rumor.id })
     expect(r.map((e) => e.entry.action)).toEqual(['rumor.confirmed'])
     const registry = (await node.app.inject({ url: '/api/rumors', headers: as(inspector) })).json()
-    expect(registry.items[0]).toMatchObject({
+    expect(registry.items.find((r: { id: string }) => r.id === confirmed.rumor.id)).toMatchObject({
       source: 'review',
       verdict: 'false',
       clarificationTitle: '关于“东昌区自来水被污染”的辟谣',

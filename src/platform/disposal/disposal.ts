@@ -369,10 +369,18 @@ export async function applyDisposal(
     remove.map((t) => t.row.id),
     { ...base, status: 'removed', text: '' },
   )
+  // Kept in place: a published item keeps its status; one still waiting for a reviewer is decided by the disposal
+  // (rejected) and leaves the review queue, unless a legal hold keeps it exactly as it is.
+  const waiting = keep.filter((t) => t.row.status === 'held' && !holds.has(t.row.id))
   await setDisposition(
     tx,
-    keep.map((t) => t.row.id),
+    keep.filter((t) => !waiting.includes(t)).map((t) => t.row.id),
     base,
+  )
+  await setDisposition(
+    tx,
+    waiting.map((t) => t.row.id),
+    { ...base, status: 'rejected', decidedAt: now, decisionReason: d.reason },
   )
   const retainUntil = new Date(now.getTime() + ctx.retentionDays * 86_400_000)
   await store.insertRetained(
