@@ -70,7 +70,7 @@ export function ClarificationDrawer({
         },
         {
           key: 'published',
-          step: t('clarifications.status.published'),
+          step: t('clarifications.detail.published'),
           department: '',
           person: null,
           at: c.publishedAt,
@@ -79,13 +79,18 @@ export function ClarificationDrawer({
     : []
   const signatureColumns: TableColumnsType<Signature> = [
     { title: '', dataIndex: 'step', key: 'step', width: 90 },
-    { title: t('clarifications.detail.department'), dataIndex: 'department', key: 'department' },
+    {
+      title: t('clarifications.detail.department'),
+      dataIndex: 'department',
+      key: 'department',
+      render: (d: string) => d || t('common.none'),
+    },
     {
       title: t('clarifications.detail.person'),
       dataIndex: 'person',
       key: 'person',
       render: (p: string | null, s) => (
-        <span data-testid={`signature-${s.key}`}>{p ?? (s.at ? '' : t('common.none'))}</span>
+        <span data-testid={`signature-${s.key}`}>{p ?? t('common.none')}</span>
       ),
     },
     {

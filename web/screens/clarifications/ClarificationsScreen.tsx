@@ -5,7 +5,7 @@
 // A row opens the clarification in a drawer.
 import { ExportOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Segmented, Space, Table, type TableColumnsType, Typography } from 'antd'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import type { ClarificationView } from '../../api/types.ts'
 import { useLang, useT } from '../../app/i18n.ts'
 import { useCan } from '../../app/session.tsx'
@@ -23,7 +23,7 @@ import {
 } from './clarificationUi.tsx'
 import { DraftClarificationDrawer } from './DraftClarificationDrawer.tsx'
 
-const EXCERPT = 60
+const EXCERPT = 40
 
 const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text)
 
@@ -43,16 +43,24 @@ export default function ClarificationsScreen() {
     {
       title: t('common.status'),
       key: 'status',
-      width: 90,
+      width: 120,
       render: (_: unknown, c) => (
-        <ClarificationStatusTag status={c.status} testId={`clarification-status-${c.id}`} />
+        <Space orientation="vertical" size={2}>
+          <ClarificationStatusTag status={c.status} testId={`clarification-status-${c.id}`} />
+          {c.publishedAt ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} title={c.publishedAt}>
+              {formatTime(c.publishedAt, lang)}
+            </Typography.Text>
+          ) : null}
+        </Space>
       ),
     },
     {
       title: t('clarifications.col.clarification'),
       key: 'clarification',
+      width: 280,
       render: (_: unknown, c) => (
-        <Space orientation="vertical" size={2} style={{ maxWidth: 360 }}>
+        <Space orientation="vertical" size={2}>
           <Button
             type="link"
             style={{ padding: 0, height: 'auto', textAlign: 'left', whiteSpace: 'normal' }}
@@ -61,60 +69,50 @@ export default function ClarificationsScreen() {
           >
             {c.title}
           </Button>
-          <Space size={4} align="start">
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} title={c.claim}>
             <VerdictTag verdict={c.verdict} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} title={c.claim}>
-              {excerpt(c.claim)}
-            </Typography.Text>
-          </Space>
-        </Space>
-      ),
-    },
-    {
-      title: t('clarifications.col.drafted'),
-      key: 'drafted',
-      render: (_: unknown, c) => (
-        <Space orientation="vertical" size={0}>
-          <span>{names.orgName(c.authorOrgId)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {c.draftedByName} · {formatTime(c.draftedAt, lang)}
+            {excerpt(c.claim)}
           </Typography.Text>
         </Space>
       ),
     },
     {
-      title: t('clarifications.col.cosign'),
-      key: 'cosign',
-      render: (_: unknown, c) =>
-        c.cosignOrgId === null ? (
-          <Typography.Text type="secondary">{t('clarifications.cosign.none')}</Typography.Text>
-        ) : (
-          <Space orientation="vertical" size={0} data-testid={`clarification-cosign-${c.id}`}>
-            <span>{names.orgName(c.cosignOrgId)}</span>
-            <Typography.Text type={c.cosignedByName ? 'secondary' : 'warning'} style={{ fontSize: 12 }}>
-              {c.cosignedByName ?? t('clarifications.cosign.waiting')}
-            </Typography.Text>
-          </Space>
-        ),
-    },
-    {
-      title: t('clarifications.col.approved'),
-      key: 'approved',
-      render: (_: unknown, c) =>
-        c.approvedByName ? (
-          <span data-testid={`clarification-approved-${c.id}`}>{c.approvedByName}</span>
-        ) : (
-          <Typography.Text type="secondary">{t('clarifications.approve.waiting')}</Typography.Text>
-        ),
-    },
-    {
-      title: t('clarifications.col.published'),
-      key: 'published',
-      render: (_: unknown, c) => formatTime(c.publishedAt, lang) ?? t('common.none'),
+      title: t('clarifications.detail.signatures'),
+      key: 'signatures',
+      width: 230,
+      render: (_: unknown, c) => (
+        <Space orientation="vertical" size={2} style={{ fontSize: 12 }}>
+          <Signed label={t('clarifications.col.drafted')}>
+            {names.orgName(c.authorOrgId)} · {c.draftedByName}
+          </Signed>
+          <Signed label={t('clarifications.col.cosign')} testId={`clarification-cosigner-${c.id}`}>
+            {c.cosignOrgId === null ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('clarifications.cosign.none')}
+              </Typography.Text>
+            ) : (
+              <>
+                {names.orgName(c.cosignOrgId)} ·{' '}
+                <Typography.Text type={c.cosignedByName ? undefined : 'warning'} style={{ fontSize: 12 }}>
+                  {c.cosignedByName ?? t('clarifications.cosign.waiting')}
+                </Typography.Text>
+              </>
+            )}
+          </Signed>
+          <Signed label={t('clarifications.col.approved')} testId={`clarification-approved-${c.id}`}>
+            {c.approvedByName ?? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('clarifications.approve.waiting')}
+              </Typography.Text>
+            )}
+          </Signed>
+        </Space>
+      ),
     },
     {
       title: t('clarifications.col.reportToClarification'),
       key: 'reportToClarification',
+      width: 110,
       render: (_: unknown, c) => (
         <span style={{ whiteSpace: 'nowrap' }} data-testid={`clarification-report-to-${c.id}`}>
           {durationText(c.reportToClarificationMs, t) ?? t('common.none')}
@@ -131,6 +129,7 @@ export default function ClarificationsScreen() {
           {
             title: t('common.actions'),
             key: 'actions',
+            fixed: 'end' as const,
             render: (_: unknown, c: ClarificationView) => (
               <StepButtons
                 c={c}
@@ -218,5 +217,17 @@ export default function ClarificationsScreen() {
       ) : null}
       {open ? <ClarificationDrawer id={open} names={names} onClose={() => setOpen(null)} /> : null}
     </Card>
+  )
+}
+
+/** One signature in the list: the step, then who (or what is still awaited). */
+function Signed({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <span data-testid={testId} style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {label}
+      </Typography.Text>{' '}
+      {children}
+    </span>
   )
 }

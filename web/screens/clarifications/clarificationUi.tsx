@@ -118,16 +118,18 @@ export function DeliveriesSummary({ c }: { c: ClarificationView }) {
       {c.deliveries.map((d) => (
         <Space
           key={d.platformNode}
-          size={4}
-          wrap
+          orientation="vertical"
+          size={0}
           data-testid={`delivery-${c.id}-${d.platformNode}`}
           data-acted={d.actedAt ? 'true' : 'false'}
           data-stopped={d.stopped ?? ''}
         >
-          <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
-            {d.platformNode}
-          </Typography.Text>
-          <DeliveryTag d={d} />
+          <Space size={4}>
+            <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+              {d.platformNode}
+            </Typography.Text>
+            <DeliveryTag d={d} />
+          </Space>
           {d.actedAt ? (
             <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
               {t('clarifications.delivery.stopped', { n: d.stopped ?? 0 })}

@@ -61,9 +61,8 @@ export function useClarificationStep() {
   return useMutation({
     mutationFn: ({ id, step }: { id: string; step: Step }) =>
       post<ClarificationView>(`/api/clarifications/${encodeURIComponent(id)}/${step}`),
-    onSuccess: (c) => {
-      client.setQueryData(clarificationKeys.one(c.id), c)
-      return client.invalidateQueries({ queryKey: clarificationKeys.all })
-    },
+    onSuccess: (c) => client.setQueryData(clarificationKeys.one(c.id), c),
+    // a refusal often means someone else moved the clarification on: show it as it now is
+    onSettled: () => client.invalidateQueries({ queryKey: clarificationKeys.all }),
   })
 }
