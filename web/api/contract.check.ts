@@ -131,6 +131,13 @@ import type {
   outboxCounts as sOutboxCounts,
 } from '../../src/protocol/store.ts'
 import type {
+  ClarificationView as SClarificationView,
+  DeliveryView as SDeliveryView,
+  DraftInput as SDraftInput,
+  PublicClarification as SPublicClarification,
+  claimReview as sClaimReview,
+} from '../../src/regulator/clarifications/clarifications.ts'
+import type {
   PlatformReportDetail as SPlatformReportDetail,
   PlatformReportEntryView as SPlatformReportEntryView,
   PlatformReportView as SPlatformReportView,
@@ -323,6 +330,11 @@ export const contract: {
   appealQueueEntry: Same<Flat<W.AppealQueueEntry>, Flat<SAppealQueueEntry>>
   fileAppeal: Same<W.FileAppealBody, Parameters<typeof sFileAppeal>[2]>
   decideAppeal: Same<W.DecideAppealBody, Parameters<typeof sDecideAppeal>[4]>
+  deliveryView: Same<W.DeliveryView, SDeliveryView>
+  clarificationView: Same<W.ClarificationView, SClarificationView>
+  draftClarification: Same<W.DraftClarificationBody, SDraftInput>
+  claimReview: Same<W.ClaimReview, ReturnType<typeof sClaimReview>>
+  publicClarification: Same<W.PublicClarification, SPublicClarification>
   problem: Fits<SProblem, W.Problem>
 } = {
   nodeRole: true,
@@ -433,5 +445,10 @@ export const contract: {
   appealQueueEntry: true,
   fileAppeal: true,
   decideAppeal: true,
+  deliveryView: true,
+  clarificationView: true,
+  draftClarification: true,
+  claimReview: true,
+  publicClarification: true,
   problem: true,
 }

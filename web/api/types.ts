@@ -1212,3 +1212,83 @@ export interface DecideAppealBody {
   outcome: 'uphold' | 'dismiss'
   reason: string
 }
+
+// --- clarifications (辟谣, A7): regulator only ---
+
+/** Mirrors `DeliveryView` in src/regulator/clarifications/clarifications.ts: one platform's part in a clarification. */
+export interface DeliveryView {
+  platformNode: string
+  sentAt: string
+  actedAt: string | null
+  disposalId: string | null
+  stopped: number | null
+  toReview: number | null
+  /** From publication to the platform's sweep finishing, by the platform's clock. */
+  timeToActMs: number | null
+}
+
+/** Mirrors `ClarificationView` in src/regulator/clarifications/clarifications.ts. */
+export interface ClarificationView {
+  id: string
+  claim: string
+  title: string
+  body: string
+  verdict: 'false' | 'misleading'
+  authorOrgId: string
+  draftedByName: string
+  draftedAt: string
+  cosignOrgId: string | null
+  cosignedByName: string | null
+  cosignedAt: string | null
+  approvedByName: string | null
+  approvedAt: string | null
+  status: 'draft' | 'approved' | 'published'
+  publishedAt: string | null
+  reportedAt: string | null
+  /** From the first report to publication. */
+  reportToClarificationMs: number | null
+  url: string
+  deliveries: DeliveryView[]
+}
+
+/** Body of POST /api/clarifications (mirrors `DraftInput` in src/regulator/clarifications/clarifications.ts). */
+export interface DraftClarificationBody {
+  claim: string
+  title: string
+  body: string
+  verdict: 'false' | 'misleading'
+  /** Another department asked to co-sign. */
+  cosignOrgId?: string
+  reportedAt?: string
+}
+
+/** Mirrors the result of `claimReview` in src/regulator/clarifications/clarifications.ts (schema.org ClaimReview). */
+export interface ClaimReview {
+  '@context': string
+  '@type': string
+  url: string
+  datePublished: string | null
+  claimReviewed: string
+  headline: string
+  reviewBody: string
+  author: { '@type': string; name: string; url: string }
+  reviewRating: {
+    '@type': string
+    ratingValue: number
+    bestRating: number
+    worstRating: number
+    alternateName: string
+  }
+}
+
+/** Mirrors `PublicClarification` in src/regulator/clarifications/clarifications.ts (GET /api/public/clarifications). */
+export interface PublicClarification {
+  id: string
+  claim: string
+  title: string
+  body: string
+  verdict: string
+  publishedAt: string
+  url: string
+  claimReview: ClaimReview
+}

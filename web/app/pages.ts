@@ -14,6 +14,7 @@ import {
   FileSearchOutlined,
   FilterOutlined,
   FlagOutlined,
+  IssuesCloseOutlined,
   KeyOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
@@ -187,6 +188,14 @@ export const PAGES: readonly PageDef[] = [
     icon: NotificationOutlined,
     permission: 'platform_report.read',
     screen: lazy(() => import('../screens/platform-reports/PlatformReportsScreen.tsx')),
+  },
+  {
+    key: 'clarifications',
+    path: '/clarifications',
+    label: 'menu.clarifications',
+    icon: IssuesCloseOutlined,
+    permission: 'clarification.read',
+    screen: lazy(() => import('../screens/clarifications/ClarificationsScreen.tsx')),
   },
   {
     key: 'filings',

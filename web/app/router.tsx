@@ -1,7 +1,9 @@
-// Routes: the login page, the public portal of a platform node (/u, web/portal/routes.tsx), and the signed-in
-// layout holding one route per row of PAGES plus a 404.
+// Routes: the login page, the public portal of a platform node (/u, web/portal/routes.tsx), the public pages of a
+// regulator node (/p, web/public-site/routes.tsx), and the signed-in layout holding one route per row of PAGES plus
+// a 404.
 import { createBrowserRouter } from 'react-router'
 import { portalRoutes } from '../portal/routes.tsx'
+import { publicRoutes } from '../public-site/routes.tsx'
 import { NotFoundScreen } from '../screens/errors/NotFoundScreen.tsx'
 import { RouteError } from '../screens/errors/RouteError.tsx'
 import { LoginScreen } from '../screens/login/LoginScreen.tsx'
@@ -11,6 +13,7 @@ import { PAGES } from './pages.ts'
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginScreen />, errorElement: <RouteError /> },
   ...portalRoutes,
+  ...publicRoutes,
   {
     element: <SignedIn />,
     errorElement: <RouteError />,
