@@ -141,6 +141,21 @@ export const DEMO_USERS: {
     division: '220622',
     birth: '19780106',
   },
+  // Two accounts that forwarded rumours in the demo's stories: their credit shows what disposals cost.
+  {
+    phone: '15604350404',
+    displayName: '东昌消息通',
+    realName: '孙海波',
+    division: '220502',
+    birth: '19850419',
+  },
+  {
+    phone: '13134350505',
+    displayName: '梅河口转发达人',
+    realName: '周丽娟',
+    division: '220581',
+    birth: '19930707',
+  },
 ]
 
 /**
@@ -198,21 +213,21 @@ export const DEMO_POSTS: {
  */
 export const DEMO_DISPOSAL = {
   handled: {
-    author: 0,
+    author: 3,
     text: '通化市区所有加油站明天起停止营业三天，油罐车都被调走了，今晚赶紧去把车加满油',
     copies: [
       {
-        author: 1,
+        author: 4,
         kind: 'post' as const,
         text: '通化市區所有加油站明天起停止營業三天，油罐車都被調走了，今晚趕緊去把車加滿油',
       },
       {
-        author: 2,
+        author: 3,
         kind: 'comment' as const,
         text: '⛽通化市区所有加油站明天起停止营业三天⛽油罐车都被调走了，今晚赶紧去把车加满油！！',
       },
       {
-        author: 1,
+        author: 4,
         kind: 'danmaku' as const,
         text: '通化市区所有加油站明天起停止营业三天，今晚赶紧去把车加满油',
       },
@@ -224,16 +239,16 @@ export const DEMO_DISPOSAL = {
     appeal: '我是看到群里转发的，不知道是假的，发出来是想问问大家，不是故意造谣，请求恢复。',
   },
   open: {
-    author: 2,
+    author: 4,
     text: '听物业群里说东昌区江东一带今晚十点开始停电停水两天，说是管网大修，大家赶紧接水充电',
     copies: [
       {
-        author: 0,
+        author: 3,
         kind: 'post' as const,
         text: '转：“听物业群里说东昌区江东一带今晚十点开始停电停水两天，说是管网大修，大家赶紧接水充电”，有江东的朋友确认一下吗？',
       },
       {
-        author: 1,
+        author: 4,
         kind: 'comment' as const,
         text: '聽物業群裡說東昌區江東一帶今晚十點開始停電停水兩天，說是管網大修，大家趕緊接水充電',
       },
@@ -253,7 +268,7 @@ export const DEMO_REGULATOR = {
     text: '通化市中心医院发现多例不明原因传染病患者，医院已经全面封锁，医生护士都被隔离了，近期千万不要去医院',
     variant:
       '通化市中心醫院發現多例不明原因傳染病患者，醫院已經全面封鎖，醫生護士都被隔離了，近期千萬不要去醫院',
-    authors: [0, 1],
+    authors: [3, 4],
   },
   clarification: {
     title: '关于“通化市中心医院发现不明原因传染病、全面封锁”的辟谣',
@@ -261,7 +276,7 @@ export const DEMO_REGULATOR = {
     reportedHoursAgo: 5,
   },
   executedOrder: {
-    author: 2,
+    author: 3,
     text: '紧急扩散：二道江区某小学食堂饭菜有毒，十几个孩子中毒送医，学校正在封锁消息',
     basis: '《通化市网络虚假信息治理办法》第十九条',
     reason: '经二道江区教育局、卫健局核实，该校未发生食物中毒事件，系编造的虚假信息',
