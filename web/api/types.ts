@@ -970,6 +970,16 @@ export interface ReportView {
   outcomeReason: string | null
   outcomeArticles: string[]
   disposalId: string | null
+  /** What was reported: its kind, an excerpt (none once removed), where it hangs, whether it is still shown. */
+  item: ReportedItem | null
+}
+
+/** Mirrors `ReportedItem` in src/platform/reports/reports.ts. */
+export interface ReportedItem {
+  kind: string
+  excerpt: string | null
+  postId: string | null
+  shown: boolean
 }
 
 /** One category of the published guide (GET /api/reports/guide, `reportGuide` in src/platform/reports/reports.ts). */

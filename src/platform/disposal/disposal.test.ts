@@ -96,6 +96,12 @@ describe('reports (A15)', () => {
     const r = res.json()
     expect(r.trackingNo).toMatch(/^JB\d{8}-[A-Z0-9]{6}$/)
     expect(r).toMatchObject({ status: 'open', category: 'privacy', categoryZh: '侵犯隐私', overdue: false })
+    expect(r.item).toEqual({
+      kind: 'post',
+      excerpt: '听说龙泉路今天封路，有人知道为什么吗',
+      postId: null,
+      shown: true,
+    })
     expect(Date.parse(r.deadlineAt) - Date.parse(r.createdAt)).toBe(72 * 3_600_000)
 
     const dup = await report(reporters[0]!, item.id, 'rumor')
@@ -337,7 +343,11 @@ describe('a confirmed false claim disappears from the whole platform (A16)', () 
       await node.app.inject({ url: '/api/users/me/reports', headers: asUser(reporters[2]!) })
     ).json()
     const swept = fb.items.find((r: { itemId: string }) => r.itemId === copies.emoji)
-    expect(swept).toMatchObject({ status: 'upheld', disposalId: confirmed.disposal.id })
+    expect(swept).toMatchObject({
+      status: 'upheld',
+      disposalId: confirmed.disposal.id,
+      item: { shown: false },
+    })
     expect(swept.outcomeArticles).toContain('A16')
     // Someone who commented on the original (and is not an author of a copy) hears it was false.
     const commenter = (

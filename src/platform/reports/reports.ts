@@ -114,9 +114,36 @@ export interface ReportView {
   outcomeReason: string | null
   outcomeArticles: string[]
   disposalId: string | null
+  /** What was reported, as the reporter saw it: its kind, an excerpt (none once removed), where it hangs. */
+  item: ReportedItem | null
 }
 
-function present(r: store.ReportRow, now: Date): ReportView {
+export interface ReportedItem {
+  kind: string
+  excerpt: string | null
+  postId: string | null
+  /** Still in public view. */
+  shown: boolean
+}
+
+type ItemRow = Awaited<ReturnType<typeof findContentItems>>[number]
+
+function reportedItem(i: ItemRow | undefined): ReportedItem | null {
+  if (!i) return null
+  return {
+    kind: i.kind,
+    excerpt: i.status === 'removed' ? null : [...i.text].slice(0, 60).join(''),
+    postId: i.postId,
+    shown: isPublic(i),
+  }
+}
+
+async function itemsOf(tx: Tx, rows: store.ReportRow[]): Promise<Map<string, ItemRow>> {
+  const ids = [...new Set(rows.map((r) => r.itemId))]
+  return new Map((await findContentItems(tx, ids)).map((i) => [i.id, i]))
+}
+
+function present(r: store.ReportRow, now: Date, item?: ItemRow): ReportView {
   const c = categoryOf(r.category)
   return {
     id: r.id,
@@ -134,6 +161,7 @@ function present(r: store.ReportRow, now: Date): ReportView {
     outcomeReason: r.outcomeReason,
     outcomeArticles: r.outcomeArticles ?? [],
     disposalId: r.disposalId,
+    item: reportedItem(item),
   }
 }
 
@@ -214,7 +242,7 @@ export async function fileReport(
     },
     at: now,
   })
-  return present(row, now)
+  return present(row, now, item)
 }
 
 export async function myReports(
@@ -223,7 +251,9 @@ export async function myReports(
   limit = 100,
   now = new Date(),
 ): Promise<ReportView[]> {
-  return (await store.byReporter(tx, userId, limit)).map((r) => present(r, now))
+  const rows = await store.byReporter(tx, userId, limit)
+  const items = await itemsOf(tx, rows)
+  return rows.map((r) => present(r, now, items.get(r.itemId)))
 }
 
 /** A report by its tracking number, for the reporter who filed it (anyone else: not found). */
@@ -235,7 +265,7 @@ export async function trackReport(
 ): Promise<ReportView> {
   const r = await store.byTrackingNo(tx, trackingNo.trim().toUpperCase())
   if (!r || r.reporterId !== userId) throw new DomainError('REPORT_NOT_FOUND', { trackingNo })
-  return present(r, now)
+  return present(r, now, (await itemsOf(tx, [r])).get(r.itemId))
 }
 
 export interface QueueEntry {
@@ -316,7 +346,7 @@ export async function itemReports(tx: Tx, itemId: string, now: Date = new Date()
     reports: rs.map((r) => {
       const s = stand.get(r.reporterId)
       return {
-        ...present(r, now),
+        ...present(r, now, item),
         reporterId: r.reporterId,
         reporterName: names.get(r.reporterId) ?? '',
         accuracy: Math.round(accuracyOf(s) * 100) / 100,

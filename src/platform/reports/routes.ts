@@ -35,6 +35,15 @@ const ReportFields = {
   outcomeReason: Nullable(Type.String()),
   outcomeArticles: Type.Array(Type.String()),
   disposalId: Nullable(Type.String()),
+  item: Type.Union([
+    Type.Object({
+      kind: Type.String(),
+      excerpt: Nullable(Type.String()),
+      postId: Nullable(Type.String()),
+      shown: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
 }
 const ReportSchema = Type.Object(ReportFields)
 const Reason = Type.String({ minLength: 1, maxLength: 500 })

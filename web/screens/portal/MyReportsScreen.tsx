@@ -81,10 +81,21 @@ function ReportEntry({ report: r }: { report: ReportView }) {
         </Typography.Text>
         <ReportStatusTag status={r.status} />
         <Tag>{pick(lang, r.categoryZh, r.categoryEn)}</Tag>
-        <Link to={`/u/items/${r.itemId}`} data-testid="report-item-link">
-          {t('report.mine.item')}
-        </Link>
+        {r.item?.shown !== false ? (
+          <Link to={`/u/items/${r.itemId}`} data-testid="report-item-link">
+            {t('report.mine.item')}
+          </Link>
+        ) : (
+          <Typography.Text type="secondary" data-testid="report-item-gone">
+            {t('report.mine.itemGone')}
+          </Typography.Text>
+        )}
       </Space>
+      {r.item?.excerpt ? (
+        <Typography.Text type="secondary" data-testid="report-item-excerpt" style={{ fontSize: 13 }}>
+          “{r.item.excerpt}”
+        </Typography.Text>
+      ) : null}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('report.mine.filedAt', { at: formatTime(r.createdAt, lang) ?? '' })}
         {' · '}
