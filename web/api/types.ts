@@ -76,6 +76,9 @@ export type Permission =
   | 'order.read'
   | 'order.issue'
   | 'order.execute'
+  | 'public_report.read'
+  | 'public_report.handle'
+  | 'report_identity.unseal'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {
