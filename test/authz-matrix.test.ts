@@ -240,7 +240,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           },
           'POST /api/public-reports/:id/unseal': {
             allowed: ['regulator_admin'],
-            request: () => ({ url: `/api/public-reports/${randomUUID()}/unseal`, payload: { reason: '矩阵' } }),
+            request: () => ({
+              url: `/api/public-reports/${randomUUID()}/unseal`,
+              payload: { reason: '矩阵' },
+            }),
           },
         }
       : {}),
