@@ -2,6 +2,7 @@
 // layout holding one route per row of PAGES plus a 404.
 import { createBrowserRouter } from 'react-router'
 import { portalRoutes } from '../portal/routes.tsx'
+import { publicReportRoutes } from '../public-report/routes.tsx'
 import { NotFoundScreen } from '../screens/errors/NotFoundScreen.tsx'
 import { RouteError } from '../screens/errors/RouteError.tsx'
 import { LoginScreen } from '../screens/login/LoginScreen.tsx'
@@ -11,6 +12,7 @@ import { PAGES } from './pages.ts'
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginScreen />, errorElement: <RouteError /> },
   ...portalRoutes,
+  ...publicReportRoutes,
   {
     element: <SignedIn />,
     errorElement: <RouteError />,
