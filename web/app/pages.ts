@@ -14,6 +14,7 @@ import {
   FileSearchOutlined,
   FilterOutlined,
   FlagOutlined,
+  InboxOutlined,
   KeyOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
@@ -187,6 +188,14 @@ export const PAGES: readonly PageDef[] = [
     icon: NotificationOutlined,
     permission: 'platform_report.read',
     screen: lazy(() => import('../screens/platform-reports/PlatformReportsScreen.tsx')),
+  },
+  {
+    key: 'publicReports',
+    path: '/public-reports',
+    label: 'menu.publicReports',
+    icon: InboxOutlined,
+    permission: 'public_report.read',
+    screen: lazy(() => import('../screens/public-reports/PublicReportsScreen.tsx')),
   },
   {
     key: 'filings',
