@@ -44,6 +44,9 @@ interface FormValues {
 const FIELDS = ['category', 'platform', 'link', 'description', 'county', 'reporterName', 'reporterContact']
 const CONTACT = /^(?:[^\s@]+@[^\s@]+\.[^\s@]{2,}|(?:\+?86)?1[3-9]\d{9}|0\d{2,3}\d{7,8})$/
 
+const sizeText = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024).toLocaleString()} KB`
+
 const present = (s: string | undefined) => (s !== undefined && s.trim() !== '' ? s.trim() : undefined)
 
 export default function ReportFormScreen() {
@@ -253,7 +256,7 @@ export default function ReportFormScreen() {
                       <Typography.Text ellipsis style={{ maxWidth: '70%' }}>
                         {f.file.name}
                       </Typography.Text>
-                      <Typography.Text type="secondary">{(f.size / 1024).toFixed(0)} KB</Typography.Text>
+                      <Typography.Text type="secondary">{sizeText(f.size)}</Typography.Text>
                     </List.Item>
                   )}
                 />
@@ -324,7 +327,7 @@ function Receipt({ receipt, onAgain }: { receipt: PublicReportReceipt; onAgain: 
         <Typography.Text
           strong
           data-testid="preport-code"
-          style={{ fontFamily: 'monospace', fontSize: 22, letterSpacing: 1, wordBreak: 'break-all' }}
+          style={{ fontFamily: 'monospace', fontSize: 'clamp(15px, 5vw, 22px)', whiteSpace: 'nowrap' }}
         >
           {receipt.code}
         </Typography.Text>

@@ -97,18 +97,19 @@ export default function PublicReportsScreen() {
       title: st('col.receivedAt'),
       dataIndex: 'receivedAt',
       key: 'receivedAt',
-      width: 150,
+      width: 130,
       render: (at: string) => formatTime(at, lang),
     },
     {
       title: st('col.category'),
       key: 'category',
-      width: 130,
+      width: 120,
       render: (_: unknown, r) => <Tag>{pick(lang, r.categoryZh, r.categoryEn)}</Tag>,
     },
     {
       title: st('col.description'),
       key: 'description',
+      width: 300,
       render: (_: unknown, r) => (
         <Space orientation="vertical" size={0}>
           <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
@@ -124,7 +125,7 @@ export default function PublicReportsScreen() {
     {
       title: st('col.cluster'),
       key: 'cluster',
-      width: 110,
+      width: 100,
       render: (_: unknown, r) =>
         r.clusterSize > 1 ? (
           <Tag color="purple" data-testid={`preport-cluster-${r.id}`} data-size={r.clusterSize}>
@@ -137,13 +138,13 @@ export default function PublicReportsScreen() {
     {
       title: st('col.status'),
       key: 'status',
-      width: 100,
+      width: 90,
       render: (_: unknown, r) => <StateTag status={r.status} />,
     },
     {
       title: st('col.deadline'),
       key: 'deadline',
-      width: 170,
+      width: 150,
       render: (_: unknown, r) => (
         <Space size={4} wrap>
           <span>{formatTime(r.deadlineAt, lang)}</span>
@@ -158,7 +159,7 @@ export default function PublicReportsScreen() {
     {
       title: st('col.identity'),
       key: 'identity',
-      width: 140,
+      width: 130,
       render: (_: unknown, r) => <SealedTag identity={r.identity} />,
     },
   ]
@@ -357,7 +358,8 @@ function ReportDrawer({
                           <FileOutlined /> {e.name}
                         </a>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {e.type} · {(e.size / 1024).toFixed(0)} KB · SHA-256{' '}
+                          {e.type} · {e.size < 1024 ? `${e.size} B` : `${Math.round(e.size / 1024)} KB`} ·
+                          SHA-256{' '}
                           <Typography.Text code copyable={{ text: e.sha256 }} style={{ fontSize: 12 }}>
                             {e.sha256.slice(0, 12)}…
                           </Typography.Text>
