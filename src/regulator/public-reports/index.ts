@@ -15,6 +15,7 @@ export {
   type PublicReportStatus,
   type PublicReportView,
   publicReportGuide,
+  publicReportIdentityKey,
   SEALED_PLACEHOLDER,
   type UnsealedIdentity,
   type UnsealingView,
