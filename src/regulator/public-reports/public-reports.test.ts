@@ -425,7 +425,7 @@ describe('closing', () => {
 })
 
 describe('confidentiality of the reporter (A18)', () => {
-  it("keeps the reporter's name and phone out of logs, answers and the ledger; only the unsealing shows them", async () => {
+  it('keeps the name and phone of the reporter out of logs, answers and the ledger; only the unsealing shows them', async () => {
     const NAME = '欧阳铁柱'
     const PHONE = '13643571234'
     const all: LightMyRequestResponse[] = []
