@@ -5,7 +5,7 @@
 // when, why — never the identity). Reports about the same claim are clustered with the engine's claim bank.
 // Closing a report tells the reporter, through the lookup, what was found and done.
 import { randomInt } from 'node:crypto'
-import { and, asc, count, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm'
 import type { Actor } from '../../core/auth/index.ts'
 import type { ReportCategoryKey } from '../../core/config.ts'
 import { deriveKey, open, seal, sha256Hex } from '../../core/crypto.ts'
@@ -420,6 +420,9 @@ export function clusterOf(
   return best?.clusterId ?? null
 }
 
+/** How many open reports a new one is compared with. */
+const CLUSTER_WINDOW = 5000
+
 function checkLink(link: string | undefined): string | null {
   const s = link?.trim() ?? ''
   if (s === '') return null
@@ -459,11 +462,19 @@ export async function filePublicReport(
   }
   const files = checkEvidence(input.evidence ?? [])
 
-  const open = await tx
-    .select({ id: publicReport.id, clusterId: publicReport.clusterId, description: publicReport.description })
-    .from(publicReport)
-    .where(ne(publicReport.status, 'closed'))
-    .orderBy(asc(publicReport.receivedAt), asc(publicReport.id))
+  // The newest open reports, oldest first: a bank built per filing stays small while the open backlog does.
+  const open = (
+    await tx
+      .select({
+        id: publicReport.id,
+        clusterId: publicReport.clusterId,
+        description: publicReport.description,
+      })
+      .from(publicReport)
+      .where(ne(publicReport.status, 'closed'))
+      .orderBy(desc(publicReport.receivedAt), desc(publicReport.id))
+      .limit(CLUSTER_WINDOW)
+  ).reverse()
   const id = newId(now.getTime())
   const clusterId = clusterOf(description, open) ?? id
   const code = newTrackingCode()
