@@ -202,6 +202,49 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
               },
             }),
           },
+          // Public reports to the regulator (A18): anyone files and follows; staff read; officers close; only the
+          // admin opens a reporter's sealed identity.
+          'GET /api/public/reports/guide': {
+            allowed: 'public',
+            request: () => ({ url: '/api/public/reports/guide' }),
+          },
+          'POST /api/public/reports': {
+            allowed: 'public',
+            request: (n) => ({
+              url: '/api/public/reports',
+              payload: { category: 'rumor', platform: '矩阵平台', description: `矩阵测试举报 ${n}` },
+            }),
+          },
+          'GET /api/public/reports/:code': {
+            allowed: 'public',
+            request: () => ({ url: '/api/public/reports/TH00-0000-0000-0000-0000' }),
+          },
+          'GET /api/public-reports': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/public-reports' }),
+          },
+          'GET /api/public-reports/:id': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/public-reports/${randomUUID()}` }),
+          },
+          'GET /api/public-reports/:id/evidence/:evidenceId': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/public-reports/${randomUUID()}/evidence/${randomUUID()}` }),
+          },
+          'POST /api/public-reports/:id/close': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/public-reports/${randomUUID()}/close`,
+              payload: { feedback: '矩阵', articles: ['A18'] },
+            }),
+          },
+          'POST /api/public-reports/:id/unseal': {
+            allowed: ['regulator_admin'],
+            request: () => ({
+              url: `/api/public-reports/${randomUUID()}/unseal`,
+              payload: { reason: '矩阵' },
+            }),
+          },
         }
       : {}),
     ...(kind === 'platform'

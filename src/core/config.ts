@@ -45,6 +45,14 @@ export interface Config {
     /** Whether a disposal tells the users who commented on or replied to a disposed item (A16). */
     notifyInteractors: boolean
   }
+  regulator: {
+    /** Days within which a public report to the regulator is handled (A18); shown to the reporter. */
+    publicReportDays: number
+    /** Public reports one address may file in an hour (abuse control). */
+    publicReportsPerHour: number
+    /** Tracking-code lookups one address may make in a minute, so codes cannot be guessed. */
+    publicReportLookupsPerMinute: number
+  }
   demo: { enabled: boolean; password: string }
   web: { distDir: string }
 }
@@ -188,6 +196,18 @@ export function loadConfig(
       appealWindowDays: parseIntEnv(env, 'QINGLANG_APPEAL_WINDOW_DAYS', 15, problems, 1, 365),
       retentionDays: parseIntEnv(env, 'QINGLANG_RETENTION_DAYS', 180, problems, 1, 3650 * 3),
       notifyInteractors: nonEmpty(env.QINGLANG_NOTIFY_INTERACTORS) !== 'false',
+    },
+    regulator: {
+      publicReportDays: parseIntEnv(env, 'QINGLANG_PUBLIC_REPORT_DAYS', 15, problems, 1, 365),
+      publicReportsPerHour: parseIntEnv(env, 'QINGLANG_PUBLIC_REPORTS_PER_HOUR', 10, problems, 1, 100_000),
+      publicReportLookupsPerMinute: parseIntEnv(
+        env,
+        'QINGLANG_PUBLIC_REPORT_LOOKUPS_PER_MINUTE',
+        30,
+        problems,
+        1,
+        100_000,
+      ),
     },
     ledger: {
       sequenceIntervalMs: parseIntEnv(env, 'QINGLANG_SEQUENCE_INTERVAL_MS', 200, problems, 10, 60_000),

@@ -324,6 +324,42 @@ export const ERRORS = {
     zh: '只有被请求会签的部门人员可以会签，且会签部门不能是起草部门',
     en: 'Only an officer of the department asked may co-sign, and it cannot be the drafting department',
   },
+  PUBLIC_REPORT_NOT_FOUND: {
+    status: 404,
+    zh: '未找到该举报，请核对查询码',
+    en: 'No such report: check the tracking code',
+  },
+  PUBLIC_REPORT_CONTACT_INVALID: {
+    status: 400,
+    zh: '联系方式须为手机号码或电子邮箱',
+    en: 'The contact must be a mobile number or an email address',
+  },
+  PUBLIC_REPORT_EVIDENCE_ENCODING: {
+    status: 400,
+    zh: '证据文件不是有效的 base64 编码',
+    en: 'An evidence file is not valid base64',
+  },
+  PUBLIC_REPORT_EVIDENCE_TOO_LARGE: {
+    status: 413,
+    zh: '证据文件不能超过 1 MB',
+    en: 'An evidence file is larger than 1 MB',
+  },
+  PUBLIC_REPORT_EVIDENCE_TYPE: {
+    status: 415,
+    zh: '证据文件的内容与其声明的类型不符（仅接受 PNG、JPEG 图片和 PDF 文件）',
+    en: 'An evidence file’s bytes do not match its declared type (PNG, JPEG and PDF only)',
+  },
+  PUBLIC_REPORT_CLOSED: { status: 409, zh: '该举报已办结', en: 'This report is already closed' },
+  PUBLIC_REPORT_NO_IDENTITY: {
+    status: 409,
+    zh: '举报人未留下姓名或联系方式，没有可启封的信息',
+    en: 'The reporter left no name or contact: there is nothing to unseal',
+  },
+  PUBLIC_REPORT_REASON_NAMES_REPORTER: {
+    status: 400,
+    zh: '启封理由会记入账本，不得包含举报人的姓名或联系方式',
+    en: 'The reason goes on the ledger and must not contain the reporter’s name or contact',
+  },
   FILING_NOT_FOUND: { status: 404, zh: '未找到该报告', en: 'No such filing' },
   PLATFORM_REPORT_NOT_FOUND: { status: 404, zh: '未找到该平台报告', en: 'No such platform report' },
   PLATFORM_REPORT_BAD_CHECKPOINT: {

@@ -18,6 +18,11 @@ import { decideReports, fileReport } from '../platform/reports/index.ts'
 import { acceptRules, currentRuleDocuments, publishRuleDocument } from '../platform/rules/index.ts'
 import { addFalseClaim, listRuleSets, publishRuleSet } from '../platform/screening/index.ts'
 import { ensurePeer } from '../protocol/index.ts'
+import {
+  filePublicReport,
+  listPublicReports,
+  publicReportIdentityKey,
+} from '../regulator/public-reports/index.ts'
 import { type RunningNode, startNode } from '../server/start.ts'
 import {
   DEMO_DISPOSAL,
@@ -403,6 +408,73 @@ export async function seedDemoFiling(node: RunningNode): Promise<void> {
   await node.filings?.sendDue()
 }
 
+/**
+ * Public reports to the regulator (A18), once: the tap-water rumour reported twice (the second in traditional
+ * characters with emoji, so the two form one cluster), the first with the reporter's name and phone sealed; an
+ * unlabelled crime drama; and a defamation report past its deadline, so the page shows an overdue one.
+ */
+export async function seedPublicReports(node: RunningNode): Promise<void> {
+  const { config } = node
+  const settings = {
+    days: config.regulator.publicReportDays,
+    identityKey: publicReportIdentityKey(node.app.secrets.masterKey),
+    publicUrl: config.http.publicUrl,
+  }
+  const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000)
+  await transaction(node.database.db, async (tx) => {
+    if ((await listPublicReports(tx, { limit: 1 })).length > 0) return
+    await filePublicReport(
+      tx,
+      {
+        category: 'reputation',
+        platform: '通化论坛',
+        link: 'https://bbs.tonghua.example/t/20931',
+        description: '论坛帖子称集安市某参茸店出售假人参、以次充好，配图是外地旧照片，店家名誉受损',
+        county: '220582',
+      },
+      settings,
+      ago(20 * 24),
+    )
+    await filePublicReport(
+      tx,
+      {
+        category: 'rumor',
+        platform: '微信群“东昌区业主群”',
+        description: '东昌区自来水有毒，喝了会中毒，千万别喝自来水，赶紧囤桶装水',
+        county: '220502',
+        reporterName: '刘芳',
+        reporterContact: '13904351234',
+      },
+      settings,
+      ago(30),
+    )
+    await filePublicReport(
+      tx,
+      {
+        category: 'rumor',
+        platform: '某短视频平台',
+        link: 'https://video.example/v/77120',
+        description: '東昌區自來水有毒😱喝了會中毒，千萬別喝自來水，趕緊囤桶裝水！！',
+        county: '220502',
+      },
+      settings,
+      ago(20),
+    )
+    await filePublicReport(
+      tx,
+      {
+        category: 'fiction',
+        platform: '某短视频平台',
+        description:
+          '有账号发布“梅河口市发生连环失踪案”的剧情短视频，情节虚构，但没有标注“虚构/演绎”，评论区很多人信以为真',
+        county: '220581',
+      },
+      settings,
+      ago(3),
+    )
+  })
+}
+
 /** The demo keeps each node's master key beside its data, so a restart can read what it sealed. */
 function demoMasterKey(dir: string): Buffer {
   const file = path.join(dir, 'master.key')
@@ -456,7 +528,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
       if (spec.role === 'platform') {
         await transaction(node.database.db, (tx) => seedPlatformContent(tx, spec))
         await seedPlatformScreening(node)
-      }
+      } else await seedPublicReports(node)
       await node.app.listen({ host: config.http.host, port: config.http.port })
     }
     await connectPeers(nodes)
@@ -516,6 +588,9 @@ function printSummary(nodes: RunningNode[], log: (line: string) => void): void {
     log(`  控制台 console: ${c.http.publicUrl}/   API 文档 docs: ${c.http.publicUrl}/docs`)
     for (const s of demoStaffFor(c.node.role)) {
       log(`  ${s.login.padEnd(20)} ${s.roles.join(',').padEnd(16)} ${s.displayName}`)
+    }
+    if (c.node.role === 'regulator') {
+      log(`  公众举报 public reports: ${c.http.publicUrl}/p/report   (无需登录 no sign-in)`)
     }
     if (c.node.role === 'platform') {
       log(`  用户门户 user portal: ${c.http.publicUrl}/u   (手机号登录 sign in by phone)`)

@@ -51,6 +51,7 @@ import { protocolRoutes } from '../protocol/routes.ts'
 import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
 import { regulatorOrderRoutes } from '../regulator/orders/routes.ts'
 import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
+import { publicReportRoutes } from '../regulator/public-reports/routes.ts'
 import { authPlugin } from './auth.ts'
 import { metricsPlugin } from './metrics.ts'
 import { sendProblem } from './problem.ts'
@@ -80,6 +81,7 @@ const AREA_ROUTES = [
   clarificationRoutes,
   regulatorOrderRoutes,
   platformOrderRoutes,
+  publicReportRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */
@@ -269,7 +271,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     req.log.info(
       {
         method: req.method,
-        url: req.url.split('?')[0],
+        // A route whose path holds a secret (a tracking code) is logged by its pattern.
+        url: req.routeOptions.config.logRoute ? req.routeOptions.url : req.url.split('?')[0],
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },

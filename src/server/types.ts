@@ -50,6 +50,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access
+    /** The path holds a secret (a tracking code): the request log shows the route's pattern instead. */
+    logRoute?: boolean
   }
 }
 

@@ -19,8 +19,17 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'witness',
     'platformReports',
     'clarifications',
+    'publicReports',
   ],
-  officer: ['dashboard', 'organisations', 'ledger', 'witness', 'platformReports', 'clarifications'],
+  officer: [
+    'dashboard',
+    'organisations',
+    'ledger',
+    'witness',
+    'platformReports',
+    'clarifications',
+    'publicReports',
+  ],
   supervisor: [
     'dashboard',
     'organisations',
@@ -30,6 +39,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'witness',
     'platformReports',
     'clarifications',
+    'publicReports',
   ],
   procurator: ['dashboard', 'organisations', 'ledger'],
   platform_admin: [

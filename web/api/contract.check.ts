@@ -143,6 +143,23 @@ import type {
   PlatformReportView as SPlatformReportView,
   WitnessCheck as SWitnessCheck,
 } from '../../src/regulator/platform-reports/reports.ts'
+import type {
+  ClosePublicReportInput as SClosePublicReportInput,
+  ClusterMember as SClusterMember,
+  EvidenceInput as SEvidenceInput,
+  EvidenceType as SEvidenceType,
+  EvidenceView as SEvidenceView,
+  FilePublicReportInput as SFilePublicReportInput,
+  PublicReportCategory as SPublicReportCategory,
+  PublicReportDetail as SPublicReportDetail,
+  PublicReportGuide as SPublicReportGuide,
+  PublicReportLookup as SPublicReportLookup,
+  PublicReportReceipt as SPublicReportReceipt,
+  PublicReportStatus as SPublicReportStatus,
+  PublicReportView as SPublicReportView,
+  UnsealedIdentity as SUnsealedIdentity,
+  UnsealingView as SUnsealingView,
+} from '../../src/regulator/public-reports/public-reports.ts'
 import type { Problem as SProblem } from '../../src/server/problem.ts'
 import type * as W from './types.ts'
 
@@ -335,6 +352,21 @@ export const contract: {
   draftClarification: Same<W.DraftClarificationBody, SDraftInput>
   claimReview: Same<W.ClaimReview, ReturnType<typeof sClaimReview>>
   publicClarification: Same<W.PublicClarification, SPublicClarification>
+  publicReportStatus: Same<W.PublicReportStatus, SPublicReportStatus>
+  evidenceType: Same<W.EvidenceType, SEvidenceType>
+  publicReportCategory: Same<W.PublicReportCategory, SPublicReportCategory>
+  publicReportGuide: Same<W.PublicReportGuide, SPublicReportGuide>
+  evidenceFile: Same<W.EvidenceFileBody, SEvidenceInput>
+  filePublicReport: Same<W.FilePublicReportBody, SFilePublicReportInput>
+  publicReportReceipt: Same<W.PublicReportReceipt, SPublicReportReceipt>
+  publicReportLookup: Same<W.PublicReportLookup, SPublicReportLookup>
+  publicReportView: Same<W.PublicReportView, SPublicReportView>
+  publicReportEvidence: Same<W.PublicReportEvidence, SEvidenceView>
+  publicReportClusterMember: Same<W.PublicReportClusterMember, SClusterMember>
+  publicReportUnsealing: Same<W.PublicReportUnsealing, SUnsealingView>
+  publicReportDetail: Same<Flat<W.PublicReportDetail>, Flat<SPublicReportDetail>>
+  closePublicReport: Same<W.ClosePublicReportBody, SClosePublicReportInput>
+  unsealedIdentity: Same<W.UnsealedIdentity, SUnsealedIdentity>
   problem: Fits<SProblem, W.Problem>
 } = {
   nodeRole: true,
@@ -450,5 +482,20 @@ export const contract: {
   draftClarification: true,
   claimReview: true,
   publicClarification: true,
+  publicReportStatus: true,
+  evidenceType: true,
+  publicReportCategory: true,
+  publicReportGuide: true,
+  evidenceFile: true,
+  filePublicReport: true,
+  publicReportReceipt: true,
+  publicReportLookup: true,
+  publicReportView: true,
+  publicReportEvidence: true,
+  publicReportClusterMember: true,
+  publicReportUnsealing: true,
+  publicReportDetail: true,
+  closePublicReport: true,
+  unsealedIdentity: true,
   problem: true,
 }

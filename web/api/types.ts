@@ -76,6 +76,9 @@ export type Permission =
   | 'order.read'
   | 'order.issue'
   | 'order.execute'
+  | 'public_report.read'
+  | 'public_report.handle'
+  | 'report_identity.unseal'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {
@@ -1301,4 +1304,153 @@ export interface PublicClarification {
   publishedAt: string
   url: string
   claimReview: ClaimReview
+}
+
+// --- public reports to the regulator (A18, A8.2) ---
+
+/** Mirrors `PublicReportStatus` in src/regulator/public-reports/public-reports.ts. */
+export type PublicReportStatus = 'received' | 'routed' | 'handling' | 'closed'
+
+/** Mirrors `EvidenceType` in src/regulator/public-reports/public-reports.ts. */
+export type EvidenceType = 'image/png' | 'image/jpeg' | 'application/pdf'
+
+/** Mirrors `PublicReportCategory` in src/regulator/public-reports/public-reports.ts. */
+export interface PublicReportCategory {
+  key: ReportCategoryKey
+  zh: string
+  en: string
+  descriptionZh: string
+  descriptionEn: string
+  articles: string[]
+}
+
+/** Mirrors `PublicReportGuide` in src/regulator/public-reports/public-reports.ts (GET /api/public/reports/guide). */
+export interface PublicReportGuide {
+  categories: PublicReportCategory[]
+  counties: { code: string; zh: string; en: string }[]
+  days: number
+  maxFiles: number
+  maxFileBytes: number
+  fileTypes: string[]
+  stepsZh: string[]
+  stepsEn: string[]
+}
+
+/** Mirrors `EvidenceInput` in src/regulator/public-reports/public-reports.ts. */
+export interface EvidenceFileBody {
+  name: string
+  type: EvidenceType
+  /** The file's bytes in base64. */
+  data: string
+}
+
+/** Body of POST /api/public/reports (mirrors `FilePublicReportInput`). */
+export interface FilePublicReportBody {
+  category: ReportCategoryKey
+  platform: string
+  link?: string
+  description: string
+  county?: string
+  reporterName?: string
+  reporterContact?: string
+  evidence?: EvidenceFileBody[]
+}
+
+/** Mirrors `PublicReportReceipt` (the 201 answer of POST /api/public/reports). */
+export interface PublicReportReceipt {
+  code: string
+  category: ReportCategoryKey
+  status: PublicReportStatus
+  receivedAt: string
+  deadlineAt: string
+  days: number
+  lookupPage: string
+  lookupApi: string
+  noticeZh: string
+  noticeEn: string
+}
+
+/** Mirrors `PublicReportLookup` (GET /api/public/reports/:code). */
+export interface PublicReportLookup {
+  category: ReportCategoryKey
+  categoryZh: string
+  categoryEn: string
+  status: PublicReportStatus
+  receivedAt: string
+  deadlineAt: string
+  closedAt: string | null
+  feedback: string | null
+  feedbackArticles: string[]
+}
+
+/** Mirrors `PublicReportView` in src/regulator/public-reports/public-reports.ts (GET /api/public-reports). */
+export interface PublicReportView {
+  id: string
+  category: ReportCategoryKey
+  categoryZh: string
+  categoryEn: string
+  platform: string
+  link: string | null
+  description: string
+  countyCode: string | null
+  status: PublicReportStatus
+  receivedAt: string
+  deadlineAt: string
+  overdue: boolean
+  /** `已密封 / sealed` when the reporter left a name or contact, null when anonymous. */
+  identity: string | null
+  clusterId: string
+  clusterSize: number
+  evidenceCount: number
+  closedAt: string | null
+  closedByName: string | null
+  feedback: string | null
+  feedbackArticles: string[]
+}
+
+/** Mirrors `EvidenceView`. */
+export interface PublicReportEvidence {
+  id: string
+  name: string
+  type: string
+  size: number
+  sha256: string
+}
+
+/** Mirrors `ClusterMember`. */
+export interface PublicReportClusterMember {
+  id: string
+  category: ReportCategoryKey
+  description: string
+  status: PublicReportStatus
+  receivedAt: string
+}
+
+/** Mirrors `UnsealingView`. */
+export interface PublicReportUnsealing {
+  at: string
+  byName: string
+  reason: string
+}
+
+/** Mirrors `PublicReportDetail` (GET /api/public-reports/:id, and the answer of closing). */
+export interface PublicReportDetail extends PublicReportView {
+  evidence: PublicReportEvidence[]
+  cluster: PublicReportClusterMember[]
+  unsealings: PublicReportUnsealing[]
+}
+
+/** Body of POST /api/public-reports/:id/close (mirrors `ClosePublicReportInput`). */
+export interface ClosePublicReportBody {
+  feedback: string
+  articles: string[]
+}
+
+/** Mirrors `UnsealedIdentity` (POST /api/public-reports/:id/unseal). */
+export interface UnsealedIdentity {
+  id: string
+  name: string | null
+  contact: string | null
+  reason: string
+  unsealedAt: string
 }

@@ -14,6 +14,7 @@ import {
   FileSearchOutlined,
   FilterOutlined,
   FlagOutlined,
+  InboxOutlined,
   IssuesCloseOutlined,
   KeyOutlined,
   NotificationOutlined,
@@ -196,6 +197,14 @@ export const PAGES: readonly PageDef[] = [
     icon: IssuesCloseOutlined,
     permission: 'clarification.read',
     screen: lazy(() => import('../screens/clarifications/ClarificationsScreen.tsx')),
+  },
+  {
+    key: 'publicReports',
+    path: '/public-reports',
+    label: 'menu.publicReports',
+    icon: InboxOutlined,
+    permission: 'public_report.read',
+    screen: lazy(() => import('../screens/public-reports/PublicReportsScreen.tsx')),
   },
   {
     key: 'filings',

@@ -3,6 +3,7 @@
 // a 404.
 import { createBrowserRouter } from 'react-router'
 import { portalRoutes } from '../portal/routes.tsx'
+import { publicReportRoutes } from '../public-report/routes.tsx'
 import { publicRoutes } from '../public-site/routes.tsx'
 import { NotFoundScreen } from '../screens/errors/NotFoundScreen.tsx'
 import { RouteError } from '../screens/errors/RouteError.tsx'
@@ -14,6 +15,7 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginScreen />, errorElement: <RouteError /> },
   ...portalRoutes,
   ...publicRoutes,
+  ...publicReportRoutes,
   {
     element: <SignedIn />,
     errorElement: <RouteError />,

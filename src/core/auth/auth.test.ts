@@ -43,6 +43,8 @@ describe('console sessions', () => {
       'clarification.draft',
       'order.read',
       'order.issue',
+      'public_report.read',
+      'public_report.handle',
     ])
     expect(res.json().organisation.key).toBe('cac')
   })

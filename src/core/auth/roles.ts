@@ -76,6 +76,15 @@ export const PERMISSIONS = [
   'order.issue',
   /** Execute an order received from the regulator (A19, platform). */
   'order.execute',
+  /** See the public's reports to the regulator, their clusters and deadlines; the reporter's identity stays sealed (A18). */
+  'public_report.read',
+  /** Close a public report with the feedback the reporter reads (A18, A8.2). */
+  'public_report.handle',
+  /**
+   * Open the sealed identity of a public reporter, with a recorded reason; every opening is on the ledger (A18). Kept
+   * to the regulator's admins: need-to-know, and few enough that each opening is answerable.
+   */
+  'report_identity.unseal',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -177,6 +186,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'clarification.approve',
     'order.read',
     'order.issue',
+    'public_report.read',
+    'public_report.handle',
+    'report_identity.unseal',
   ],
   officer: [
     'node.read',
@@ -188,6 +200,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'clarification.draft',
     'order.read',
     'order.issue',
+    'public_report.read',
+    'public_report.handle',
   ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
@@ -200,6 +214,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'platform_report.read',
     'clarification.read',
     'order.read',
+    'public_report.read',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }
