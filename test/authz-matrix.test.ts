@@ -187,6 +187,27 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: ['regulator_admin', 'officer', 'supervisor'],
             request: () => ({ url: `/api/orders/${randomUUID()}` }),
           },
+          'GET /api/inspections': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/inspections' }),
+          },
+          'GET /api/inspections/:id': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/inspections/${randomUUID()}` }),
+          },
+          'POST /api/inspections': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/inspections',
+              payload: {
+                toNode: 'platform-x',
+                kind: 'routine',
+                periodFrom: new Date(Date.now() - 86_400_000).toISOString(),
+                periodTo: new Date().toISOString(),
+                reason: '矩阵',
+              },
+            }),
+          },
           // No such peer: refused after the gate (404).
           'POST /api/orders': {
             allowed: ['regulator_admin', 'officer'],
@@ -563,6 +584,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           'GET /api/orders/:id': {
             allowed: ['platform_admin', 'operator', 'inspector'],
             request: () => ({ url: `/api/orders/${randomUUID()}` }),
+          },
+          'GET /api/inspections': {
+            allowed: ['platform_admin', 'inspector'],
+            request: () => ({ url: '/api/inspections' }),
           },
           'POST /api/orders/:id/execute': {
             allowed: ['platform_admin', 'operator'],

@@ -291,6 +291,12 @@ export const ERRORS = {
     en: 'An appeal must be decided by someone other than who made the decision',
   },
   APPEAL_ALREADY_DECIDED: { status: 409, zh: '该申诉已有决定', en: 'This appeal has already been decided' },
+  INSPECTION_NOT_FOUND: { status: 404, zh: '未找到该检查', en: 'No such inspection' },
+  INSPECTION_INVALID: {
+    status: 400,
+    zh: '检查须发给平台节点，检查期间须开始于过去、结束晚于开始，且不超过一年',
+    en: 'An inspection goes to a platform node, for a period that began in the past, ends after it begins and spans at most a year',
+  },
   ORDER_NOT_FOUND: { status: 404, zh: '未找到该指令', en: 'No such order' },
   ORDER_TARGET_INVALID: {
     status: 400,

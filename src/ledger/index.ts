@@ -18,7 +18,7 @@ export {
   type LedgerStatus,
   type SignedCheckpoint,
 } from './service.ts'
-export { entriesAbout, knownEntryIds } from './store.ts'
+export { entriesAbout, entriesInPeriod, knownEntryIds } from './store.ts'
 export {
   LogChecker,
   type SequencedEntry,

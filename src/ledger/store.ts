@@ -249,3 +249,24 @@ export function sequencedByIds(
     .from(ledgerSequence)
     .where(inArray(ledgerSequence.entryId, [...ids]))
 }
+
+/** Entries recorded in [from, to) with one of these actions, oldest first (what an inspection asks to see). */
+export function entriesInPeriod(
+  tx: Tx,
+  f: { from: Date; to: Date; actions: readonly string[] },
+  limit: number,
+): Promise<{ id: string; action: string; recordedAt: Date }[]> {
+  if (f.actions.length === 0) return Promise.resolve([])
+  return tx
+    .select({ id: ledgerEntry.id, action: ledgerEntry.action, recordedAt: ledgerEntry.recordedAt })
+    .from(ledgerEntry)
+    .where(
+      and(
+        gte(ledgerEntry.recordedAt, f.from),
+        lt(ledgerEntry.recordedAt, f.to),
+        inArray(ledgerEntry.action, [...f.actions]),
+      ),
+    )
+    .orderBy(asc(ledgerEntry.recordedAt), asc(ledgerEntry.id))
+    .limit(limit)
+}

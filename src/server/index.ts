@@ -34,6 +34,8 @@ import {
 import { disposalRoutes } from '../platform/disposal/routes.ts'
 import { filingRoutes } from '../platform/filings/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
+import { inspectionRequestedHandler } from '../platform/inspections/index.ts'
+import { platformInspectionRoutes } from '../platform/inspections/routes.ts'
 import { noticeRoutes } from '../platform/notices/routes.ts'
 import { finishOrderSweep, orderIssuedHandler } from '../platform/orders/index.ts'
 import { platformOrderRoutes } from '../platform/orders/routes.ts'
@@ -49,6 +51,7 @@ import { staffingRoutes } from '../platform/staffing/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
 import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
+import { regulatorInspectionRoutes } from '../regulator/inspections/routes.ts'
 import { regulatorOrderRoutes } from '../regulator/orders/routes.ts'
 import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
 import { publicReportRoutes } from '../regulator/public-reports/routes.ts'
@@ -80,6 +83,8 @@ const AREA_ROUTES = [
   platformReportRoutes,
   clarificationRoutes,
   regulatorOrderRoutes,
+  regulatorInspectionRoutes,
+  platformInspectionRoutes,
   platformOrderRoutes,
   publicReportRoutes,
 ]
@@ -175,6 +180,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   if (config.node.role === 'platform') {
     opts.protocol.register(clarificationPublishedHandler({ ctx: disposalCtx, sweeper, screening }))
     opts.protocol.register(orderIssuedHandler({ protocol: () => opts.protocol }))
+    opts.protocol.register(
+      inspectionRequestedHandler({
+        protocol: () => opts.protocol,
+        itemsPerReviewer: config.platform.itemsPerReviewer,
+      }),
+    )
   }
   app.decorate('disposal', { ctx: disposalCtx, index: contentIndex, sweeper })
   if (config.node.role === 'platform') {

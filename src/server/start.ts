@@ -10,6 +10,7 @@ import { purgeExpired } from '../platform/disposal/index.ts'
 import { FilingSender } from '../platform/filings/index.ts'
 import { type MessageHandler, PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
 import { clarificationActedHandler } from '../regulator/clarifications/index.ts'
+import { inspectionAnsweredHandler } from '../regulator/inspections/index.ts'
 import {
   flagOverdueOrders,
   orderAcknowledgedHandler,
@@ -68,6 +69,7 @@ export const MESSAGE_HANDLERS: readonly MessageHandler[] = [
   clarificationActedHandler,
   orderAcknowledgedHandler,
   orderExecutedHandler,
+  inspectionAnsweredHandler,
 ]
 
 export function createProtocol(

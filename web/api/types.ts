@@ -79,6 +79,8 @@ export type Permission =
   | 'public_report.read'
   | 'public_report.handle'
   | 'report_identity.unseal'
+  | 'inspection.read'
+  | 'inspection.request'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

@@ -45,6 +45,8 @@ describe('console sessions', () => {
       'order.issue',
       'public_report.read',
       'public_report.handle',
+      'inspection.read',
+      'inspection.request',
     ])
     expect(res.json().organisation.key).toBe('cac')
   })

@@ -85,6 +85,10 @@ export const PERMISSIONS = [
    * to the regulator's admins: need-to-know, and few enough that each opening is answerable.
    */
   'report_identity.unseal',
+  /** See inspections: those requested of platforms (regulator) or answered to the regulator (platform) (A19). */
+  'inspection.read',
+  /** Ask a platform for its figures and records for a period (A19.1, regulator). */
+  'inspection.request',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -119,6 +123,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'filing.read',
     'order.read',
     'order.execute',
+    'inspection.read',
   ],
   operator: [
     'node.read',
@@ -168,6 +173,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'retention.read',
     'filing.read',
     'order.read',
+    'inspection.read',
   ],
   regulator_admin: [
     'node.read',
@@ -189,6 +195,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'public_report.read',
     'public_report.handle',
     'report_identity.unseal',
+    'inspection.read',
+    'inspection.request',
   ],
   officer: [
     'node.read',
@@ -202,6 +210,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'order.issue',
     'public_report.read',
     'public_report.handle',
+    'inspection.read',
+    'inspection.request',
   ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
@@ -215,6 +225,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'clarification.read',
     'order.read',
     'public_report.read',
+    'inspection.read',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }

@@ -1,7 +1,7 @@
 // Appeals (申诉): the author of an item a decision went against may appeal within the configured window; someone
 // other than who decided looks at it again. Upheld, the item is restored as it was (a removed text comes back from
 // its sealed copy), the credit the decision took is given back once (A13.3), and the author is told either way.
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Actor } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
@@ -241,4 +241,27 @@ export async function decideAppeal(
   const [updated] = await tx.select().from(appeal).where(eq(appeal.id, id))
   if (!updated) throw new Error('appeal vanished')
   return present(updated)
+}
+
+/** Appeals filed in [from, to) and how they ended (an inspection's figures, A19). */
+export async function appealFigures(
+  tx: Tx,
+  from: Date,
+  to: Date,
+): Promise<{ filed: number; upheld: number; dismissed: number; open: number }> {
+  const [row] = await tx
+    .select({
+      filed: sql<number>`count(*)::int`,
+      upheld: sql<number>`count(*) filter (where ${appeal.status} = 'upheld')::int`,
+      dismissed: sql<number>`count(*) filter (where ${appeal.status} = 'dismissed')::int`,
+      open: sql<number>`count(*) filter (where ${appeal.status} = 'open')::int`,
+    })
+    .from(appeal)
+    .where(and(sql`${appeal.createdAt} >= ${from}`, sql`${appeal.createdAt} < ${to}`))
+  return {
+    filed: row?.filed ?? 0,
+    upheld: row?.upheld ?? 0,
+    dismissed: row?.dismissed ?? 0,
+    open: row?.open ?? 0,
+  }
 }

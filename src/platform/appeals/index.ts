@@ -1,6 +1,7 @@
 export {
   type AppealQueueEntry,
   type AppealView,
+  appealFigures,
   appealQueue,
   decideAppeal,
   fileAppeal,

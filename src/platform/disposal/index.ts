@@ -36,4 +36,5 @@ export {
   retainedText,
 } from './disposal.ts'
 export { DisposalSchema, MeasuresSchema, RumorSchema } from './schemas.ts'
+export { periodFigures as disposalFigures } from './store.ts'
 export { DisposalSweeper } from './sweeper.ts'

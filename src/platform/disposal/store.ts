@@ -226,3 +226,36 @@ export async function rumorBySource(
     .limit(1)
   return row
 }
+
+/** Disposals started in [from, to): how many, of claims, items stopped, the median time to finish (A19). */
+export async function periodFigures(
+  tx: Tx,
+  from: Date,
+  to: Date,
+): Promise<{
+  disposals: number
+  claims: number
+  itemsApplied: number
+  sentToReview: number
+  medianMs: number | null
+}> {
+  const [row] = await tx
+    .select({
+      disposals: sql<number>`count(*)::int`,
+      claims: sql<number>`count(*) filter (where ${disposal.rumorId} is not null)::int`,
+      applied: sql<number>`coalesce(sum(${disposal.applied}), 0)::int`,
+      review: sql<number>`coalesce(sum(${disposal.toReview}), 0)::int`,
+      median: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from ${disposal.finishedAt} - ${disposal.createdAt})) filter (where ${disposal.finishedAt} is not null)`,
+    })
+    .from(disposal)
+    .where(and(sql`${disposal.createdAt} >= ${from}`, sql`${disposal.createdAt} < ${to}`))
+  return {
+    disposals: row?.disposals ?? 0,
+    claims: row?.claims ?? 0,
+    itemsApplied: row?.applied ?? 0,
+    sentToReview: row?.review ?? 0,
+    medianMs: row?.median == null ? null : Math.round(Number(row.median) * 1000),
+  }
+}

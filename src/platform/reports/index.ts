@@ -17,3 +17,4 @@ export {
   trackReport,
   unmuteReporter,
 } from './reports.ts'
+export { periodFigures as reportFigures } from './store.ts'

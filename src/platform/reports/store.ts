@@ -148,3 +148,40 @@ export async function overdueCount(tx: Tx, now: Date): Promise<number> {
     .where(and(eq(contentReport.status, 'open'), lte(contentReport.deadlineAt, now)))
   return row?.n ?? 0
 }
+
+/** Reports received in [from, to) and how they ended (an inspection's figures, A19). */
+export async function periodFigures(
+  tx: Tx,
+  from: Date,
+  to: Date,
+  now: Date,
+): Promise<{
+  received: number
+  upheld: number
+  dismissed: number
+  open: number
+  overdue: number
+  medianHoursToDecision: number | null
+}> {
+  const [row] = await tx
+    .select({
+      received: count(),
+      upheld: sql<number>`count(*) filter (where ${contentReport.status} = 'upheld')::int`,
+      dismissed: sql<number>`count(*) filter (where ${contentReport.status} = 'dismissed')::int`,
+      open: sql<number>`count(*) filter (where ${contentReport.status} = 'open')::int`,
+      overdue: sql<number>`count(*) filter (where ${contentReport.status} = 'open' and ${contentReport.deadlineAt} <= ${now})::int`,
+      median: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from ${contentReport.decidedAt} - ${contentReport.createdAt})) filter (where ${contentReport.decidedAt} is not null)`,
+    })
+    .from(contentReport)
+    .where(and(gte(contentReport.createdAt, from), sql`${contentReport.createdAt} < ${to}`))
+  return {
+    received: row?.received ?? 0,
+    upheld: row?.upheld ?? 0,
+    dismissed: row?.dismissed ?? 0,
+    open: row?.open ?? 0,
+    overdue: row?.overdue ?? 0,
+    medianHoursToDecision: row?.median == null ? null : Math.round((Number(row.median) / 3600) * 10) / 10,
+  }
+}

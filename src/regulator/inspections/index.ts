@@ -1,0 +1,8 @@
+export {
+  getInspection,
+  type InspectionView,
+  inspectionAnsweredHandler,
+  listInspections,
+  type RequestInspectionInput,
+  requestInspection,
+} from './inspections.ts'
