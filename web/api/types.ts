@@ -1262,6 +1262,8 @@ export interface ClarificationView {
   reportedAt: string | null
   /** From the first report to publication. */
   reportToClarificationMs: number | null
+  /** The public reports it answers (told of it when it is published). */
+  publicReportIds: string[]
   url: string
   deliveries: DeliveryView[]
 }
@@ -1275,6 +1277,8 @@ export interface DraftClarificationBody {
   /** Another department asked to co-sign. */
   cosignOrgId?: string
   reportedAt?: string
+  /** Public reports about this claim. */
+  publicReportIds?: string[]
 }
 
 /** Mirrors the result of `claimReview` in src/regulator/clarifications/clarifications.ts (schema.org ClaimReview). */

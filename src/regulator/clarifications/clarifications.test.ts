@@ -2,6 +2,7 @@
 // co-signs, someone else approves, publication reaches both platforms over the protocol; each enters the claim in
 // its rumor registry, stops and labels every copy with the clarification's link, and answers with what it stopped;
 // the regulator shows each platform's time to act. The public sees the clarification with its ClaimReview.
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   as,
@@ -157,6 +158,50 @@ describe('a clarification from draft to every platform', () => {
     expect(JSON.stringify(pub.json())).not.toContain(cosigned.json().cosignedByName)
     const list = (await regulator.app.inject({ url: '/api/public/clarifications' })).json()
     expect(list.items.map((c: { id: string }) => c.id)).toContain(id)
+  })
+
+  it('answers the public reports it names: the first one dates the report, each reporter reads the clarification', async () => {
+    const filed = await regulator.app.inject({
+      method: 'POST',
+      url: '/api/public/reports',
+      payload: {
+        category: 'rumor',
+        platform: '通化同城圈',
+        description: '网上说梅河口市下周起全市停供暖气一个月，物业群都在转',
+      },
+    })
+    expect(filed.statusCode, filed.body).toBe(201)
+    const code = filed.json().code as string
+    const list = (await regulator.app.inject({ url: '/api/public-reports', headers: as(officer) })).json()
+    const report = list.items.find((r: { description: string }) => r.description.includes('停供暖气'))
+    const created = await draft(officer, {
+      claim: '梅河口市下周起全市停供暖气一个月',
+      title: '关于“梅河口市停供暖气一个月”的辟谣',
+      body: '经梅河口市住建局核实，全市供暖正常，无停供计划。',
+      verdict: 'false',
+      publicReportIds: [report.id],
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    expect(created.json().publicReportIds).toEqual([report.id])
+    expect(
+      problem(
+        await draft(officer, {
+          claim: '梅河口市下周起全市停供暖气一个月',
+          title: 't',
+          body: 'b',
+          verdict: 'false',
+          publicReportIds: [randomUUID()],
+        }),
+      ).code,
+    ).toBe('PUBLIC_REPORT_NOT_FOUND')
+    expect((await act(admin, created.json().id, 'approve')).statusCode).toBe(200)
+    const published = await act(admin, created.json().id, 'publish')
+    expect(published.statusCode, published.body).toBe(200)
+    expect(published.json().reportToClarificationMs).toBeGreaterThanOrEqual(0)
+    // the reporter, who left no name, reads the outcome by the code
+    const seen = (await regulator.app.inject({ url: `/api/public/reports/${code}` })).json()
+    expect(seen).toMatchObject({ status: 'closed', feedbackArticles: ['A7', 'A18'] })
+    expect(seen.feedback).toContain(published.json().url)
   })
 
   it('refuses to let the drafter approve, keeps drafts off the public list, and refuses a claim too short', async () => {

@@ -19,6 +19,7 @@ import {
   type MessageHandler,
   type ProtocolNode,
 } from '../../protocol/index.ts'
+import { closePublicReport, publicReportsByIds } from '../public-reports/index.ts'
 import { clarification, clarificationDelivery } from './tables.ts'
 
 type Row = typeof clarification.$inferSelect
@@ -54,6 +55,8 @@ export interface ClarificationView {
   reportedAt: string | null
   /** From the first report to publication. */
   reportToClarificationMs: number | null
+  /** The public reports it answers. */
+  publicReportIds: string[]
   url: string
   deliveries: DeliveryView[]
 }
@@ -80,6 +83,7 @@ function present(r: Row, deliveries: DeliveryRow[], publicUrl: string): Clarific
     reportedAt: r.reportedAt?.toISOString() ?? null,
     reportToClarificationMs:
       r.publishedAt && r.reportedAt ? r.publishedAt.getTime() - r.reportedAt.getTime() : null,
+    publicReportIds: r.publicReportIds,
     url: urlOf(publicUrl, r.id),
     deliveries: deliveries.map((d) => ({
       platformNode: d.platformNode,
@@ -122,6 +126,8 @@ export interface DraftInput {
   /** Another department asked to co-sign. */
   cosignOrgId?: string
   reportedAt?: string
+  /** Public reports about this claim: the first one's arrival is when it was reported; all are told at publication. */
+  publicReportIds?: string[]
 }
 
 export async function draftClarification(
@@ -143,10 +149,20 @@ export async function draftClarification(
       throw new DomainError('CLARIFICATION_COSIGN_INVALID', { field: 'cosignOrgId' })
     }
   }
-  const reportedAt = input.reportedAt ? new Date(input.reportedAt) : null
+  let reportedAt = input.reportedAt ? new Date(input.reportedAt) : null
   if (reportedAt && !(reportedAt.getTime() <= now.getTime())) {
     throw new DomainError('VALIDATION_FAILED', { field: 'reportedAt' })
   }
+  const reportIds = [...new Set(input.publicReportIds ?? [])]
+  const linked = await publicReportsByIds(tx, reportIds)
+  if (linked.length !== reportIds.length) {
+    const known = new Set(linked.map((l) => l.id))
+    throw new DomainError('PUBLIC_REPORT_NOT_FOUND', {
+      field: 'publicReportIds',
+      missing: reportIds.filter((x) => !known.has(x)),
+    })
+  }
+  for (const l of linked) if (!reportedAt || l.receivedAt < reportedAt) reportedAt = l.receivedAt
   const row: typeof clarification.$inferInsert = {
     id: newId(now.getTime()),
     claim: input.claim.trim(),
@@ -160,6 +176,7 @@ export async function draftClarification(
     cosignOrgId: input.cosignOrgId ?? null,
     status: 'draft',
     reportedAt,
+    publicReportIds: reportIds,
   }
   await tx.insert(clarification).values(row)
   await append(tx, {
@@ -291,13 +308,31 @@ export async function publishClarification(
       .insert(clarificationDelivery)
       .values({ clarificationId: id, platformNode: p.nodeId, envelopeId, sentAt: now })
   }
+  // every public report it answers hears of it (A18: feedback); one closed already keeps its feedback
+  const open = (await publicReportsByIds(tx, row.publicReportIds)).filter((r) => r.status !== 'closed')
+  for (const r of open) {
+    await closePublicReport(
+      tx,
+      actor,
+      r.id,
+      {
+        feedback: `经核实，您举报的信息为虚假信息，已发布辟谣：《${published.title}》${published.url}，并已通知各平台清理。感谢您的举报。`,
+        articles: ['A7', 'A18'],
+      },
+      now,
+    )
+  }
   await append(tx, {
     actor,
     action: 'clarification.published',
     subject: { type: 'clarification', id },
     articles: ['A7'],
     evidence: { claim: published.claim, title: published.title, body: published.body, claimReview: review },
-    details: { url: published.url, platforms: platforms.map((p) => p.nodeId) },
+    details: {
+      url: published.url,
+      platforms: platforms.map((p) => p.nodeId),
+      publicReportsClosed: open.length,
+    },
     at: now,
   })
   return getClarification(tx, id, publisher.publicUrl)

@@ -44,6 +44,7 @@ const ClarificationSchema = Type.Object({
   publishedAt: Nullable(Type.String()),
   reportedAt: Nullable(Type.String()),
   reportToClarificationMs: Nullable(Type.Integer()),
+  publicReportIds: Type.Array(Type.String()),
   url: Type.String(),
   deliveries: Type.Array(DeliverySchema),
 })
@@ -117,6 +118,7 @@ export const clarificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
             verdict: Type.Enum(['false', 'misleading']),
             cosignOrgId: Type.Optional(Type.String({ format: 'uuid' })),
             reportedAt: Type.Optional(Type.String({ format: 'date-time' })),
+            publicReportIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 100 })),
           },
           { additionalProperties: false },
         ),

@@ -31,6 +31,8 @@ export const clarification = pgTable('clarification', {
   publishedAt: timestamp('published_at', { withTimezone: true }),
   /** When the matter was first reported, to measure the time from report to clarification. */
   reportedAt: timestamp('reported_at', { withTimezone: true }),
+  /** The public reports this clarification answers: told of it when it is published (A18 feedback). */
+  publicReportIds: text('public_report_ids').array().notNull().default([]),
 })
 
 /** A published clarification's delivery to one platform, and what that platform answered it did. */

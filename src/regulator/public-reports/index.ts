@@ -16,6 +16,7 @@ export {
   type PublicReportView,
   publicReportGuide,
   publicReportIdentityKey,
+  publicReportsByIds,
   SEALED_PLACEHOLDER,
   type UnsealedIdentity,
   type UnsealingView,

@@ -802,3 +802,15 @@ export async function unsealReporterIdentity(
   })
   return { id, name: identity.name, contact: identity.contact, reason, unsealedAt: now.toISOString() }
 }
+
+/** The public reports among these ids, with when each arrived and whether it is still open (a clarification's link). */
+export async function publicReportsByIds(
+  tx: Tx,
+  ids: string[],
+): Promise<{ id: string; receivedAt: Date; status: string }[]> {
+  if (ids.length === 0) return []
+  return tx
+    .select({ id: publicReport.id, receivedAt: publicReport.receivedAt, status: publicReport.status })
+    .from(publicReport)
+    .where(inArray(publicReport.id, ids))
+}

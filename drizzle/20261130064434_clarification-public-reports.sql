@@ -1,0 +1,1 @@
+ALTER TABLE "clarification" ADD COLUMN "public_report_ids" text[] DEFAULT '{}' NOT NULL;
