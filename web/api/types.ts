@@ -1250,6 +1250,8 @@ export interface ClarificationView {
   body: string
   verdict: 'false' | 'misleading'
   authorOrgId: string
+  /** The drafter's staff id: they may not approve it. */
+  draftedBy: string
   draftedByName: string
   draftedAt: string
   cosignOrgId: string | null

@@ -43,6 +43,8 @@ export interface ClarificationView {
   body: string
   verdict: 'false' | 'misleading'
   authorOrgId: string
+  /** The drafter's staff id: they may not approve it. */
+  draftedBy: string
   draftedByName: string
   draftedAt: string
   cosignOrgId: string | null
@@ -71,6 +73,7 @@ function present(r: Row, deliveries: DeliveryRow[], publicUrl: string): Clarific
     body: r.body,
     verdict: r.verdict as ClarificationView['verdict'],
     authorOrgId: r.authorOrgId,
+    draftedBy: r.draftedBy,
     draftedByName: r.draftedByName,
     draftedAt: r.draftedAt.toISOString(),
     cosignOrgId: r.cosignOrgId,

@@ -33,6 +33,7 @@ const ClarificationSchema = Type.Object({
   body: Type.String(),
   verdict: Type.String(),
   authorOrgId: Type.String(),
+  draftedBy: Type.String(),
   draftedByName: Type.String(),
   draftedAt: Type.String(),
   cosignOrgId: Nullable(Type.String()),

@@ -8,6 +8,7 @@ import type { Step } from './clarificationsApi.ts'
 /** The signed-in person, as far as the steps care. */
 export interface Viewer {
   organisationId: string
+  staffId: string
   displayName: string
   can: (permission: Permission) => boolean
 }
@@ -29,9 +30,8 @@ export interface StepAction {
   blocked(c: ClarificationView, v: Viewer): Blocked | null
 }
 
-// @NOTE The view names the drafter but carries no staff id, so "the drafter" is matched by display name; the
-// server decides by id and refuses with CLARIFICATION_SELF_APPROVAL whatever the console shows.
-const draftedBy = (c: ClarificationView, v: Viewer) => c.draftedByName === v.displayName
+// The same rule as the server's: the drafter (by staff id) may not approve.
+const draftedBy = (c: ClarificationView, v: Viewer) => c.draftedBy === v.staffId
 
 export const cosign: StepAction = {
   step: 'cosign',

@@ -54,7 +54,7 @@ export function useNames(): Names {
 export function useViewer(): Viewer {
   const me = useMe()
   const can = useCan()
-  return { organisationId: me.organisation.id, displayName: me.staff.displayName, can }
+  return { organisationId: me.organisation.id, staffId: me.staff.id, displayName: me.staff.displayName, can }
 }
 
 const STATUS: Record<ClarificationView['status'], { color: string; label: MessageKey }> = {
