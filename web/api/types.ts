@@ -1126,6 +1126,8 @@ export interface DisposalItemView {
   afterMs: number
   /** The item as it is now: its status and, unless removed, an excerpt. */
   status: string | null
+  restriction: string | null
+  falseLabelled: boolean
   excerpt: string | null
 }
 

@@ -312,6 +312,12 @@ describe('a confirmed false claim disappears from the whole platform (A16)', () 
       await node.app.inject({ url: `/api/disposals/${confirmed.disposal.id}`, headers: as(reviewer) })
     ).json()
     expect(detail.disposal).toMatchObject({ status: 'finished', applied: 7, measures: ['stop', 'label'] })
+    expect(
+      detail.items.every(
+        (i: { restriction: string; falseLabelled: boolean }) =>
+          i.restriction === 'stopped' && i.falseLabelled,
+      ),
+    ).toBe(true)
     const applied = detail.items.filter((i: { outcome: string }) => i.outcome === 'applied')
     expect(new Set(applied.map((i: { itemId: string }) => i.itemId))).toEqual(
       new Set([original, ...Object.values(copies)]),

@@ -603,8 +603,10 @@ export interface DisposalItemView {
   statusBefore: string
   appliedAt: string
   afterMs: number
-  /** The item as it is now: its status and, unless removed, an excerpt. */
+  /** The item as it is now: its status, its restriction and label, and, unless removed, an excerpt. */
   status: string | null
+  restriction: string | null
+  falseLabelled: boolean
   excerpt: string | null
 }
 
@@ -639,6 +641,8 @@ export async function disposalDetail(
         appliedAt: r.appliedAt.toISOString(),
         afterMs: r.afterMs,
         status: c?.status ?? null,
+        restriction: c?.restriction ?? null,
+        falseLabelled: c?.falseLabel != null,
         excerpt: c && c.status !== 'removed' ? excerpt(c.text) : null,
       }
     }),

@@ -39,6 +39,8 @@ const DisposalItemSchema = Type.Object({
   appliedAt: Type.String(),
   afterMs: Type.Integer(),
   status: Nullable(Type.String()),
+  restriction: Nullable(Type.String()),
+  falseLabelled: Type.Boolean(),
   excerpt: Nullable(Type.String()),
 })
 

@@ -38,6 +38,12 @@ export default function DisposalDetailScreen() {
             {i.status && STATUSES.includes(i.status) ? (
               <StatusTag status={i.status as ContentStatus} />
             ) : null}
+            {i.restriction === 'stopped' || i.restriction === 'limited' ? (
+              <Tag color="volcano" data-testid="disposal-item-restriction">
+                {t(`content.restriction.${i.restriction}` as const)}
+              </Tag>
+            ) : null}
+            {i.falseLabelled ? <Tag color="red">{t('disposal.falseLabelled')}</Tag> : null}
             {i.legalHold ? <Tag color="purple">{t('disposal.legalHold')}</Tag> : null}
           </Space>
           <Typography.Text type={i.excerpt ? undefined : 'secondary'}>
