@@ -108,7 +108,7 @@ describe('clarifications in Chromium', () => {
     const refused = answered('/api/clarifications', 'POST')
     await page.getByTestId('clarification-draft-submit').click()
     expect((await refused).status()).toBe(400)
-    await drawer.getByText('无法可靠比对').waitFor()
+    await drawer.getByText('无法可靠比对').first().waitFor()
 
     await page.getByTestId('clarification-claim').fill(CLAIM)
     await page.getByTestId('clarification-cosign').click()
@@ -224,7 +224,7 @@ describe('clarifications in Chromium', () => {
     for (const platform of ['platform-a', 'platform-b']) {
       await expect
         .poll(() => drawer.getByTestId(`delivery-row-${platform}`).getAttribute('data-acted'), {
-          timeout: 30_000,
+          timeout: 60_000,
         })
         .toBe('true')
     }
