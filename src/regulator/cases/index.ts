@@ -1,0 +1,2 @@
+export { addWorkingDays, buildCalendar, workingDaysBetween } from './calendar.ts'
+export { flagOverdueCases } from './cases.ts'
