@@ -33,17 +33,14 @@ async function rows<T>(q: ReturnType<typeof sql>): Promise<T[]> {
 
 beforeAll(async () => {
   node = await startTestNode('regulator')
-  ;[cac, police, health, market, dongchang, meihekou, supervisor] = await Promise.all(
-    [
-      'cac.officer',
-      'police.officer',
-      'health.officer',
-      'market.officer',
-      'dongchang.officer',
-      'meihekou.officer',
-      'cac.supervisor',
-    ].map((l) => signIn(node.app, l)),
-  )
+  const sign = (login: string) => signIn(node.app, login)
+  cac = await sign('cac.officer')
+  police = await sign('police.officer')
+  health = await sign('health.officer')
+  market = await sign('market.officer')
+  dongchang = await sign('dongchang.officer')
+  meihekou = await sign('meihekou.officer')
+  supervisor = await sign('cac.supervisor')
   for (const o of await rows<{ id: string; key: string }>(sql`select id, key from organisation`))
     org[o.key] = o.id
 })
