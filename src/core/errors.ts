@@ -401,8 +401,8 @@ export const ERRORS = {
   },
   CASE_LINK_NOT_FOUND: {
     status: 400,
-    zh: '关联的公众举报不存在',
-    en: 'A linked public report does not exist',
+    zh: '关联的公众举报、辟谣或平台报告不存在',
+    en: 'A linked public report, clarification or platform report does not exist',
   },
   ROUTING_RULES_INCOMPLETE: {
     status: 400,

@@ -356,6 +356,14 @@ describe('refusals write nothing', () => {
       leadOrganisationId: org.health,
     })
     expect(problem(notOwn).code).toBe('CASE_LEAD_NOT_OWN')
+    const badLink = await post(police, '/api/cases', {
+      title: '关联不存在的辟谣',
+      summary: '',
+      leadOrganisationId: org['public-security'],
+      clarificationIds: ['0190aaaa-0000-7000-8000-000000000001'],
+    })
+    expect(badLink.statusCode).toBe(400)
+    expect(problem(badLink).code).toBe('CASE_LINK_NOT_FOUND')
     expect(await counts()).toEqual(before)
 
     const close = () =>

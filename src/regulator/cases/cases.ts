@@ -11,6 +11,8 @@ import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { COUNTIES, listOrganisations, type Organisation } from '../../core/organisations/index.ts'
 import { append, appendMany, type LedgerActor } from '../../ledger/index.ts'
+import { clarificationIdsAmong } from '../clarifications/index.ts'
+import { platformReportIdsAmong } from '../platform-reports/index.ts'
 import { markPublicReportRouted, publicReportsByIds, routablePublicReport } from '../public-reports/index.ts'
 import {
   addWorkingDays,
@@ -547,9 +549,17 @@ export async function openCase(
     throw new DomainError('CASE_LEAD_NOT_OWN', { leadOrganisationId: lead.id })
   }
   const reportIds = [...new Set(input.publicReportIds ?? [])]
-  const found = await publicReportsByIds(tx, reportIds)
-  if (found.length !== reportIds.length)
+  const clarificationIds = [...new Set(input.clarificationIds ?? [])]
+  const platformReportIds = [...new Set(input.platformReportIds ?? [])]
+  if ((await publicReportsByIds(tx, reportIds)).length !== reportIds.length) {
     throw new DomainError('CASE_LINK_NOT_FOUND', { field: 'publicReportIds' })
+  }
+  if ((await clarificationIdsAmong(tx, clarificationIds)).length !== clarificationIds.length) {
+    throw new DomainError('CASE_LINK_NOT_FOUND', { field: 'clarificationIds' })
+  }
+  if ((await platformReportIdsAmong(tx, platformReportIds)).length !== platformReportIds.length) {
+    throw new DomainError('CASE_LINK_NOT_FOUND', { field: 'platformReportIds' })
+  }
   const countyCode = input.countyCode ?? (lead.kind === 'county' ? lead.divisionCode : null)
   const row = await insertCase(
     tx,
@@ -561,8 +571,8 @@ export async function openCase(
       lead,
       countyCode,
       publicReportIds: reportIds,
-      clarificationIds: [...new Set(input.clarificationIds ?? [])],
-      platformReportIds: [...new Set(input.platformReportIds ?? [])],
+      clarificationIds,
+      platformReportIds,
     },
     ['A5.1'],
     now,
