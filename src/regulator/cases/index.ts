@@ -1,2 +1,9 @@
 export { addWorkingDays, buildCalendar, workingDaysBetween } from './calendar.ts'
-export { flagOverdueCases } from './cases.ts'
+export {
+  addCaseDepartment,
+  flagOverdueCases,
+  listCases,
+  recordConsultation,
+  routePublicReport,
+  setCaseDeadline,
+} from './cases.ts'
