@@ -247,6 +247,10 @@ describe('escalation to the city (A4)', () => {
     const city = await post(police, `/api/cases/${policeCaseId}/escalate`, { reason: '重大' })
     expect(city.statusCode).toBe(409)
     expect(problem(city).code).toBe('CASE_NOT_COUNTY')
+    // The city CAC sees the case but does not escalate to itself: the county office asks.
+    const fromCity = await post(cac, `/api/cases/${countyCaseId}/escalate`, { reason: '重大' })
+    expect(fromCity.statusCode).toBe(403)
+    expect(problem(fromCity).code).toBe('CASE_ESCALATION_NOT_COUNTY_OFFICE')
 
     const res = await post(dongchang, `/api/cases/${countyCaseId}/escalate`, {
       reason: '涉及跨区县传播，社会影响较大，提请市级办理',
