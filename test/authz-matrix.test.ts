@@ -266,6 +266,86 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
               payload: { reason: '矩阵' },
             }),
           },
+          // Cases (A4, A5.1, A5.2): staff who work cases read and act on them; supervisors read them and set
+          // deadlines; the procurator does neither. Unknown ids and organisations are refused after the gate.
+          'GET /api/cases': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/cases' }),
+          },
+          'GET /api/cases/:id': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/cases/${randomUUID()}` }),
+          },
+          'POST /api/cases': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/cases',
+              payload: { title: '矩阵', summary: '', leadOrganisationId: randomUUID() },
+            }),
+          },
+          'POST /api/public-reports/:id/route': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({ url: `/api/public-reports/${randomUUID()}/route` }),
+          },
+          'POST /api/cases/:id/departments': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/departments`,
+              payload: { organisationId: randomUUID(), reason: '矩阵' },
+            }),
+          },
+          'POST /api/cases/:id/consultations': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/consultations`,
+              payload: {
+                heldOn: '2026-11-02',
+                participantIds: [randomUUID(), randomUUID()],
+                conclusions: '矩阵',
+              },
+            }),
+          },
+          'POST /api/cases/:id/escalate': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({ url: `/api/cases/${randomUUID()}/escalate`, payload: { reason: '矩阵' } }),
+          },
+          'POST /api/cases/:id/deadline': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/deadline`,
+              payload: { workingDays: 5, reason: '矩阵' },
+            }),
+          },
+          'POST /api/cases/:id/close': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/close`,
+              payload: { conclusion: '矩阵', articles: ['A5.1'] },
+            }),
+          },
+          'GET /api/routing-rules': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/routing-rules' }),
+          },
+          'PUT /api/routing-rules': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/routing-rules',
+              payload: { rules: [{ category: 'rumor', countyCode: null, organisationId: randomUUID() }] },
+            }),
+          },
+          'GET /api/working-days': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/working-days?year=2026' }),
+          },
+          // Not a date: refused after the gate (400), nothing written.
+          'PUT /api/working-days/:date': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({
+              url: '/api/working-days/2026-02-30',
+              payload: { working: true, note: '矩阵' },
+            }),
+          },
         }
       : {}),
     ...(kind === 'platform'

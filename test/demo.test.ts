@@ -151,6 +151,18 @@ describe('the demo', { timeout: 180_000 }, () => {
       await expect
         .poll(orders, { timeout: 30_000 })
         .toEqual(['platform-a:acknowledged:false', 'platform-b:executed:true'])
+      // Two public reports were routed into cases (A5.2); the tap-water one is joint and supervised (A5.1).
+      const cases = (await regulator.app.inject({ url: '/api/cases', cookies: session })).json().items as {
+        departments: { key: string }[]
+        deadlineDays: number | null
+        publicReportIds: string[]
+      }[]
+      expect(cases.map((c) => c.departments.map((d) => d.key).join('+')).sort()).toEqual([
+        'county-220502+health',
+        'culture-tourism',
+      ])
+      expect(cases.every((c) => c.publicReportIds.length === 1)).toBe(true)
+      expect(cases.map((c) => c.deadlineDays).sort()).toEqual([5, null])
     } finally {
       await Promise.all(nodes.map((n) => n.stop()))
     }

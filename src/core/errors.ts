@@ -366,6 +366,50 @@ export const ERRORS = {
     zh: '启封理由会记入账本，不得包含举报人的姓名或联系方式',
     en: 'The reason goes on the ledger and must not contain the reporter’s name or contact',
   },
+  PUBLIC_REPORT_ALREADY_ROUTED: {
+    status: 409,
+    zh: '该举报已分办，不能再次分办',
+    en: 'This report has already been routed',
+  },
+  CASE_NOT_FOUND: { status: 404, zh: '未找到该案件', en: 'No such case' },
+  CASE_CLOSED: { status: 409, zh: '该案件已结案', en: 'This case is already closed' },
+  CASE_ORGANISATION_INVALID: {
+    status: 400,
+    zh: '该机构不存在，或不是网信部门、协同部门或县级网信办',
+    en: 'No such organisation, or it is not the CAC, a partner department or a county office',
+  },
+  CASE_DEPARTMENT_ALREADY_ON: {
+    status: 409,
+    zh: '该部门已在本案中',
+    en: 'This department is already on the case',
+  },
+  CASE_LEAD_NOT_OWN: {
+    status: 403,
+    zh: '只能由本单位主办立案；由其他部门主办须由市网信办立案',
+    en: 'You may open a case led by your own organisation; the city CAC opens cases led by others',
+  },
+  CASE_NOT_COUNTY: {
+    status: 409,
+    zh: '只有县级案件可以提级到市级',
+    en: 'Only a county case can be escalated to the city',
+  },
+  CASE_ALREADY_ESCALATED: { status: 409, zh: '该案件已提级', en: 'This case has already been escalated' },
+  CASE_ESCALATION_NOT_COUNTY_OFFICE: {
+    status: 403,
+    zh: '只有本案所在县级网信办可以提请市级办理',
+    en: 'Only the county office of the case may escalate it to the city',
+  },
+  CASE_LINK_NOT_FOUND: {
+    status: 400,
+    zh: '关联的公众举报、辟谣或平台报告不存在',
+    en: 'A linked public report, clarification or platform report does not exist',
+  },
+  ROUTING_RULES_INCOMPLETE: {
+    status: 400,
+    zh: '分办规则须为每一类举报设置一条不限区县的规则，且每个类别与区县的组合只能有一条',
+    en: 'Routing rules need one rule for each category without a county, and at most one per category and county',
+  },
+  WORKING_DAY_DATE_INVALID: { status: 400, zh: '日期无效', en: 'Not a valid date' },
   FILING_NOT_FOUND: { status: 404, zh: '未找到该报告', en: 'No such filing' },
   PLATFORM_REPORT_NOT_FOUND: { status: 404, zh: '未找到该平台报告', en: 'No such platform report' },
   PLATFORM_REPORT_BAD_CHECKPOINT: {

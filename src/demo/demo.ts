@@ -24,6 +24,7 @@ import {
   publicReportIdentityKey,
 } from '../regulator/public-reports/index.ts'
 import { type RunningNode, startNode } from '../server/start.ts'
+import { seedCases } from './cases.ts'
 import {
   DEMO_DISPOSAL,
   DEMO_FALSE_CLAIMS,
@@ -528,7 +529,10 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
       if (spec.role === 'platform') {
         await transaction(node.database.db, (tx) => seedPlatformContent(tx, spec))
         await seedPlatformScreening(node)
-      } else await seedPublicReports(node)
+      } else {
+        await seedPublicReports(node)
+        await seedCases(node)
+      }
       await node.app.listen({ host: config.http.host, port: config.http.port })
     }
     await connectPeers(nodes)

@@ -50,6 +50,7 @@ import { screeningRoutes } from '../platform/screening/routes.ts'
 import { staffingRoutes } from '../platform/staffing/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
+import { caseRoutes } from '../regulator/cases/routes.ts'
 import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
 import { regulatorInspectionRoutes } from '../regulator/inspections/routes.ts'
 import { regulatorOrderRoutes } from '../regulator/orders/routes.ts'
@@ -87,6 +88,7 @@ const AREA_ROUTES = [
   platformInspectionRoutes,
   platformOrderRoutes,
   publicReportRoutes,
+  caseRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */

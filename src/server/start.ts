@@ -9,6 +9,7 @@ import { recoverCredit } from '../platform/credit/index.ts'
 import { purgeExpired } from '../platform/disposal/index.ts'
 import { FilingSender } from '../platform/filings/index.ts'
 import { type MessageHandler, PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
+import { flagOverdueCases } from '../regulator/cases/index.ts'
 import { clarificationActedHandler } from '../regulator/clarifications/index.ts'
 import { inspectionAnsweredHandler } from '../regulator/inspections/index.ts'
 import {
@@ -168,6 +169,10 @@ export async function startNode(
           transaction(database.db, (tx) =>
             flagOverdueOrders(tx, systemActor('orders', '指令期限 / order deadlines')),
           ).catch((err) => app.log.error({ err }, 'flagging overdue orders failed'))
+          // Cases past their supervision deadline go to the supervisors (A5.1).
+          transaction(database.db, (tx) =>
+            flagOverdueCases(tx, systemActor('cases', '案件督办期限 / case deadlines')),
+          ).catch((err) => app.log.error({ err }, 'flagging overdue cases failed'))
         }, 60_000)
       : null
   overdueOrders?.unref()

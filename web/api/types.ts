@@ -81,6 +81,9 @@ export type Permission =
   | 'report_identity.unseal'
   | 'inspection.read'
   | 'inspection.request'
+  | 'case.read'
+  | 'case.manage'
+  | 'case.supervise'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

@@ -47,6 +47,8 @@ describe('console sessions', () => {
       'public_report.handle',
       'inspection.read',
       'inspection.request',
+      'case.read',
+      'case.manage',
     ])
     expect(res.json().organisation.key).toBe('cac')
   })

@@ -89,6 +89,12 @@ export const PERMISSIONS = [
   'inspection.read',
   /** Ask a platform for its figures and records for a period (A19.1, regulator). */
   'inspection.request',
+  /** See the cases one's organisation is on (the city CAC sees all), routing rules and the working-day calendar (A5.1). */
+  'case.read',
+  /** Open cases, route public reports to them, add departments, record consultations, escalate, close; edit routing rules (A5.1, A5.2, A4). */
+  'case.manage',
+  /** Set and extend cases' supervision deadlines in working days and correct the calendar (督办, A5.1). */
+  'case.supervise',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -197,6 +203,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report_identity.unseal',
     'inspection.read',
     'inspection.request',
+    'case.read',
+    'case.manage',
+    'case.supervise',
   ],
   officer: [
     'node.read',
@@ -212,6 +221,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'public_report.handle',
     'inspection.read',
     'inspection.request',
+    'case.read',
+    'case.manage',
   ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
@@ -226,6 +237,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'order.read',
     'public_report.read',
     'inspection.read',
+    'case.read',
+    'case.supervise',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }

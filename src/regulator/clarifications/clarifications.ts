@@ -465,3 +465,13 @@ export const clarificationActedHandler: MessageHandler = {
     }
   },
 }
+
+/** Which of these ids are clarifications (a case's links). */
+export async function clarificationIdsAmong(tx: Tx, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await tx
+    .select({ id: clarification.id })
+    .from(clarification)
+    .where(inArray(clarification.id, ids))
+  return rows.map((r) => r.id)
+}

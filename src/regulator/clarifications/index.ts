@@ -4,6 +4,7 @@ export {
   type ClarificationView,
   claimReview,
   clarificationActedHandler,
+  clarificationIdsAmong,
   cosignClarification,
   type DeliveryView,
   draftClarification,

@@ -4,6 +4,7 @@ export {
   type PlatformReportDetail,
   type PlatformReportEntryView,
   type PlatformReportView,
+  platformReportIdsAmong,
   ReportFiledSchema,
   receiveReport,
   reportFiledHandler,

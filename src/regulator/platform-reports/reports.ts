@@ -319,3 +319,13 @@ export async function reportsAbout(
     .where(and(eq(platformReport.subjectType, subjectType), inArray(platformReport.subjectId, subjectIds)))
     .orderBy(desc(platformReport.receivedAt))
 }
+
+/** Which of these ids are reports platforms filed (a case's links). */
+export async function platformReportIdsAmong(tx: Tx, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await tx
+    .select({ id: platformReport.id })
+    .from(platformReport)
+    .where(inArray(platformReport.id, ids))
+  return rows.map((r) => r.id)
+}

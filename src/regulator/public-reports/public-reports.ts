@@ -814,3 +814,49 @@ export async function publicReportsByIds(
     .from(publicReport)
     .where(inArray(publicReport.id, ids))
 }
+
+/** What routing needs to know of a report. */
+export interface RoutableReport {
+  id: string
+  category: ReportCategoryKey
+  categoryZh: string
+  countyCode: string | null
+  description: string
+  platform: string
+}
+
+/** A received report about to be routed, locked; refused once it has been routed or closed. */
+export async function routablePublicReport(tx: Tx, id: string): Promise<RoutableReport> {
+  const r = await findRow(tx, id, true)
+  if (r.status === 'closed') throw new DomainError('PUBLIC_REPORT_CLOSED', { id })
+  if (r.status !== 'received') throw new DomainError('PUBLIC_REPORT_ALREADY_ROUTED', { id })
+  const c = categoryOf(r.category)
+  return {
+    id,
+    category: c.key,
+    categoryZh: c.zh,
+    countyCode: r.countyCode,
+    description: r.description,
+    platform: r.platform,
+  }
+}
+
+/** Marks a report routed to the organisation that will handle it (A5.2), on the ledger, with the case it opened. */
+export async function markPublicReportRouted(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  to: { organisationId: string; organisationKey: string; caseId: string },
+  now: Date = new Date(),
+): Promise<void> {
+  await routablePublicReport(tx, id)
+  await tx.update(publicReport).set({ status: 'routed' }).where(eq(publicReport.id, id))
+  await append(tx, {
+    actor,
+    action: 'public_report.routed',
+    subject: { type: 'public_report', id },
+    articles: ['A5.2', 'A18'],
+    details: { to: to.organisationKey, organisationId: to.organisationId, caseId: to.caseId },
+    at: now,
+  })
+}
