@@ -25,7 +25,7 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react'
-import type { Permission } from '../api/types.ts'
+import type { NodeRole, Permission } from '../api/types.ts'
 import type { MessageKey } from './i18n.ts'
 
 export interface PageDef {
@@ -41,6 +41,11 @@ export interface PageDef {
   screen: LazyExoticComponent<ComponentType>
   /** `false` keeps the page out of the side menu (detail pages reached from another page). */
   menu?: boolean
+  /**
+   * The one kind of node the page belongs to, where both kinds grant its permission with different meanings
+   * (`order.read`: orders issued on a regulator, orders received on a platform).
+   */
+  node?: NodeRole
 }
 
 export const PAGES: readonly PageDef[] = [
