@@ -4,6 +4,7 @@
 // To add a page: write `web/screens/<area>/<Name>Screen.tsx` with a default export, add its label to both
 // dictionaries in `i18n.ts` (`menu.<key>`), and add one row below. The menu item gets `data-testid="menu-<key>"`.
 import {
+  AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -201,6 +202,24 @@ export const PAGES: readonly PageDef[] = [
     icon: IssuesCloseOutlined,
     permission: 'clarification.read',
     screen: lazy(() => import('../screens/clarifications/ClarificationsScreen.tsx')),
+  },
+  {
+    key: 'orders',
+    path: '/orders',
+    label: 'menu.orders',
+    icon: AlertOutlined,
+    permission: 'order.read',
+    screen: lazy(() => import('../screens/orders/OrdersScreen.tsx')),
+    node: 'regulator',
+  },
+  {
+    key: 'receivedOrders',
+    path: '/received-orders',
+    label: 'menu.receivedOrders',
+    icon: AlertOutlined,
+    permission: 'order.read',
+    screen: lazy(() => import('../screens/orders/ReceivedOrdersScreen.tsx')),
+    node: 'platform',
   },
   {
     key: 'filings',
