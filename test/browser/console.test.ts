@@ -19,8 +19,9 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'witness',
     'platformReports',
     'clarifications',
+    'orders',
   ],
-  officer: ['dashboard', 'organisations', 'ledger', 'witness', 'platformReports', 'clarifications'],
+  officer: ['dashboard', 'organisations', 'ledger', 'witness', 'platformReports', 'clarifications', 'orders'],
   supervisor: [
     'dashboard',
     'organisations',
@@ -30,6 +31,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'witness',
     'platformReports',
     'clarifications',
+    'orders',
   ],
   procurator: ['dashboard', 'organisations', 'ledger'],
   platform_admin: [
@@ -49,6 +51,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'appeals',
     'staffing',
     'filings',
+    'receivedOrders',
   ],
   operator: [
     'dashboard',
@@ -62,6 +65,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'disposals',
     'staffing',
     'filings',
+    'receivedOrders',
   ],
   reviewer: ['dashboard', 'credit', 'review', 'screening', 'patrol', 'reports', 'disposals', 'appeals'],
   inspector: [
@@ -77,6 +81,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'disposals',
     'staffing',
     'filings',
+    'receivedOrders',
   ],
 }
 
