@@ -20,6 +20,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'platformReports',
     'clarifications',
     'publicReports',
+    'orders',
   ],
   officer: [
     'dashboard',
@@ -29,6 +30,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'platformReports',
     'clarifications',
     'publicReports',
+    'orders',
   ],
   supervisor: [
     'dashboard',
@@ -40,6 +42,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'platformReports',
     'clarifications',
     'publicReports',
+    'orders',
   ],
   procurator: ['dashboard', 'organisations', 'ledger'],
   platform_admin: [
@@ -59,6 +62,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'appeals',
     'staffing',
     'filings',
+    'receivedOrders',
   ],
   operator: [
     'dashboard',
@@ -72,6 +76,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'disposals',
     'staffing',
     'filings',
+    'receivedOrders',
   ],
   reviewer: ['dashboard', 'credit', 'review', 'screening', 'patrol', 'reports', 'disposals', 'appeals'],
   inspector: [
@@ -87,6 +92,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'disposals',
     'staffing',
     'filings',
+    'receivedOrders',
   ],
 }
 

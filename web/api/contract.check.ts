@@ -83,6 +83,10 @@ import type {
 import type { verifyIdentity as sVerifyIdentity } from '../../src/platform/identity/identity.ts'
 import type { NoticeView as SNoticeView } from '../../src/platform/notices/notices.ts'
 import type {
+  OrderExecution as SReceivedOrderExecution,
+  ReceivedOrderView as SReceivedOrderView,
+} from '../../src/platform/orders/orders.ts'
+import type {
   CoverageView as SCoverageView,
   PatrolRunView as SPatrolRunView,
   SampleItem as SSampleItem,
@@ -137,6 +141,13 @@ import type {
   PublicClarification as SPublicClarification,
   claimReview as sClaimReview,
 } from '../../src/regulator/clarifications/clarifications.ts'
+import type {
+  IssueOrderInput as SIssueOrderInput,
+  OrderExecution as SOrderExecution,
+  OrderKind as SOrderKind,
+  OrderView as SOrderView,
+} from '../../src/regulator/orders/orders.ts'
+import type { OrderTarget as SOrderTarget } from '../../src/regulator/orders/tables.ts'
 import type {
   PlatformReportDetail as SPlatformReportDetail,
   PlatformReportEntryView as SPlatformReportEntryView,
@@ -347,6 +358,13 @@ export const contract: {
   appealQueueEntry: Same<Flat<W.AppealQueueEntry>, Flat<SAppealQueueEntry>>
   fileAppeal: Same<W.FileAppealBody, Parameters<typeof sFileAppeal>[2]>
   decideAppeal: Same<W.DecideAppealBody, Parameters<typeof sDecideAppeal>[4]>
+  orderKind: Same<W.OrderKind, SOrderKind>
+  orderTarget: Same<W.OrderTarget, SOrderTarget>
+  orderExecution: Same<W.OrderExecution, SOrderExecution>
+  orderView: Same<W.OrderView, SOrderView>
+  issueOrder: Same<W.IssueOrderBody, SIssueOrderInput>
+  receivedOrderExecution: Same<W.ReceivedOrderExecution, SReceivedOrderExecution>
+  receivedOrderView: Same<W.ReceivedOrderView, SReceivedOrderView>
   deliveryView: Same<W.DeliveryView, SDeliveryView>
   clarificationView: Same<W.ClarificationView, SClarificationView>
   draftClarification: Same<W.DraftClarificationBody, SDraftInput>
@@ -477,6 +495,13 @@ export const contract: {
   appealQueueEntry: true,
   fileAppeal: true,
   decideAppeal: true,
+  orderKind: true,
+  orderTarget: true,
+  orderExecution: true,
+  orderView: true,
+  issueOrder: true,
+  receivedOrderExecution: true,
+  receivedOrderView: true,
   deliveryView: true,
   clarificationView: true,
   draftClarification: true,

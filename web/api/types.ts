@@ -1233,6 +1233,90 @@ export interface DecideAppealBody {
   reason: string
 }
 
+// --- orders (责令, A19): issued by the regulator, executed by a platform ---
+
+/** Mirrors `OrderKind` in src/regulator/orders/orders.ts: stop transmission, or stop and remove. */
+export type OrderKind = 'stop' | 'remove'
+
+/** Mirrors `OrderTarget` in src/regulator/orders/tables.ts: named items, every copy of a claim, or both. */
+export interface OrderTarget {
+  itemIds?: string[]
+  claim?: string
+}
+
+/** Mirrors `OrderExecution` in src/regulator/orders/orders.ts: what the platform answered it did. */
+export interface OrderExecution {
+  stopped: number
+  /** Named items the platform no longer had. */
+  missing: string[]
+  disposalIds: string[]
+  /** The platform's filing that proves it; null when there was nothing on its log to prove. */
+  filingId: string | null
+  executedAt: string
+}
+
+/** Mirrors `OrderView` in src/regulator/orders/orders.ts (GET /api/orders on a regulator node). */
+export interface OrderView {
+  id: string
+  toNode: string
+  kind: OrderKind
+  target: OrderTarget
+  basis: string
+  articles: string[]
+  reason: string
+  deadlineAt: string
+  issuedByName: string
+  issuedAt: string
+  status: 'issued' | 'acknowledged' | 'executed' | 'overdue'
+  acknowledgedAt: string | null
+  executedAt: string | null
+  execution: OrderExecution | null
+  overdueAt: string | null
+  /** The platform's filed proof of execution arrived and verified (report.filed about this order). */
+  proof: { reportId: string; proofsVerified: boolean; receivedAt: string } | null
+  /** It passed its deadline without execution (even if executed later): an A25 case is proposed. */
+  caseProposed: boolean
+}
+
+/** Body of POST /api/orders (mirrors `IssueOrderInput` in src/regulator/orders/orders.ts). */
+export interface IssueOrderBody {
+  toNode: string
+  kind: OrderKind
+  itemIds?: string[]
+  claim?: string
+  basis: string
+  articles?: string[]
+  reason: string
+  deadlineAt: string
+}
+
+/** Mirrors `OrderExecution` in src/platform/orders/orders.ts: what the platform did, as it keeps it. */
+export interface ReceivedOrderExecution {
+  stopped: number
+  missing: string[]
+  disposalIds: string[]
+  filingId: string | null
+}
+
+/** Mirrors `ReceivedOrderView` in src/platform/orders/orders.ts (GET /api/orders on a platform node). */
+export interface ReceivedOrderView {
+  id: string
+  fromNode: string
+  kind: OrderKind
+  target: OrderTarget
+  basis: string
+  articles: string[]
+  reason: string
+  deadlineAt: string
+  receivedAt: string
+  /** Past its deadline and not executed. */
+  overdue: boolean
+  status: 'received' | 'executing' | 'executed'
+  executedByName: string | null
+  executedAt: string | null
+  execution: ReceivedOrderExecution | null
+}
+
 // --- clarifications (辟谣, A7): regulator only ---
 
 /** Mirrors `DeliveryView` in src/regulator/clarifications/clarifications.ts: one platform's part in a clarification. */

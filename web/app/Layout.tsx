@@ -5,6 +5,7 @@ import { Button, Layout, Menu, type MenuProps, Result, Space, Spin, Tag, Typogra
 import { Suspense, useEffect, useState } from 'react'
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router'
 import { NoPermission } from '../screens/errors/NoPermission.tsx'
+import { NotFoundScreen } from '../screens/errors/NotFoundScreen.tsx'
 import { errorMessage } from './api.ts'
 import { pick, roleKey, useLang, useT } from './i18n.ts'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
@@ -68,7 +69,9 @@ function AppLayout() {
   const [collapsed, setCollapsed] = useState(false)
   const { token } = theme.useToken()
 
-  const menuPages = PAGES.filter((p) => p.menu !== false && can(p.permission))
+  const menuPages = PAGES.filter(
+    (p) => p.menu !== false && can(p.permission) && (!p.node || p.node === node.data?.role),
+  )
   const items: MenuItem[] = menuPages.map((p) => ({
     key: p.key,
     icon: <p.icon />,
@@ -143,12 +146,16 @@ function AppLayout() {
 export function PageGate({ page }: { page: PageDef }) {
   const can = useCan()
   const t = useT()
+  const node = useNode()
   const title = t(page.label)
   const appName = t('app.name')
   useEffect(() => {
     document.title = `${title} · ${appName}`
   }, [title, appName])
   if (!can(page.permission)) return <NoPermission permission={page.permission} />
+  if (page.node && node.data?.role !== page.node) {
+    return node.isPending ? <FullPageSpin /> : <NotFoundScreen />
+  }
   const Screen = page.screen
   return (
     <Suspense fallback={<FullPageSpin />}>

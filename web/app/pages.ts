@@ -4,6 +4,7 @@
 // To add a page: write `web/screens/<area>/<Name>Screen.tsx` with a default export, add its label to both
 // dictionaries in `i18n.ts` (`menu.<key>`), and add one row below. The menu item gets `data-testid="menu-<key>"`.
 import {
+  AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -26,7 +27,7 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons'
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react'
-import type { Permission } from '../api/types.ts'
+import type { NodeRole, Permission } from '../api/types.ts'
 import type { MessageKey } from './i18n.ts'
 
 export interface PageDef {
@@ -42,6 +43,11 @@ export interface PageDef {
   screen: LazyExoticComponent<ComponentType>
   /** `false` keeps the page out of the side menu (detail pages reached from another page). */
   menu?: boolean
+  /**
+   * The one kind of node the page belongs to, where both kinds grant its permission with different meanings
+   * (`order.read`: orders issued on a regulator, orders received on a platform).
+   */
+  node?: NodeRole
 }
 
 export const PAGES: readonly PageDef[] = [
@@ -205,6 +211,24 @@ export const PAGES: readonly PageDef[] = [
     icon: InboxOutlined,
     permission: 'public_report.read',
     screen: lazy(() => import('../screens/public-reports/PublicReportsScreen.tsx')),
+  },
+  {
+    key: 'orders',
+    path: '/orders',
+    label: 'menu.orders',
+    icon: AlertOutlined,
+    permission: 'order.read',
+    screen: lazy(() => import('../screens/orders/OrdersScreen.tsx')),
+    node: 'regulator',
+  },
+  {
+    key: 'receivedOrders',
+    path: '/received-orders',
+    label: 'menu.receivedOrders',
+    icon: AlertOutlined,
+    permission: 'order.read',
+    screen: lazy(() => import('../screens/orders/ReceivedOrdersScreen.tsx')),
+    node: 'platform',
   },
   {
     key: 'filings',

@@ -1,6 +1,6 @@
 // The reports platforms filed with this regulator (A16): what each found, what it did, and whether the proofs that
 // tie the report to the platform's own log held. A row opens the report: its items by digest, and every ledger entry
-// it cites with its inclusion proof, checked again by the node as the page asked.
+// it cites with its inclusion proof, checked again by the node as the page asked. `?report=<id>` opens that report.
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons'
 import {
   Alert,
@@ -17,6 +17,7 @@ import {
   Typography,
 } from 'antd'
 import { useMemo, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import type { PlatformReport, PlatformReportEntry, WitnessCheck } from '../../api/types.ts'
 import { type MessageKey, pick, useLang, useT } from '../../app/i18n.ts'
 import { useCan } from '../../app/session.tsx'
@@ -75,7 +76,9 @@ export default function PlatformReportsScreen() {
   const lang = useLang()
   const can = useCan()
   const [platform, setPlatform] = useState<string | null>(null)
-  const [open, setOpen] = useState<string | null>(null)
+  // `?report=<id>` opens one report at once: the orders page links an order's proof here
+  const [params] = useSearchParams()
+  const [open, setOpen] = useState<string | null>(params.get('report'))
   const reports = usePlatformReports(platform)
   const all = usePlatformReports(null)
   const peers = usePeers(can('protocol.read'))
