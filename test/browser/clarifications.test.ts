@@ -201,7 +201,7 @@ describe('clarifications in Chromium', () => {
     const approved = answered(`/api/clarifications/${clarificationId}/approve`, 'POST')
     await page.getByTestId(`clarification-approve-${clarificationId}-ok`).click()
     expect((await approved).status()).toBe(200)
-    await expect.poll(() => row.getAttribute('data-status')).toBe('approved')
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('approved')
     expect(await page.getByTestId(`clarification-approved-${clarificationId}`).textContent()).toContain(
       '王建国',
     )
@@ -210,7 +210,7 @@ describe('clarifications in Chromium', () => {
     const published = answered(`/api/clarifications/${clarificationId}/publish`, 'POST')
     await page.getByTestId(`clarification-publish-${clarificationId}-ok`).click()
     expect((await published).status()).toBe(200)
-    await expect.poll(() => row.getAttribute('data-status')).toBe('published')
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('published')
     // Three hours from the first report to publication.
     expect(await page.getByTestId(`clarification-report-to-${clarificationId}`).textContent()).toMatch(
       /^3 小时 \d+ 分钟$/,
@@ -247,7 +247,7 @@ describe('clarifications in Chromium', () => {
 
     // The list says the same per platform (it asks again every 2 s while a platform is waiting).
     const a = page.getByTestId(`delivery-${clarificationId}-platform-a`)
-    await expect.poll(() => a.getAttribute('data-acted')).toBe('true')
+    await expect.poll(() => a.getAttribute('data-acted'), { timeout: 20_000 }).toBe('true')
     expect(Number(await a.getAttribute('data-stopped'))).toBeGreaterThanOrEqual(2)
     expect(await a.textContent()).toMatch(/停止 \d+ 条 · 用时 /)
     await shoot('clarifications.png')
@@ -325,7 +325,7 @@ describe('clarifications in Chromium', () => {
     // On a phone, and in English.
     await page.setViewportSize({ width: 390, height: 844 })
     await page.getByTestId('lang-switch').getByText('English').click()
-    await expect.poll(() => claim.textContent()).toBe(`False${CLAIM}`)
+    await expect.poll(() => claim.textContent(), { timeout: 20_000 }).toBe(`False${CLAIM}`)
     expect(await page.locator('body').textContent()).toContain('The facts')
     await shoot('public-clarification-phone-en.png')
     await page.getByTestId('lang-switch').getByText('中文').click()

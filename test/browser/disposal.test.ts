@@ -277,7 +277,9 @@ describe('reports, disposal of every copy and appeals in Chromium', () => {
       )
       .toBe('finished')
     expect(await page.getByTestId('disposal-detail-claim').textContent()).toBe(RUMOR)
-    await expect.poll(() => page.getByTestId('disposal-detail-applied').getAttribute('data-n')).toBe('5')
+    await expect
+      .poll(() => page.getByTestId('disposal-detail-applied').getAttribute('data-n'), { timeout: 20_000 })
+      .toBe('5')
     for (const id of copies()) {
       const item = page.getByTestId(`disposal-item-${id}`)
       expect(await item.getAttribute('data-outcome'), id).toBe('applied')
