@@ -1,5 +1,5 @@
 // Schemas shared by many routes: problem details and common shapes.
-import { Type } from 'typebox'
+import { type TSchema, Type } from 'typebox'
 
 export const ProblemSchema = Type.Object(
   {
@@ -25,3 +25,6 @@ export function problems(...statuses: number[]) {
 }
 
 export const NoContent = Type.Null({ description: 'No content' })
+
+/** A field that may be null: the one helper every route's schema uses. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { actorOf, userOf } from '../../server/auth.ts'
-import { IdParams, problems } from '../../server/schemas.ts'
+import { IdParams, Nullable, problems } from '../../server/schemas.ts'
 import { OwnFields } from '../content/index.ts'
 import { appealQueue, decideAppeal, fileAppeal, myAppeals } from './appeals.ts'
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 const AppealFields = {
   id: Type.String(),
   itemId: Type.String(),

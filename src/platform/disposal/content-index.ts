@@ -96,11 +96,6 @@ export class ContentIndex {
     return this.index.reverse(claim, minEstimate)
   }
 
-  /** Drops an item whose text is gone (removed). */
-  remove(id: string): void {
-    this.index.remove(id)
-  }
-
   get size(): number {
     return this.index.size
   }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { actorOf } from '../../server/auth.ts'
-import { IdParams, NoContent, problems } from '../../server/schemas.ts'
+import { IdParams, NoContent, Nullable, problems } from '../../server/schemas.ts'
 import {
   confirmRumor,
   disposalDetail,
@@ -16,8 +16,6 @@ import {
   releaseLegalHold,
 } from './disposal.ts'
 import { DisposalSchema, MeasuresSchema, RumorSchema } from './schemas.ts'
-
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 
 const IndexSchema = Type.Object({
   state: Type.String(),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { REPORT_CATEGORY_KEYS } from '../../core/config.ts'
 import { actorOf, userOf } from '../../server/auth.ts'
-import { IdParams, NoContent, problems } from '../../server/schemas.ts'
+import { IdParams, NoContent, Nullable, problems } from '../../server/schemas.ts'
 import { OwnFields } from '../content/index.ts'
 import { DisposalSchema, MeasuresSchema, RumorSchema } from '../disposal/index.ts'
 import {
@@ -16,8 +16,6 @@ import {
   trackReport,
   unmuteReporter,
 } from './reports.ts'
-
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 
 const ReportFields = {
   id: Type.String(),

@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { problems } from '../../server/schemas.ts'
+import { Nullable, problems } from '../../server/schemas.ts'
 import { staffingFigures } from './staffing.ts'
-
-const Nullable = <T extends ReturnType<typeof Type.String | typeof Type.Integer>>(t: T) =>
-  Type.Union([t, Type.Null()])
 
 const DaySchema = Type.Object({
   day: Type.String(),

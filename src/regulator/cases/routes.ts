@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import { REPORT_CATEGORY_KEYS } from '../../core/config.ts'
 import { COUNTIES } from '../../core/organisations/index.ts'
 import { actorOf } from '../../server/auth.ts'
-import { IdParams, problems } from '../../server/schemas.ts'
+import { IdParams, Nullable, problems } from '../../server/schemas.ts'
 import {
   addCaseDepartment,
   type CaseStatus,
@@ -21,7 +21,6 @@ import {
   setWorkingDayOverride,
 } from './cases.ts'
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 const COUNTY_CODES = COUNTIES.map((c) => c.code)
 const Uuid = Type.String({ format: 'uuid' })
 const Articles = Type.Array(Type.String({ pattern: '^A\\d{1,2}(\\.\\d)?$' }), { minItems: 1, maxItems: 10 })

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { actorOf } from '../../server/auth.ts'
-import { IdParams, problems } from '../../server/schemas.ts'
+import { IdParams, Nullable, problems } from '../../server/schemas.ts'
 import {
   approveClarification,
   cosignClarification,
@@ -12,9 +12,6 @@ import {
   publicClarifications,
   publishClarification,
 } from './clarifications.ts'
-
-const Nullable = <T extends ReturnType<typeof Type.String | typeof Type.Integer>>(t: T) =>
-  Type.Union([t, Type.Null()])
 
 const DeliverySchema = Type.Object({
   platformNode: Type.String(),

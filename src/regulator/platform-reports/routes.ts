@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { IdParams, problems } from '../../server/schemas.ts'
+import { IdParams, Nullable, problems } from '../../server/schemas.ts'
 import { getPlatformReport, listPlatformReports } from './reports.ts'
 
 const NodeId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' })
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 
 const ReportFields = {
   id: Type.String(),

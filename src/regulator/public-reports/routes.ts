@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { REPORT_CATEGORY_KEYS } from '../../core/config.ts'
 import { actorOf } from '../../server/auth.ts'
-import { IdParams, problems } from '../../server/schemas.ts'
+import { IdParams, Nullable, problems } from '../../server/schemas.ts'
 import {
   COUNTY_CODES,
   closePublicReport,
@@ -19,7 +19,6 @@ import {
   unsealReporterIdentity,
 } from './public-reports.ts'
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()])
 const STATUSES = ['received', 'routed', 'handling', 'closed']
 
 /** Base64 of a file a little over the 1 MB allowed, so that a file just too big is told so by name. */
