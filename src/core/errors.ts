@@ -393,6 +393,45 @@ export const ERRORS = {
     zh: '只有县级案件可以提级到市级',
     en: 'Only a county case can be escalated to the city',
   },
+  CASE_TRANSFER_NOT_CAC: {
+    status: 403,
+    zh: '跨区域移交案件由市网信办办理',
+    en: 'Cases are transferred across regions, and transfers answered, by the city CAC',
+  },
+  CASE_TRANSFER_TARGET_INVALID: {
+    status: 400,
+    zh: '只能移交给其他地区的监管节点',
+    en: 'A case can only be transferred to another region’s regulator node',
+  },
+  CASE_TRANSFER_PENDING: {
+    status: 409,
+    zh: '该案件已在移交中，等待对方答复',
+    en: 'This case is already being transferred and awaits the answer',
+  },
+  CASE_TRANSFER_NOT_FOUND: { status: 404, zh: '未找到该移交', en: 'No such case transfer' },
+  CASE_TRANSFER_ANSWERED: { status: 409, zh: '该移交已答复', en: 'This transfer has already been answered' },
+  CASE_TRANSFER_DUPLICATE: { status: 409, zh: '该移交已收到', en: 'This transfer has already been received' },
+  BULLETIN_NO_RECIPIENTS: {
+    status: 400,
+    zh: '请至少选择一个通报对象（部门、县级网信办或平台）',
+    en: 'Choose at least one recipient (a department, a county office or a platform)',
+  },
+  BULLETIN_RECIPIENT_INVALID: {
+    status: 400,
+    zh: '通报对象不存在，或不能接收通报（本单位、检察机关和未启用的平台除外）',
+    en: 'No such recipient, or it cannot receive bulletins (not one’s own organisation, the procuratorate or an inactive platform)',
+  },
+  BULLETIN_NOT_FOUND: { status: 404, zh: '未找到该通报', en: 'No such bulletin' },
+  BULLETIN_NOT_ADDRESSED: {
+    status: 409,
+    zh: '该通报不是发给本单位的',
+    en: 'This bulletin is not addressed to your organisation',
+  },
+  BULLETIN_ALREADY_ACKNOWLEDGED: {
+    status: 409,
+    zh: '该通报已确认收悉',
+    en: 'This bulletin has already been acknowledged',
+  },
   CASE_ALREADY_ESCALATED: { status: 409, zh: '该案件已提级', en: 'This case has already been escalated' },
   CASE_ESCALATION_NOT_COUNTY_OFFICE: {
     status: 403,

@@ -22,6 +22,7 @@ import { ledgerRoutes } from '../ledger/routes.ts'
 import { accountKeys } from '../platform/accounts/index.ts'
 import { accountRoutes } from '../platform/accounts/routes.ts'
 import { appealRoutes } from '../platform/appeals/routes.ts'
+import { platformBulletinRoutes } from '../platform/bulletins/routes.ts'
 import { PublishBatcher } from '../platform/content/index.ts'
 import { contentRoutes } from '../platform/content/routes.ts'
 import { creditRoutes } from '../platform/credit/routes.ts'
@@ -50,6 +51,7 @@ import { screeningRoutes } from '../platform/screening/routes.ts'
 import { staffingRoutes } from '../platform/staffing/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
+import { bulletinRoutes } from '../regulator/bulletins/routes.ts'
 import { caseRoutes } from '../regulator/cases/routes.ts'
 import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
 import { regulatorInspectionRoutes } from '../regulator/inspections/routes.ts'
@@ -89,6 +91,8 @@ const AREA_ROUTES = [
   platformOrderRoutes,
   publicReportRoutes,
   caseRoutes,
+  bulletinRoutes,
+  platformBulletinRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */

@@ -5,11 +5,17 @@ import type { Config, Secrets } from '../core/config.ts'
 import { type Database, openDatabase, transaction } from '../core/db/index.ts'
 import { initNode, type NodeKeys } from '../core/node/index.ts'
 import { Ledger, systemActor } from '../ledger/index.ts'
+import { bulletinIssuedHandler } from '../platform/bulletins/index.ts'
 import { recoverCredit } from '../platform/credit/index.ts'
 import { purgeExpired } from '../platform/disposal/index.ts'
 import { FilingSender } from '../platform/filings/index.ts'
 import { type MessageHandler, PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
-import { flagOverdueCases } from '../regulator/cases/index.ts'
+import { bulletinAcknowledgedHandler } from '../regulator/bulletins/index.ts'
+import {
+  caseTransferAnsweredHandler,
+  caseTransferredHandler,
+  flagOverdueCases,
+} from '../regulator/cases/index.ts'
 import { clarificationActedHandler } from '../regulator/clarifications/index.ts'
 import { inspectionAnsweredHandler } from '../regulator/inspections/index.ts'
 import {
@@ -71,6 +77,10 @@ export const MESSAGE_HANDLERS: readonly MessageHandler[] = [
   orderAcknowledgedHandler,
   orderExecutedHandler,
   inspectionAnsweredHandler,
+  caseTransferredHandler,
+  caseTransferAnsweredHandler,
+  bulletinAcknowledgedHandler,
+  bulletinIssuedHandler,
 ]
 
 export function createProtocol(

@@ -11,6 +11,7 @@ import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { COUNTIES, listOrganisations, type Organisation } from '../../core/organisations/index.ts'
 import { append, appendMany, type LedgerActor } from '../../ledger/index.ts'
+import { listPeers } from '../../protocol/index.ts'
 import { clarificationIdsAmong } from '../clarifications/index.ts'
 import { platformReportIdsAmong } from '../platform-reports/index.ts'
 import { markPublicReportRouted, publicReportsByIds, routablePublicReport } from '../public-reports/index.ts'
@@ -24,11 +25,20 @@ import {
   type WorkingCalendar,
   workingDaysBetween,
 } from './calendar.ts'
-import { caseConsultation, caseDepartment, caseFile, routingRule, workingDayOverride } from './tables.ts'
+import {
+  caseConsultation,
+  caseDepartment,
+  caseFile,
+  caseTransfer,
+  routingRule,
+  type TransferMaterials,
+  workingDayOverride,
+} from './tables.ts'
 
-type CaseRow = typeof caseFile.$inferSelect
+export type CaseRow = typeof caseFile.$inferSelect
 
-export type CaseStatus = 'open' | 'closed'
+/** `transferred`: handed to another region's regulator, which accepted it. */
+export type CaseStatus = 'open' | 'closed' | 'transferred'
 
 /** Organisations that may lead or join a case. */
 const CASE_KINDS = new Set(['cac', 'department', 'county'])
@@ -109,7 +119,7 @@ const DEFAULT_RULES: readonly { category: ReportCategoryKey; countyCode: string 
 
 const CATEGORIES: readonly ReportCategoryKey[] = ['rumor', 'fiction', 'reputation', 'privacy', 'illegal']
 
-async function organisationsById(tx: Tx): Promise<Map<string, Organisation>> {
+export async function organisationsById(tx: Tx): Promise<Map<string, Organisation>> {
   return new Map((await listOrganisations(tx)).map((o) => [o.id, o]))
 }
 
@@ -255,8 +265,59 @@ export interface ConsultationView {
   recordedByName: string
 }
 
+/** A hand-over of the case to another region's regulator, or its receipt from one (A5.1). */
+export interface CaseTransferView {
+  id: string
+  direction: 'outgoing' | 'incoming'
+  peerNodeId: string
+  peerNameZh: string
+  caseId: string | null
+  caseNumber: string
+  title: string
+  summary: string
+  reason: string
+  materials: TransferMaterials
+  status: 'pending' | 'accepted' | 'refused'
+  sentAt: string
+  sentByName: string
+  answeredAt: string | null
+  answeredByName: string | null
+  answerReason: string | null
+  peerCaseNumber: string | null
+}
+
 export interface CaseDetail extends CaseView {
   consultations: ConsultationView[]
+  transfers: CaseTransferView[]
+}
+
+export function presentTransfer(
+  r: typeof caseTransfer.$inferSelect,
+  peerNames: Map<string, string>,
+): CaseTransferView {
+  return {
+    id: r.id,
+    direction: r.direction as CaseTransferView['direction'],
+    peerNodeId: r.peerNodeId,
+    peerNameZh: peerNames.get(r.peerNodeId) ?? r.peerNodeId,
+    caseId: r.caseId,
+    caseNumber: r.caseNumber,
+    title: r.title,
+    summary: r.summary,
+    reason: r.reason,
+    materials: r.materials,
+    status: r.status as CaseTransferView['status'],
+    sentAt: r.sentAt.toISOString(),
+    sentByName: r.sentByName,
+    answeredAt: iso(r.answeredAt),
+    answeredByName: r.answeredByName,
+    answerReason: r.answerReason,
+    peerCaseNumber: r.peerCaseNumber,
+  }
+}
+
+export async function peerNames(tx: Tx): Promise<Map<string, string>> {
+  return new Map((await listPeers(tx)).map((p) => [p.nodeId, p.nameZh]))
 }
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString())
@@ -283,7 +344,7 @@ function present(
     deadlineDays: r.deadlineDays,
     deadlineAt: iso(r.deadlineAt),
     workingDaysLeft:
-      r.deadlineAt === null || r.status === 'closed'
+      r.deadlineAt === null || r.status !== 'open'
         ? null
         : workingDaysBetween(chinaDate(now), chinaDate(r.deadlineAt), cal),
     overdue: r.status === 'open' && r.deadlineAt !== null && r.deadlineAt <= now,
@@ -317,13 +378,13 @@ function present(
 }
 
 /** Whether the actor sees every case: staff of the city CAC do. */
-async function seesAll(tx: Tx, actor: Actor, orgs?: Map<string, Organisation>): Promise<boolean> {
+export async function seesAll(tx: Tx, actor: Actor, orgs?: Map<string, Organisation>): Promise<boolean> {
   const o = (orgs ?? (await organisationsById(tx))).get(actor.organisationId)
   return o?.kind === 'cac'
 }
 
 /** The case, if the actor may see it; 404 otherwise, so a case's existence is not told to those not on it. */
-async function visibleRow(tx: Tx, actor: Actor, id: string, lock = false): Promise<CaseRow> {
+export async function visibleRow(tx: Tx, actor: Actor, id: string, lock = false): Promise<CaseRow> {
   const q = tx.select().from(caseFile).where(eq(caseFile.id, id))
   const [row] = lock ? await q.for('update') : await q
   if (!row) throw new DomainError('CASE_NOT_FOUND', { id })
@@ -334,6 +395,11 @@ async function visibleRow(tx: Tx, actor: Actor, id: string, lock = false): Promi
     .where(and(eq(caseDepartment.caseId, id), eq(caseDepartment.organisationId, actor.organisationId)))
   if (!on) throw new DomainError('CASE_NOT_FOUND', { id })
   return row
+}
+
+/** The number of a case the actor may see (404 otherwise): what a bulletin about the case cites. */
+export async function visibleCaseNumber(tx: Tx, actor: Actor, id: string): Promise<string> {
+  return (await visibleRow(tx, actor, id)).number
 }
 
 export async function listCases(
@@ -373,7 +439,7 @@ export async function listCases(
   return rows.map((r) => present(r, deps, orgs, cal, now))
 }
 
-async function detail(tx: Tx, row: CaseRow, now: Date): Promise<CaseDetail> {
+export async function detail(tx: Tx, row: CaseRow, now: Date): Promise<CaseDetail> {
   const orgs = await organisationsById(tx)
   const deps = await tx.select().from(caseDepartment).where(eq(caseDepartment.caseId, row.id))
   const cons = await tx
@@ -381,6 +447,12 @@ async function detail(tx: Tx, row: CaseRow, now: Date): Promise<CaseDetail> {
     .from(caseConsultation)
     .where(eq(caseConsultation.caseId, row.id))
     .orderBy(asc(caseConsultation.recordedAt))
+  const transfers = await tx
+    .select()
+    .from(caseTransfer)
+    .where(eq(caseTransfer.caseId, row.id))
+    .orderBy(asc(caseTransfer.sentAt))
+  const names = transfers.length > 0 ? await peerNames(tx) : new Map<string, string>()
   return {
     ...present(row, deps, orgs, await workingCalendar(tx), now),
     consultations: cons.map((c) => ({
@@ -394,6 +466,7 @@ async function detail(tx: Tx, row: CaseRow, now: Date): Promise<CaseDetail> {
       recordedAt: c.recordedAt.toISOString(),
       recordedByName: c.recordedByName,
     })),
+    transfers: transfers.map((t) => presentTransfer(t, names)),
   }
 }
 
@@ -403,7 +476,7 @@ export async function getCase(tx: Tx, actor: Actor, id: string, now: Date = new 
 
 // --- acts ---
 
-async function caseOrganisation(
+export async function caseOrganisation(
   tx: Tx,
   id: string,
   field: string,
@@ -426,7 +499,7 @@ async function nextNumber(tx: Tx, now: Date): Promise<string> {
 
 const sqlLock = sql`select pg_advisory_xact_lock(hashtext('qinglang/case-number'))`
 
-interface NewCase {
+export interface NewCase {
   id: string
   title: string
   summary: string
@@ -437,7 +510,13 @@ interface NewCase {
   platformReportIds: string[]
 }
 
-async function insertCase(tx: Tx, actor: Actor, c: NewCase, articles: string[], now: Date): Promise<CaseRow> {
+export async function insertCase(
+  tx: Tx,
+  actor: Actor,
+  c: NewCase,
+  articles: string[],
+  now: Date,
+): Promise<CaseRow> {
   // One case number at a time: the count below must see every case numbered before it.
   await tx.execute(sqlLock)
   const number = await nextNumber(tx, now)
@@ -580,8 +659,8 @@ export async function openCase(
   return detail(tx, row, now)
 }
 
-function mustBeOpen(r: CaseRow): void {
-  if (r.status === 'closed') throw new DomainError('CASE_CLOSED', { id: r.id })
+export function mustBeOpen(r: CaseRow): void {
+  if (r.status !== 'open') throw new DomainError('CASE_CLOSED', { id: r.id })
 }
 
 /** Joint enforcement (联合执法, A5.1): another department joins the case and sees it from then on. */

@@ -5,5 +5,15 @@ export {
   listCases,
   recordConsultation,
   routePublicReport,
+  seesAll,
   setCaseDeadline,
+  visibleCaseNumber,
 } from './cases.ts'
+export {
+  acceptCaseTransfer,
+  caseTransferAnsweredHandler,
+  caseTransferredHandler,
+  listCaseTransfers,
+  refuseCaseTransfer,
+  transferCase,
+} from './transfers.ts'

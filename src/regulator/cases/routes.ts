@@ -20,6 +20,13 @@ import {
   setCaseDeadline,
   setWorkingDayOverride,
 } from './cases.ts'
+import {
+  acceptCaseTransfer,
+  CaseTransferredSchema,
+  listCaseTransfers,
+  refuseCaseTransfer,
+  transferCase,
+} from './transfers.ts'
 
 const COUNTY_CODES = COUNTIES.map((c) => c.code)
 const Uuid = Type.String({ format: 'uuid' })
@@ -63,8 +70,28 @@ const CaseFields = {
   ),
 }
 const CaseSchema = Type.Object(CaseFields)
+const TransferSchema = Type.Object({
+  id: Type.String(),
+  direction: Type.String(),
+  peerNodeId: Type.String(),
+  peerNameZh: Type.String(),
+  caseId: Nullable(Type.String()),
+  caseNumber: Type.String(),
+  title: Type.String(),
+  summary: Type.String(),
+  reason: Type.String(),
+  materials: CaseTransferredSchema.properties.materials,
+  status: Type.String(),
+  sentAt: Type.String(),
+  sentByName: Type.String(),
+  answeredAt: Nullable(Type.String()),
+  answeredByName: Nullable(Type.String()),
+  answerReason: Nullable(Type.String()),
+  peerCaseNumber: Nullable(Type.String()),
+})
 const CaseDetailSchema = Type.Object({
   ...CaseFields,
+  transfers: Type.Array(TransferSchema),
   consultations: Type.Array(
     Type.Object({
       id: Type.String(),
@@ -108,7 +135,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Cases the caller’s organisation is on (all of them for the city CAC), newest first',
         querystring: Type.Object(
           {
-            status: Type.Optional(Type.Enum(['open', 'closed'])),
+            status: Type.Optional(Type.Enum(['open', 'closed', 'transferred'])),
             overdue: Type.Optional(Type.Boolean()),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
           },
@@ -178,6 +205,101 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) =>
       reply.code(201).send(await app.tx((tx) => routePublicReport(tx, actorOf(req), req.params.id))),
+  )
+
+  app.post(
+    '/api/cases/:id/transfer',
+    {
+      config: { access: 'case.manage' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Hand a case to another region’s regulator node over the protocol (case.transferred, A5.1); the city CAC only',
+        params: IdParams,
+        body: Type.Object(
+          { toNode: Type.String({ minLength: 1, maxLength: 100 }), reason: Type.String({ maxLength: 2000 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: CaseDetailSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const out = await app.tx((tx) => transferCase(tx, actorOf(req), app.protocol, req.params.id, req.body))
+      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
+      return out
+    },
+  )
+
+  app.get(
+    '/api/case-transfers',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Cases handed to or received from other regions’ regulators (the city CAC sees them; others none)',
+        querystring: Type.Object(
+          {
+            direction: Type.Optional(Type.Enum(['outgoing', 'incoming'])),
+            status: Type.Optional(Type.Enum(['pending', 'accepted', 'refused'])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(TransferSchema) }), ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => ({
+      items: await listCaseTransfers(app.database.db, actorOf(req), {
+        direction: req.query.direction as 'outgoing' | 'incoming' | undefined,
+        status: req.query.status as 'pending' | 'accepted' | 'refused' | undefined,
+      }),
+    }),
+  )
+
+  app.post(
+    '/api/case-transfers/:id/accept',
+    {
+      config: { access: 'case.manage' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Accept a case from another region: a case of this node opens, and the sender is told (A5.1)',
+        params: IdParams,
+        body: Type.Object(
+          { leadOrganisationId: Type.Optional(Uuid), note: Type.Optional(Type.String({ maxLength: 2000 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: TransferSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const out = await app.tx((tx) =>
+        acceptCaseTransfer(tx, actorOf(req), app.protocol, req.params.id, req.body),
+      )
+      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
+      return out
+    },
+  )
+
+  app.post(
+    '/api/case-transfers/:id/refuse',
+    {
+      config: { access: 'case.manage' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Refuse a case from another region, with the reason the sender reads (A5.1)',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }),
+        response: { 200: TransferSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const out = await app.tx((tx) =>
+        refuseCaseTransfer(tx, actorOf(req), app.protocol, req.params.id, req.body),
+      )
+      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
+      return out
+    },
   )
 
   app.post(

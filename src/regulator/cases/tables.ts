@@ -1,12 +1,15 @@
+import { sql } from 'drizzle-orm'
 import {
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
 import { organisation } from '../../core/organisations/tables.ts'
@@ -118,3 +121,58 @@ export const workingDayOverride = pgTable('working_day_override', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   updatedByName: text('updated_by_name').notNull(),
 })
+
+/**
+ * A case handed to another region's regulator over the protocol (`case.transferred`), or received from one (A5.1
+ * cross-region cooperation). The receiver accepts it (opening a case of its own) or refuses it with a reason; the
+ * answer (`case.transfer_answered`) comes back to the sender, whose case is then closed as transferred or stays open.
+ */
+export const caseTransfer = pgTable(
+  'case_transfer',
+  {
+    /** The sender's id for the transfer; the receiver keeps the same id. */
+    id: uuid('id').primaryKey(),
+    /** `outgoing`, `incoming`. */
+    direction: text('direction').notNull(),
+    peerNodeId: text('peer_node_id').notNull(),
+    /** Outgoing: the case handed over. Incoming: the case opened on acceptance. */
+    caseId: uuid('case_id').references(() => caseFile.id),
+    /** The sender's case number. */
+    caseNumber: text('case_number').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    reason: text('reason').notNull(),
+    /** What goes with the case: public reports (never who made them), consultations, links. */
+    materials: jsonb('materials').$type<TransferMaterials>().notNull(),
+    /** `pending`, `accepted`, `refused`. */
+    status: text('status').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    sentByName: text('sent_by_name').notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredByName: text('answered_by_name'),
+    answerReason: text('answer_reason'),
+    /** The receiver's case number once it accepted. */
+    peerCaseNumber: text('peer_case_number'),
+  },
+  (t) => [
+    index('case_transfer_status_idx').on(t.direction, t.status, t.sentAt),
+    uniqueIndex('case_transfer_pending_uq')
+      .on(t.caseId)
+      .where(sql`direction = 'outgoing' and status = 'pending'`),
+  ],
+)
+
+export interface TransferMaterials {
+  countyCode: string | null
+  articles: string[]
+  publicReports: {
+    category: string
+    platform: string
+    link: string | null
+    description: string
+    receivedAt: string
+  }[]
+  consultations: { heldOn: string; participants: string[]; conclusions: string }[]
+  clarificationIds: string[]
+  platformReportIds: string[]
+}

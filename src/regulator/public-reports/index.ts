@@ -20,6 +20,7 @@ export {
   publicReportGuide,
   publicReportIdentityKey,
   publicReportsByIds,
+  publicReportsForTransfer,
   type RoutableReport,
   routablePublicReport,
   SEALED_PLACEHOLDER,

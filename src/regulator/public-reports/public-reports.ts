@@ -815,6 +815,31 @@ export async function publicReportsByIds(
     .where(inArray(publicReport.id, ids))
 }
 
+/**
+ * What a case handed to another region carries of its public reports: what was reported, where and when. Never who
+ * reported it, nor the tracking code.
+ */
+export async function publicReportsForTransfer(
+  tx: Tx,
+  ids: string[],
+): Promise<
+  { category: string; platform: string; link: string | null; description: string; receivedAt: string }[]
+> {
+  if (ids.length === 0) return []
+  const rows = await tx
+    .select({
+      category: publicReport.category,
+      platform: publicReport.platform,
+      link: publicReport.link,
+      description: publicReport.description,
+      receivedAt: publicReport.receivedAt,
+    })
+    .from(publicReport)
+    .where(inArray(publicReport.id, ids))
+    .orderBy(asc(publicReport.receivedAt))
+  return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }))
+}
+
 /** What routing needs to know of a report. */
 export interface RoutableReport {
   id: string

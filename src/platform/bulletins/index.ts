@@ -1,0 +1,7 @@
+export {
+  acknowledgeBulletin,
+  BulletinIssuedSchema,
+  bulletinIssuedHandler,
+  listReceivedBulletins,
+  type ReceivedBulletinView,
+} from './bulletins.ts'
