@@ -338,6 +338,43 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: ['regulator_admin', 'officer', 'supervisor'],
             request: () => ({ url: '/api/working-days?year=2026' }),
           },
+          // Transfers across regions: the gate is case.manage; the domain keeps them to the CAC (403 after it).
+          'POST /api/cases/:id/transfer': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/transfer`,
+              payload: { toNode: 'nowhere', reason: '矩阵' },
+            }),
+          },
+          'GET /api/case-transfers': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/case-transfers' }),
+          },
+          'POST /api/case-transfers/:id/accept': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({ url: `/api/case-transfers/${randomUUID()}/accept`, payload: {} }),
+          },
+          'POST /api/case-transfers/:id/refuse': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({ url: `/api/case-transfers/${randomUUID()}/refuse`, payload: { reason: '矩阵' } }),
+          },
+          // Bulletins (通报, A5.1): those who read cases read bulletins addressed to them; those who manage cases issue.
+          'GET /api/bulletins': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/bulletins' }),
+          },
+          'GET /api/bulletins/:id': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/bulletins/${randomUUID()}` }),
+          },
+          'POST /api/bulletins': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({ url: '/api/bulletins', payload: { title: '矩阵', body: '矩阵' } }),
+          },
+          'POST /api/bulletins/:id/read': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/bulletins/${randomUUID()}/read` }),
+          },
           // Not a date: refused after the gate (400), nothing written.
           'PUT /api/working-days/:date': {
             allowed: ['regulator_admin', 'supervisor'],
@@ -660,6 +697,14 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           'GET /api/orders': {
             allowed: ['platform_admin', 'operator', 'inspector'],
             request: () => ({ url: '/api/orders' }),
+          },
+          'GET /api/received-bulletins': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: '/api/received-bulletins' }),
+          },
+          'POST /api/received-bulletins/:id/acknowledge': {
+            allowed: ['platform_admin', 'operator'],
+            request: () => ({ url: `/api/received-bulletins/${randomUUID()}/acknowledge` }),
           },
           'GET /api/orders/:id': {
             allowed: ['platform_admin', 'operator', 'inspector'],
