@@ -52,6 +52,8 @@ export interface Config {
     publicReportsPerHour: number
     /** Tracking-code lookups one address may make in a minute, so codes cannot be guessed. */
     publicReportLookupsPerMinute: number
+    /** Route each public report by the routing rules the moment it is filed, instead of waiting for an officer (A5.2). */
+    routeOnReceipt: boolean
   }
   demo: { enabled: boolean; password: string }
   web: { distDir: string }
@@ -199,6 +201,7 @@ export function loadConfig(
     },
     regulator: {
       publicReportDays: parseIntEnv(env, 'QINGLANG_PUBLIC_REPORT_DAYS', 15, problems, 1, 365),
+      routeOnReceipt: nonEmpty(env.QINGLANG_ROUTE_ON_RECEIPT) === 'true',
       publicReportsPerHour: parseIntEnv(env, 'QINGLANG_PUBLIC_REPORTS_PER_HOUR', 10, problems, 1, 100_000),
       publicReportLookupsPerMinute: parseIntEnv(
         env,

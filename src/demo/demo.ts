@@ -506,7 +506,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
     for (const [i, spec] of DEMO_NODES.entries()) {
       const dir = path.join(opts.root, spec.id)
       const { config, secrets } = loadConfig(
-        { QINGLANG_CHECKPOINT_INTERVAL_SECONDS: '15', ...opts.env },
+        { QINGLANG_CHECKPOINT_INTERVAL_SECONDS: '15', QINGLANG_ROUTE_ON_RECEIPT: 'true', ...opts.env },
         {
           role: spec.role,
           id: spec.id,

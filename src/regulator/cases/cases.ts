@@ -7,14 +7,19 @@ import { and, asc, count, desc, eq, inArray, isNull, like, lte, sql } from 'driz
 import type { Actor } from '../../core/auth/index.ts'
 import type { ReportCategoryKey } from '../../core/config.ts'
 import type { Tx } from '../../core/db/index.ts'
-import { DomainError } from '../../core/errors.ts'
+import { DomainError, isDomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { COUNTIES, listOrganisations, type Organisation } from '../../core/organisations/index.ts'
-import { append, appendMany, type LedgerActor } from '../../ledger/index.ts'
+import { append, appendMany, type LedgerActor, systemActor } from '../../ledger/index.ts'
 import { listPeers } from '../../protocol/index.ts'
 import { clarificationIdsAmong } from '../clarifications/index.ts'
 import { platformReportIdsAmong } from '../platform-reports/index.ts'
-import { markPublicReportRouted, publicReportsByIds, routablePublicReport } from '../public-reports/index.ts'
+import {
+  clusterMates,
+  markPublicReportRouted,
+  publicReportsByIds,
+  routablePublicReport,
+} from '../public-reports/index.ts'
 import {
   addWorkingDays,
   buildCalendar,
@@ -512,7 +517,7 @@ export interface NewCase {
 
 export async function insertCase(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | LedgerActor,
   c: NewCase,
   articles: string[],
   now: Date,
@@ -564,18 +569,61 @@ export async function insertCase(
 }
 
 /**
- * Routes a received public report to the organisation the rules name for its category and county (A5.2), marks it
- * routed and opens a case led by that organisation, in one transaction.
+ * Routes a received public report (A5.2). When a case is open about the same claim (a report of its cluster is on
+ * it), the report joins that case; otherwise it goes to the organisation the rules name for its category and county,
+ * which leads a new case. Marked routed and recorded in one transaction.
  */
 export async function routePublicReport(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | LedgerActor,
   reportId: string,
   now: Date = new Date(),
 ): Promise<CaseDetail> {
-  const caseId = newId()
   const report = await routablePublicReport(tx, reportId)
+  const mates = await clusterMates(tx, reportId)
+  const [open] = await tx
+    .select()
+    .from(caseFile)
+    .where(
+      and(
+        eq(caseFile.status, 'open'),
+        sql`${caseFile.publicReportIds} && ARRAY[${sql.join(
+          mates.map((m) => sql`${m}`),
+          sql`, `,
+        )}]::uuid[]`,
+      ),
+    )
+    .orderBy(asc(caseFile.openedAt))
+    .limit(1)
+    .for('update')
+  if (open) {
+    const orgs = await organisationsById(tx)
+    const lead = orgs.get(open.leadOrganisationId) as Organisation
+    await markPublicReportRouted(
+      tx,
+      actor,
+      reportId,
+      { organisationId: lead.id, organisationKey: lead.key, caseId: open.id },
+      now,
+    )
+    const [row] = await tx
+      .update(caseFile)
+      .set({ publicReportIds: [...open.publicReportIds, reportId] })
+      .where(eq(caseFile.id, open.id))
+      .returning()
+    await append(tx, {
+      actor,
+      action: 'case.report_attached',
+      subject: { type: 'case', id: open.id },
+      articles: ['A5.1', 'A5.2', 'A18'],
+      details: { number: open.number, publicReportId: reportId, sameClaimAs: open.publicReportIds },
+      at: now,
+    })
+    return detail(tx, row as CaseRow, now)
+  }
   const rule = await routeFor(tx, report.category, report.countyCode)
+  const lead = await caseOrganisation(tx, rule.organisationId, 'organisationId')
+  const caseId = newId()
   await markPublicReportRouted(
     tx,
     actor,
@@ -583,7 +631,6 @@ export async function routePublicReport(
     { organisationId: rule.organisationId, organisationKey: rule.organisationKey, caseId },
     now,
   )
-  const lead = await caseOrganisation(tx, rule.organisationId, 'organisationId')
   const excerpt = report.description.length > 40 ? `${report.description.slice(0, 40)}…` : report.description
   const row = await insertCase(
     tx,
@@ -602,6 +649,22 @@ export async function routePublicReport(
     now,
   )
   return detail(tx, row, now)
+}
+
+/** Who routes a report on receipt: the rules, on the record. */
+const ROUTING_ACTOR: LedgerActor = systemActor('routing', '自动分办 / routing on receipt')
+
+/**
+ * Routing on receipt (A5.2, `QINGLANG_ROUTE_ON_RECEIPT`): the report goes where the rules say the moment it is filed,
+ * in the filing transaction. When the rules cannot place it (none for its category) it waits for an officer.
+ */
+export async function routeOnReceipt(tx: Tx, reportId: string, now: Date = new Date()): Promise<void> {
+  try {
+    await routePublicReport(tx, ROUTING_ACTOR, reportId, now)
+  } catch (e) {
+    // refused before anything was written (rules incomplete, lead not a case organisation): left for an officer
+    if (!isDomainError(e)) throw e
+  }
 }
 
 export interface OpenCaseInput {

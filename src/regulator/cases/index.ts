@@ -4,6 +4,7 @@ export {
   flagOverdueCases,
   listCases,
   recordConsultation,
+  routeOnReceipt,
   routePublicReport,
   seesAll,
   setCaseDeadline,

@@ -3,6 +3,7 @@ export {
   type ClusterMember,
   COUNTY_CODES,
   closePublicReport,
+  clusterMates,
   type EvidenceView,
   type FilePublicReportInput,
   filePublicReport,

@@ -323,6 +323,8 @@ export interface PublicReportSettings {
   days: number
   identityKey: Buffer
   publicUrl: string
+  /** Runs in the filing transaction once the report is stored: routing on receipt (A5.2), when configured. */
+  afterReceipt?: (tx: Tx, reportId: string, now: Date) => Promise<void>
 }
 
 /** Who files a public report, on the record: the public, never the person. */
@@ -539,6 +541,7 @@ export async function filePublicReport(
     },
     at: now,
   })
+  if (settings.afterReceipt) await settings.afterReceipt(tx, id, now)
   const base = settings.publicUrl.replace(/\/$/, '')
   return {
     code,
@@ -840,6 +843,16 @@ export async function publicReportsForTransfer(
   return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }))
 }
 
+/** The reports found to repeat the same claim as this one (its cluster), this one included. */
+export async function clusterMates(tx: Tx, id: string): Promise<string[]> {
+  const r = await findRow(tx, id)
+  const rows = await tx
+    .select({ id: publicReport.id })
+    .from(publicReport)
+    .where(eq(publicReport.clusterId, r.clusterId))
+  return rows.map((x) => x.id)
+}
+
 /** What routing needs to know of a report. */
 export interface RoutableReport {
   id: string
@@ -869,7 +882,7 @@ export async function routablePublicReport(tx: Tx, id: string): Promise<Routable
 /** Marks a report routed to the organisation that will handle it (A5.2), on the ledger, with the case it opened. */
 export async function markPublicReportRouted(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | LedgerActor,
   id: string,
   to: { organisationId: string; organisationKey: string; caseId: string },
   now: Date = new Date(),

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { REPORT_CATEGORY_KEYS } from '../../core/config.ts'
 import { actorOf } from '../../server/auth.ts'
 import { IdParams, Nullable, problems } from '../../server/schemas.ts'
+import { routeOnReceipt } from '../cases/index.ts'
 import {
   COUNTY_CODES,
   closePublicReport,
@@ -82,6 +83,7 @@ export const publicReportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     days: app.config.regulator.publicReportDays,
     identityKey: publicReportIdentityKey(app.secrets.masterKey),
     publicUrl: app.config.http.publicUrl,
+    ...(app.config.regulator.routeOnReceipt ? { afterReceipt: routeOnReceipt } : {}),
   }
 
   app.get(
