@@ -6,15 +6,22 @@
 // they did; the proofs verify at the regulator; an order to platform B is executed and verified, another ignored
 // past its deadline is flagged. Every ledger verifies, and the reporter's name and phone appear nowhere — logs,
 // answers, messages between nodes, ledgers, tables — but in the one answer that unseals them.
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { transaction } from '../../src/core/db/index.ts'
-import { systemActor, verifyInclusion, verifyStoredLog } from '../../src/ledger/index.ts'
+import {
+  MerkleTree,
+  signCheckpoint,
+  systemActor,
+  verifyInclusion,
+  verifyStoredLog,
+} from '../../src/ledger/index.ts'
 import { FilingSender } from '../../src/platform/filings/index.ts'
-import { signEnvelope } from '../../src/protocol/index.ts'
+import { type Envelope, signEnvelope } from '../../src/protocol/index.ts'
 import { flagOverdueOrders } from '../../src/regulator/orders/index.ts'
+import type { ReportFiled } from '../../src/regulator/platform-reports/index.ts'
 import { as, problem, type Session, signIn, startTestNode, type TestNode } from '../helpers/node.ts'
 import { connect, listen } from '../helpers/peers.ts'
 import { asUser, eventually, newUser, type TestUser } from '../helpers/platform.ts'
@@ -62,7 +69,7 @@ const senders = new Map<TestNode, FilingSender>()
 /** Every answer any node gave in the scenario, and every body one node POSTed to another. */
 const answers: { where: string; body: string }[] = []
 const outbound: { from: string; body: string }[] = []
-const recording = true
+let recording = true
 
 function recordAnswers(n: TestNode) {
   const inject = n.app.inject.bind(n.app) as (o: InjectOptions | string) => Promise<LightMyRequestResponse>
@@ -552,5 +559,302 @@ describe('SYSTEM.md §10: a rumour from first post to every copy stopped', () =>
       expect(report.entries).toBe((await n.ledger.status()).size)
       expect(report.entries).toBeGreaterThan(20)
     }
+  })
+})
+
+describe('refused across nodes, with nothing written', () => {
+  const inbox = (payload: unknown) =>
+    regulator.app.inject({ method: 'POST', url: '/api/protocol/inbox', payload: payload as object })
+  const REGULATOR_TABLES = ['envelope_in', 'ledger_entry', 'platform_report', 'platform_order', 'outbox']
+
+  /** An envelope platform B sent the regulator and the regulator accepted, as B's outbox holds it. */
+  async function sentByB(type: string) {
+    const [row] = await rows<{ envelope: Envelope; signature: string }>(
+      platformB,
+      sql`select envelope, signature from outbox where type = ${type} and status = 'delivered' order by created_at desc limit 1`,
+    )
+    if (!row) throw new Error(`no ${type} from platform B`)
+    return row
+  }
+  const deliveryOfB = async () =>
+    (await get(regulator, officer, `/api/clarifications/${s.clarificationId}`))
+      .json()
+      .deliveries.find((d: { platformNode: string }) => d.platformNode === 'platform-b')
+
+  it('a forged answer: signed with another platform’s key, or from a node that is no peer', async () => {
+    const before = await counts(regulator, REGULATOR_TABLES)
+    const { envelope } = await sentByB('clarification.acted')
+    const forged: Envelope = {
+      ...envelope,
+      id: randomUUID(),
+      issuedAt: new Date().toISOString(),
+      body: { ...envelope.body, stopped: 0 },
+    }
+    const withAKey = await inbox(signEnvelope(forged, platformA.protocol.options.keys.privateKey))
+    expect(withAKey.statusCode).toBe(401)
+    expect(problem(withAKey).code).toBe('PROTOCOL_BAD_SIGNATURE')
+    const stranger = await inbox(
+      signEnvelope({ ...forged, from: 'platform-x' }, platformB.protocol.options.keys.privateKey),
+    )
+    expect(stranger.statusCode).toBeGreaterThanOrEqual(400)
+    expect(stranger.statusCode).toBeLessThan(500)
+    expect(problem(stranger).code).toBe('PROTOCOL_UNKNOWN_SENDER')
+    expect(await counts(regulator, REGULATOR_TABLES)).toEqual(before)
+    expect((await deliveryOfB()).stopped).toBe(4)
+  })
+
+  it('a replayed answer: the same envelope again is a duplicate, the same id with other content a replay', async () => {
+    const before = await counts(regulator, REGULATOR_TABLES)
+    const { envelope, signature } = await sentByB('clarification.acted')
+    const again = await inbox({ envelope, signature })
+    expect(again.statusCode).toBe(202)
+    expect(again.json()).toEqual({ status: 'duplicate' })
+    const altered = await inbox(
+      signEnvelope(
+        { ...envelope, body: { ...envelope.body, stopped: 0 } },
+        platformB.protocol.options.keys.privateKey,
+      ),
+    )
+    expect(altered.statusCode).toBe(409)
+    expect(problem(altered).code).toBe('PROTOCOL_REPLAYED')
+    expect(await counts(regulator, REGULATOR_TABLES)).toEqual(before)
+    expect((await deliveryOfB()).stopped).toBe(4)
+  })
+
+  it('a platform’s proofs against a checkpoint the regulator never saw: another history of a size it witnessed', async () => {
+    // Platform B signs, with its own key, a log of the same size as the one the regulator witnessed but with another
+    // first entry, and proves its order report against that: every proof holds in the forked tree.
+    const { envelope } = await sentByB('report.filed')
+    const body = structuredClone(envelope.body) as unknown as ReportFiled
+    const size = body.checkpoint.size
+    const real = platformB.ledger.tree
+    const fork = new MerkleTree()
+    for (let i = 0; i < size; i++) {
+      fork.append(
+        i === 0 ? new Uint8Array(createHash('sha256').update('another history').digest()) : real.leaf(i),
+      )
+    }
+    const hex = (h: Uint8Array) => Buffer.from(h).toString('hex')
+    body.checkpoint.note = signCheckpoint(
+      { origin: 'platform-b', size, root: fork.root(size), timestamp: Date.now() },
+      'platform-b',
+      platformB.protocol.options.keys.privateKey,
+    )
+    body.checkpoint.root = hex(fork.root(size))
+    body.checkpoint.fromSize = size
+    body.checkpoint.consistencyProof = []
+    for (const e of body.entries) e.proof = fork.inclusionProof(e.index, size).map(hex)
+    const before = await counts(regulator, REGULATOR_TABLES)
+    const res = await inbox(
+      signEnvelope(
+        {
+          ...envelope,
+          id: randomUUID(),
+          issuedAt: new Date().toISOString(),
+          body: body as unknown as Record<string, unknown>,
+        },
+        platformB.protocol.options.keys.privateKey,
+      ),
+    )
+    expect(res.statusCode, res.body).toBe(409)
+    expect(problem(res).code).toBe('PLATFORM_REPORT_CHECKPOINT_CONFLICT')
+    expect(await counts(regulator, REGULATOR_TABLES)).toEqual(before)
+  })
+
+  it('an order to a node that is not a peer', async () => {
+    const before = await counts(regulator, REGULATOR_TABLES)
+    for (const toNode of ['platform-c', 'tonghua-cac']) {
+      const res = await post(regulator, officer, '/api/orders', {
+        toNode,
+        kind: 'remove',
+        itemIds: [s.slippedB],
+        basis: '《通化市网络虚假信息治理办法》第十九条',
+        reason: '删除“塑料大米”谣言',
+        deadlineAt: new Date(Date.now() + 3_600_000).toISOString(),
+      })
+      expect(res.statusCode, toNode).toBe(404)
+      expect(problem(res).code).toBe('PEER_NOT_FOUND')
+    }
+    expect(await counts(regulator, REGULATOR_TABLES)).toEqual(before)
+  })
+
+  it('evidence of the wrong type or too large', async () => {
+    const tables = ['public_report', 'public_report_evidence', 'ledger_entry']
+    const before = await counts(regulator, tables)
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)])
+    const big = Buffer.concat([PNG, Buffer.alloc(1_048_576)])
+    for (const [file, status, code] of [
+      [
+        { name: '截图.png', type: 'image/png', data: exe.toString('base64') },
+        415,
+        'PUBLIC_REPORT_EVIDENCE_TYPE',
+      ],
+      [
+        { name: '录屏.png', type: 'image/png', data: big.toString('base64') },
+        413,
+        'PUBLIC_REPORT_EVIDENCE_TOO_LARGE',
+      ],
+      [
+        { name: 'x.exe', type: 'application/x-msdownload', data: exe.toString('base64') },
+        400,
+        'VALIDATION_FAILED',
+      ],
+    ] as const) {
+      const res = await regulator.app.inject({
+        method: 'POST',
+        url: '/api/public/reports',
+        remoteAddress: '10.20.1.1',
+        payload: {
+          category: 'rumor',
+          platform: '通化同城圈',
+          description: '又有人在转东昌区塑料大米的帖子',
+          reporterName: NAME,
+          reporterContact: PHONE,
+          evidence: [file],
+        },
+      })
+      expect(res.statusCode, file.name).toBe(status)
+      expect(problem(res).code).toBe(code)
+    }
+    expect(await counts(regulator, tables)).toEqual(before)
+  })
+
+  it('guessed tracking codes: each answered alike, then the address is slowed; nothing is written', async () => {
+    const tables = ['public_report', 'ledger_entry']
+    const before = await counts(regulator, tables)
+    const guesser = '10.20.2.1'
+    const last = s.code.at(-1) === 'Z' ? 'Y' : 'Z'
+    const near = `${s.code.slice(0, -1)}${last}`
+    const lookup = (code: string) =>
+      regulator.app.inject({ url: `/api/public/reports/${encodeURIComponent(code)}`, remoteAddress: guesser })
+    const first = await lookup(near)
+    expect(first.statusCode).toBe(404)
+    expect(problem(first).code).toBe('PUBLIC_REPORT_NOT_FOUND')
+    const limit = regulator.config.regulator.publicReportLookupsPerMinute
+    for (let i = 1; i < limit; i++) {
+      const res = await lookup(`TH${String(i).padStart(2, '0')}-0000-0000-0000-0000`)
+      expect(res.statusCode).toBe(404)
+      expect(res.body).toBe(first.body)
+    }
+    // past the limit even the right code is not answered to this address: guessing does not pay
+    const slowed = await lookup(s.code)
+    expect(slowed.statusCode).toBe(429)
+    expect(problem(slowed).code).toBe('RATE_LIMITED')
+    expect(await counts(regulator, tables)).toEqual(before)
+    expect(
+      (await regulator.app.inject({ url: `/api/public/reports/${s.code}`, remoteAddress: '10.20.2.2' }))
+        .statusCode,
+    ).toBe(200)
+  })
+
+  it('a handler without the seal role cannot open the reporter’s identity, not even the department handling it', async () => {
+    const before = await counts(regulator, ['ledger_entry'])
+    for (const who of [market, officer, supervisor]) {
+      const res = await post(regulator, who, `/api/public-reports/${s.publicReportId}/unseal`, {
+        reason: '回访举报人核实情况',
+      })
+      expect(res.statusCode).toBe(403)
+      expect(problem(res).code).toBe('FORBIDDEN')
+    }
+    expect(await counts(regulator, ['ledger_entry'])).toEqual(before)
+    await regulator.ledger.sequence()
+    const opened = (
+      await get(
+        regulator,
+        admin,
+        `/api/ledger/entries?subjectId=${s.publicReportId}&action=public_report.identity_unsealed`,
+      )
+    ).json().items
+    expect(opened).toEqual([])
+  })
+})
+
+describe('the reporter’s name and phone (A18)', () => {
+  it('appear in no log line, answer, message between nodes, ledger entry, export or table of any node', async () => {
+    // What the handlers and the platforms can see and export, read as each of them.
+    const reg = { officer, market, supervisor, admin }
+    for (const who of Object.values(reg)) {
+      for (const url of [
+        '/api/public-reports',
+        `/api/public-reports/${s.publicReportId}`,
+        '/api/cases',
+        `/api/cases/${s.caseId}`,
+        '/api/clarifications',
+        `/api/clarifications/${s.clarificationId}`,
+        '/api/orders',
+        '/api/platform-reports',
+      ]) {
+        await get(regulator, who, url)
+      }
+    }
+    await regulator.app.inject({ url: '/api/public/clarifications' })
+    await regulator.app.inject({ url: `/api/public/reports/${s.code}`, remoteAddress: '10.20.3.1' })
+    for (const n of nodes()) {
+      const who = await signIn(n.app, n === regulator ? 'cac.admin' : 'admin')
+      await get(n, who, '/api/ledger/entries?limit=5000')
+    }
+    for (const p of [platformA, platformB]) {
+      const inspector = await signIn(p.app, 'inspector')
+      for (const url of [
+        '/api/rumors',
+        '/api/disposals',
+        '/api/orders',
+        '/api/filings',
+        '/api/reports/queue',
+      ])
+        await get(p, inspector, url)
+    }
+    for (const n of nodes()) await n.ledger.sequence()
+
+    const haystacks: [string, string][] = []
+    for (const n of nodes()) {
+      const id = n.config.node.id
+      haystacks.push([`${id} logs`, JSON.stringify(n.logs)])
+      const tables = await rows<{ name: string }>(
+        n,
+        sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+      )
+      for (const { name } of tables) {
+        haystacks.push([
+          `${id} table ${name}`,
+          JSON.stringify(await rows(n, sql.raw(`select * from "${name}"`))),
+        ])
+      }
+    }
+    for (const a of answers) haystacks.push([`answer ${a.where}`, a.body])
+    for (const o of outbound) haystacks.push([`message from ${o.from}`, o.body])
+
+    // the scenario really was recorded: all three nodes logged, answered and talked
+    for (const n of nodes()) expect(n.logs.length, n.config.node.id).toBeGreaterThan(50)
+    expect(answers.length).toBeGreaterThan(200)
+    for (const id of ['tonghua-cac', 'platform-a', 'platform-b'])
+      expect(outbound.filter((o) => o.from === id).length, id).toBeGreaterThan(0)
+    expect(outbound.some((o) => o.body.includes('clarification.published'))).toBe(true)
+    expect(
+      haystacks.some(([w, t]) => w.endsWith('ledger_entry') && t.includes('public_report.received')),
+    ).toBe(true)
+
+    const needles = [NAME, PHONE, PHONE_TYPED, PHONE.slice(-8), `${PHONE.slice(0, 3)}-${PHONE.slice(3, 7)}`]
+    for (const [where, text] of haystacks) {
+      for (const needle of needles) expect(text.includes(needle), `${needle} in ${where}`).toBe(false)
+    }
+
+    // Not vacuous: the identity is there, sealed, and opens for a regulator admin with a reason, on the record.
+    recording = false
+    const unsealed = await post(regulator, admin, `/api/public-reports/${s.publicReportId}/unseal`, {
+      reason: '举报人反映的信息来源需当面核实',
+    })
+    expect(unsealed.statusCode, unsealed.body).toBe(200)
+    expect(unsealed.json()).toMatchObject({ name: NAME, contact: `+86${PHONE}` })
+    await regulator.ledger.sequence()
+    const opened = (
+      await get(
+        regulator,
+        admin,
+        `/api/ledger/entries?subjectId=${s.publicReportId}&action=public_report.identity_unsealed`,
+      )
+    ).json().items
+    expect(opened).toHaveLength(1)
+    expect(JSON.stringify(opened)).not.toContain(NAME)
   })
 })
