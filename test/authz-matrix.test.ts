@@ -338,6 +338,13 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: ['regulator_admin', 'officer', 'supervisor'],
             request: () => ({ url: '/api/working-days?year=2026' }),
           },
+          'POST /api/cases/:id/links': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/links`,
+              payload: { clarificationIds: [randomUUID()] },
+            }),
+          },
           // Transfers across regions: the gate is case.manage; the domain keeps them to the CAC (403 after it).
           'POST /api/cases/:id/transfer': {
             allowed: ['regulator_admin', 'officer'],
@@ -356,7 +363,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           },
           'POST /api/case-transfers/:id/refuse': {
             allowed: ['regulator_admin', 'officer'],
-            request: () => ({ url: `/api/case-transfers/${randomUUID()}/refuse`, payload: { reason: '矩阵' } }),
+            request: () => ({
+              url: `/api/case-transfers/${randomUUID()}/refuse`,
+              payload: { reason: '矩阵' },
+            }),
           },
           // Bulletins (通报, A5.1): those who read cases read bulletins addressed to them; those who manage cases issue.
           'GET /api/bulletins': {

@@ -432,6 +432,11 @@ export const ERRORS = {
     zh: '该通报已确认收悉',
     en: 'This bulletin has already been acknowledged',
   },
+  CASE_LINK_NOTHING_NEW: {
+    status: 409,
+    zh: '所选内容均已关联到本案',
+    en: 'Everything chosen is already linked to this case',
+  },
   CASE_ALREADY_ESCALATED: { status: 409, zh: '该案件已提级', en: 'This case has already been escalated' },
   CASE_ESCALATION_NOT_COUNTY_OFFICE: {
     status: 403,

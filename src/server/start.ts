@@ -15,6 +15,7 @@ import {
   caseTransferAnsweredHandler,
   caseTransferredHandler,
   flagOverdueCases,
+  remindCasesDueSoon,
 } from '../regulator/cases/index.ts'
 import { clarificationActedHandler } from '../regulator/clarifications/index.ts'
 import { inspectionAnsweredHandler } from '../regulator/inspections/index.ts'
@@ -182,7 +183,13 @@ export async function startNode(
           // Cases past their supervision deadline go to the supervisors (A5.1).
           transaction(database.db, (tx) =>
             flagOverdueCases(tx, systemActor('cases', '案件督办期限 / case deadlines')),
-          ).catch((err) => app.log.error({ err }, 'flagging overdue cases failed'))
+          )
+            .then(() =>
+              transaction(database.db, (tx) =>
+                remindCasesDueSoon(tx, systemActor('cases', '案件督办期限 / case deadlines')),
+              ),
+            )
+            .catch((err) => app.log.error({ err }, 'flagging overdue cases failed'))
         }, 60_000)
       : null
   overdueOrders?.unref()

@@ -15,7 +15,7 @@ import {
 import type { Actor } from '../../core/auth/index.ts'
 import { transaction } from '../../core/db/index.ts'
 import { systemActor } from '../../ledger/index.ts'
-import { flagOverdueCases, setCaseDeadline } from './cases.ts'
+import { flagOverdueCases, remindCasesDueSoon, setCaseDeadline } from './cases.ts'
 
 let node: TestNode
 let cac: Session
@@ -324,6 +324,54 @@ describe('supervision in working days (A5.1)', () => {
   })
 })
 
+describe('reminders and links (A5.1)', () => {
+  it('reminds the departments the working day before the deadline, once', async () => {
+    const opened = await post(cac, '/api/cases', {
+      title: '二道江区“化工厂爆炸”谣言溯源',
+      summary: '市网信办督办，两个工作日内查明首发账号。',
+      leadOrganisationId: org.cac,
+    })
+    expect(opened.statusCode, opened.body).toBe(201)
+    const id = opened.json().id
+    const actor = await actorOf('cac.supervisor')
+    const friday = new Date('2026-11-27T02:00:00Z')
+    const c = await transaction(node.database.db, (tx) =>
+      setCaseDeadline(tx, actor, id, { workingDays: 2, reason: '两个工作日内查明' }, friday),
+    )
+    expect(c.deadlineAt).toBe('2026-12-01T15:59:59.999Z') // Monday and Tuesday; the weekend does not count
+    const remind = (at: Date) =>
+      transaction(node.database.db, (tx) => remindCasesDueSoon(tx, systemActor('test', 'test'), at))
+    expect(await remind(friday)).toBe(0)
+    expect(await remind(new Date('2026-11-30T01:00:00Z'))).toBe(1) // Monday: one working day left
+    expect(await remind(new Date('2026-11-30T05:00:00Z'))).toBe(0)
+    const [e] = await rows<{ details: Record<string, unknown> }>(
+      sql`select details from ledger_entry where subject_id = ${id} and action = 'case.deadline_reminded'`,
+    )
+    expect(e!.details).toMatchObject({ workingDaysLeft: 1 })
+  })
+
+  it('links a public report to a case once, and refuses what does not exist', async () => {
+    const report = await fileReport({
+      category: 'illegal',
+      description: '有人冒充通化市公安局发布“全市摩托车禁行”的假通告',
+    })
+    const linked = await post(police, `/api/cases/${policeCaseId}/links`, { publicReportIds: [report] })
+    expect(linked.statusCode, linked.body).toBe(200)
+    expect(linked.json().publicReportIds).toContain(report)
+    const before = await counts()
+    const again = await post(police, `/api/cases/${policeCaseId}/links`, { publicReportIds: [report] })
+    expect(problem(again).code).toBe('CASE_LINK_NOTHING_NEW')
+    const unknown = await post(police, `/api/cases/${policeCaseId}/links`, {
+      clarificationIds: ['00000000-0000-4000-8000-000000000000'],
+    })
+    expect(problem(unknown).code).toBe('CASE_LINK_NOT_FOUND')
+    expect(
+      (await post(meihekou, `/api/cases/${policeCaseId}/links`, { publicReportIds: [report] })).statusCode,
+    ).toBe(404)
+    expect(await counts()).toEqual(before)
+  })
+})
+
 describe('refusals write nothing', () => {
   it('refuses an unknown department, a department not on the case, and closing twice', async () => {
     const before = await counts()
@@ -386,12 +434,13 @@ describe('refusals write nothing', () => {
   })
 
   it('opens a case by hand for one’s own organisation, numbered in sequence', async () => {
+    const n = (await rows<{ n: number }>(sql`select count(*)::int as n from case_file`))[0]!.n
     const res = await post(market, '/api/cases', {
       title: '某直播间虚假宣传通化葡萄酒功效',
       summary: '市场监管局日常巡查发现',
       leadOrganisationId: org['market-supervision'],
     })
     expect(res.statusCode, res.body).toBe(201)
-    expect(res.json().number).toMatch(/^TH-\d{4}-0005$/)
+    expect(res.json().number).toMatch(new RegExp(`^TH-\\d{4}-${String(n + 1).padStart(4, '0')}$`))
   })
 })

@@ -248,6 +248,8 @@ export interface CaseView {
   /** Working days left before the deadline (negative once past it); null without a deadline. */
   workingDaysLeft: number | null
   overdue: boolean
+  /** The deadline falls on the next working day or today: the lead has been reminded. */
+  dueSoon: boolean
   escalated: boolean
   escalatedAt: string | null
   escalationReason: string | null
@@ -353,6 +355,11 @@ function present(
         ? null
         : workingDaysBetween(chinaDate(now), chinaDate(r.deadlineAt), cal),
     overdue: r.status === 'open' && r.deadlineAt !== null && r.deadlineAt <= now,
+    dueSoon:
+      r.status === 'open' &&
+      r.deadlineAt !== null &&
+      r.deadlineAt > now &&
+      workingDaysBetween(chinaDate(now), chinaDate(r.deadlineAt), cal) <= 1,
     escalated: r.escalated,
     escalatedAt: iso(r.escalatedAt),
     escalationReason: r.escalationReason,
@@ -677,6 +684,23 @@ export interface OpenCaseInput {
   platformReportIds?: string[]
 }
 
+async function checkLinks(
+  tx: Tx,
+  reportIds: string[],
+  clarificationIds: string[],
+  platformReportIds: string[],
+): Promise<void> {
+  if ((await publicReportsByIds(tx, reportIds)).length !== reportIds.length) {
+    throw new DomainError('CASE_LINK_NOT_FOUND', { field: 'publicReportIds' })
+  }
+  if ((await clarificationIdsAmong(tx, clarificationIds)).length !== clarificationIds.length) {
+    throw new DomainError('CASE_LINK_NOT_FOUND', { field: 'clarificationIds' })
+  }
+  if ((await platformReportIdsAmong(tx, platformReportIds)).length !== platformReportIds.length) {
+    throw new DomainError('CASE_LINK_NOT_FOUND', { field: 'platformReportIds' })
+  }
+}
+
 /** Opens a case by hand. Staff of the CAC may give it any lead; others open cases their own organisation leads. */
 export async function openCase(
   tx: Tx,
@@ -693,15 +717,7 @@ export async function openCase(
   const reportIds = [...new Set(input.publicReportIds ?? [])]
   const clarificationIds = [...new Set(input.clarificationIds ?? [])]
   const platformReportIds = [...new Set(input.platformReportIds ?? [])]
-  if ((await publicReportsByIds(tx, reportIds)).length !== reportIds.length) {
-    throw new DomainError('CASE_LINK_NOT_FOUND', { field: 'publicReportIds' })
-  }
-  if ((await clarificationIdsAmong(tx, clarificationIds)).length !== clarificationIds.length) {
-    throw new DomainError('CASE_LINK_NOT_FOUND', { field: 'clarificationIds' })
-  }
-  if ((await platformReportIdsAmong(tx, platformReportIds)).length !== platformReportIds.length) {
-    throw new DomainError('CASE_LINK_NOT_FOUND', { field: 'platformReportIds' })
-  }
+  await checkLinks(tx, reportIds, clarificationIds, platformReportIds)
   const countyCode = input.countyCode ?? (lead.kind === 'county' ? lead.divisionCode : null)
   const row = await insertCase(
     tx,
@@ -865,7 +881,7 @@ export async function setCaseDeadline(
   const deadlineAt = endOfChinaDay(lastDay)
   const [row] = await tx
     .update(caseFile)
-    .set({ deadlineDays: input.workingDays, deadlineAt, overdueAt: null })
+    .set({ deadlineDays: input.workingDays, deadlineAt, overdueAt: null, remindedAt: null })
     .where(eq(caseFile.id, id))
     .returning()
   await append(tx, {
@@ -962,4 +978,98 @@ export async function flagOverdueCases(tx: Tx, actor: LedgerActor, now: Date = n
     })),
   )
   return due.length
+}
+
+/**
+ * Reminds the departments on each open case whose supervision deadline falls on the next working day or today, once
+ * per deadline, on the ledger (督办提醒, A5.1). Run on the regulator's timer beside the overdue flag.
+ */
+export async function remindCasesDueSoon(
+  tx: Tx,
+  actor: LedgerActor,
+  now: Date = new Date(),
+): Promise<number> {
+  const open = await tx
+    .select()
+    .from(caseFile)
+    .where(
+      and(
+        eq(caseFile.status, 'open'),
+        isNull(caseFile.remindedAt),
+        isNull(caseFile.overdueAt),
+        sql`${caseFile.deadlineAt} > ${now}`,
+      ),
+    )
+    .for('update')
+  if (open.length === 0) return 0
+  const cal = await workingCalendar(tx)
+  const today = chinaDate(now)
+  const due = open.filter(
+    (r) => r.deadlineAt !== null && workingDaysBetween(today, chinaDate(r.deadlineAt), cal) <= 1,
+  )
+  if (due.length === 0) return 0
+  await tx
+    .update(caseFile)
+    .set({ remindedAt: now })
+    .where(
+      inArray(
+        caseFile.id,
+        due.map((d) => d.id),
+      ),
+    )
+  await appendMany(
+    tx,
+    due.map((d) => ({
+      actor,
+      action: 'case.deadline_reminded',
+      subject: { type: 'case', id: d.id },
+      articles: ['A5.1'],
+      details: {
+        number: d.number,
+        deadlineAt: d.deadlineAt?.toISOString() ?? null,
+        workingDaysLeft: workingDaysBetween(today, chinaDate(d.deadlineAt as Date), cal),
+      },
+      at: now,
+    })),
+  )
+  return due.length
+}
+
+/** Links a case to public reports, clarifications and platform reports that concern it (A5.1 information sharing). */
+export async function linkCase(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  input: { publicReportIds?: string[]; clarificationIds?: string[]; platformReportIds?: string[] },
+  now: Date = new Date(),
+): Promise<CaseDetail> {
+  const r = await visibleRow(tx, actor, id, true)
+  mustBeOpen(r)
+  const fresh = (ids: string[] | undefined, have: string[]) =>
+    [...new Set(ids ?? [])].filter((x) => !have.includes(x))
+  const reportIds = fresh(input.publicReportIds, r.publicReportIds)
+  const clarificationIds = fresh(input.clarificationIds, r.clarificationIds)
+  const platformReportIds = fresh(input.platformReportIds, r.platformReportIds)
+  if (reportIds.length + clarificationIds.length + platformReportIds.length === 0) {
+    throw new DomainError('CASE_LINK_NOTHING_NEW', { id })
+  }
+  await checkLinks(tx, reportIds, clarificationIds, platformReportIds)
+  const [row] = await tx
+    .update(caseFile)
+    .set({
+      publicReportIds: [...r.publicReportIds, ...reportIds],
+      clarificationIds: [...r.clarificationIds, ...clarificationIds],
+      platformReportIds: [...r.platformReportIds, ...platformReportIds],
+    })
+    .where(eq(caseFile.id, id))
+    .returning()
+  await append(tx, {
+    actor,
+    action: 'case.linked',
+    subject: { type: 'case', id },
+    articles: ['A5.1'],
+    details: { number: r.number, publicReportIds: reportIds, clarificationIds, platformReportIds },
+    at: now,
+  })
+  return detail(tx, row as CaseRow, now)
 }

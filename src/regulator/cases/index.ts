@@ -2,8 +2,10 @@ export { addWorkingDays, buildCalendar, workingDaysBetween } from './calendar.ts
 export {
   addCaseDepartment,
   flagOverdueCases,
+  linkCase,
   listCases,
   recordConsultation,
+  remindCasesDueSoon,
   routeOnReceipt,
   routePublicReport,
   seesAll,

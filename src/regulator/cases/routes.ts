@@ -10,6 +10,7 @@ import {
   closeCase,
   escalateCase,
   getCase,
+  linkCase,
   listCases,
   listRoutingRules,
   listWorkingDayOverrides,
@@ -48,6 +49,7 @@ const CaseFields = {
   deadlineAt: Nullable(Type.String()),
   workingDaysLeft: Type.Union([Type.Integer(), Type.Null()]),
   overdue: Type.Boolean(),
+  dueSoon: Type.Boolean(),
   escalated: Type.Boolean(),
   escalatedAt: Nullable(Type.String()),
   escalationReason: Nullable(Type.String()),
@@ -205,6 +207,29 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) =>
       reply.code(201).send(await app.tx((tx) => routePublicReport(tx, actorOf(req), req.params.id))),
+  )
+
+  app.post(
+    '/api/cases/:id/links',
+    {
+      config: { access: 'case.manage' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Link public reports, clarifications and platform reports to a case (A5.1 information sharing); each once',
+        params: IdParams,
+        body: Type.Object(
+          {
+            publicReportIds: Type.Optional(Type.Array(Uuid, { maxItems: 100 })),
+            clarificationIds: Type.Optional(Type.Array(Uuid, { maxItems: 100 })),
+            platformReportIds: Type.Optional(Type.Array(Uuid, { maxItems: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: CaseDetailSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => app.tx((tx) => linkCase(tx, actorOf(req), req.params.id, req.body)),
   )
 
   app.post(

@@ -39,6 +39,8 @@ export const caseFile = pgTable(
     /** The end of the last working day, in China. */
     deadlineAt: timestamp('deadline_at', { withTimezone: true }),
     overdueAt: timestamp('overdue_at', { withTimezone: true }),
+    /** When the lead was reminded that the deadline falls on the next working day or today (once per deadline). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     escalated: boolean('escalated').notNull().default(false),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     escalationReason: text('escalation_reason'),

@@ -1,0 +1,1 @@
+ALTER TABLE "case_file" ADD COLUMN "reminded_at" timestamp with time zone;
