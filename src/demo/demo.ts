@@ -24,6 +24,7 @@ import {
   publicReportIdentityKey,
 } from '../regulator/public-reports/index.ts'
 import { type RunningNode, startNode } from '../server/start.ts'
+import { seedBulletins } from './bulletins.ts'
 import { seedCases } from './cases.ts'
 import {
   DEMO_DISPOSAL,
@@ -538,6 +539,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
     await connectPeers(nodes)
     for (const n of nodes) if (n.config.node.role === 'platform') await seedDemoFiling(n)
     await seedRegulatorWork(nodes)
+    await seedBulletins(nodes)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))
     throw e
