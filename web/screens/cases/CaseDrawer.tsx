@@ -25,7 +25,7 @@ import {
   EscalateModal,
 } from './caseForms.tsx'
 import { useCase } from './casesApi.ts'
-import { CaseStatusTag, leadName, useCountyNames, WorkingDaysLeft } from './caseUi.tsx'
+import { CaseStatusTag, deadlineDay, leadName, useCountyNames, WorkingDaysLeft } from './caseUi.tsx'
 import { useCT } from './strings.ts'
 
 type Act = 'department' | 'consultation' | 'deadline' | 'escalate' | 'close'
@@ -210,6 +210,7 @@ function CaseFacts({ c }: { c: CaseDetail }) {
       size="small"
       bordered
       column={1}
+      styles={{ label: { width: 120 } }}
       data-testid="case-facts"
       items={[
         {
@@ -252,7 +253,7 @@ function CaseFacts({ c }: { c: CaseDetail }) {
                 <span data-testid="case-drawer-deadline" data-days={c.deadlineDays}>
                   {ct('detail.deadlineAt', {
                     days: ct('deadline.days', { n: c.deadlineDays }),
-                    at: formatTime(c.deadlineAt, lang) ?? '',
+                    at: deadlineDay(c.deadlineAt, lang),
                   })}
                 </span>
                 <WorkingDaysLeft c={c} testId="case-drawer-left" />

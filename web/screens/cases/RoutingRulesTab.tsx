@@ -89,7 +89,13 @@ export function RoutingRulesTab() {
   }
 
   const columns: TableColumnsType<Row> = [
-    { title: ct('rules.category'), key: 'category', width: 120, render: (_: unknown, r) => r.name },
+    {
+      title: ct('rules.category'),
+      key: 'category',
+      fixed: 'start',
+      width: 120,
+      render: (_: unknown, r) => r.name,
+    },
     { title: ct('rules.city'), key: 'city', width: 180, render: (_: unknown, r) => cell(r, null) },
     ...counties.map((c) => ({
       title: c.name,

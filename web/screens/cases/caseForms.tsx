@@ -6,7 +6,7 @@ import { type ReactNode, useState } from 'react'
 import type { CaseDetail } from '../../api/types.ts'
 import { useLang } from '../../app/i18n.ts'
 import { useMe } from '../../app/session.tsx'
-import { ErrorAlert, formatTime, showFieldErrors } from '../../app/ui.tsx'
+import { ErrorAlert, showFieldErrors } from '../../app/ui.tsx'
 import {
   ARTICLE_PATTERN,
   CONCLUSION_MAX,
@@ -22,7 +22,7 @@ import {
   useSetDeadline,
   WORKING_DAYS_MAX,
 } from './casesApi.ts'
-import { useCaseOrganisations, useCountyNames } from './caseUi.tsx'
+import { deadlineDay, useCaseOrganisations, useCountyNames } from './caseUi.tsx'
 import { useCT } from './strings.ts'
 
 /** Requirement ids a case's conclusion commonly rests on; others may be typed. */
@@ -344,7 +344,9 @@ export function DeadlineModal({ c, onClose }: { c: CaseDetail; onClose: () => vo
           { workingDays: v.workingDays, reason: (v.reason ?? '').trim() },
           {
             onSuccess: (d) => {
-              message.success(ct('deadline.done', { at: formatTime(d.deadlineAt, lang) ?? '' }))
+              message.success(
+                ct('deadline.done', { at: d.deadlineAt ? deadlineDay(d.deadlineAt, lang) : '' }),
+              )
               onClose()
             },
             onError: submit.onError,

@@ -3,10 +3,9 @@
 import { Space, Tag, Typography } from 'antd'
 import { useMemo } from 'react'
 import type { CaseStatus, CaseView, Organisation } from '../../api/types.ts'
-import { pick, useLang } from '../../app/i18n.ts'
+import { type Lang, pick, useLang } from '../../app/i18n.ts'
 import { useOrganisations } from '../../app/queries.ts'
 import { useCan } from '../../app/session.tsx'
-import { formatTime } from '../../app/ui.tsx'
 import { usePublicReportGuide } from '../public-reports/publicReportsApi.ts'
 import { useCT } from './strings.ts'
 
@@ -77,6 +76,17 @@ export function leadName(c: CaseView, lang: 'zh' | 'en'): string {
   return lead ? pick(lang, lead.nameZh, lead.nameEn) : c.leadNameZh
 }
 
+/**
+ * The last day of a supervision deadline, as the date in China it ends on (at midnight there): the server counts
+ * working days on China's calendar, so a browser elsewhere should not show the day before.
+ */
+export function deadlineDay(iso: string, lang: Lang): string {
+  return `${new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'Asia/Shanghai',
+  }).format(new Date(iso))}${lang === 'zh' ? ' 24 时' : ', end of day (China)'}`
+}
+
 /** The supervision deadline: working days left, due today, or in red how many working days late. */
 export function WorkingDaysLeft({ c, testId }: { c: CaseView; testId?: string }) {
   const ct = useCT()
@@ -109,7 +119,7 @@ export function WorkingDaysLeft({ c, testId }: { c: CaseView; testId?: string })
         </Typography.Text>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-        {formatTime(c.deadlineAt, lang)}
+        {deadlineDay(c.deadlineAt, lang)}
       </Typography.Text>
     </Space>
   )
