@@ -53,6 +53,8 @@ async function choose(testId: string, text: string): Promise<void> {
 }
 
 const drawer = () => page.getByTestId('case-detail')
+/** Long enough for a list or drawer to be asked again after an act on a busy two-core machine. */
+const SOON = { timeout: 10_000 }
 
 beforeAll(async () => {
   rig = await startRig()
@@ -72,7 +74,7 @@ describe('cases and inspections in Chromium', () => {
     await row.click()
     const route = page.getByTestId('preport-route')
     await route.waitFor()
-    await expect.poll(() => route.getByTestId('preport-route-to').textContent()).toBe('东昌区网信办')
+    await expect.poll(() => route.getByTestId('preport-route-to').textContent(), SOON).toBe('东昌区网信办')
     expect(await route.textContent()).toContain('东昌区')
     await settled()
     await shoot('tonghua-cac-public-report-route.png')
@@ -94,7 +96,7 @@ describe('cases and inspections in Chromium', () => {
     await page.waitForURL(/\/cases\?case=/)
     caseId = new URL(page.url()).searchParams.get('case') ?? ''
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/)
-    await expect.poll(() => drawer().getByTestId('case-drawer-lead').textContent()).toBe('东昌区网信办')
+    await expect.poll(() => drawer().getByTestId('case-drawer-lead').textContent(), SOON).toBe('东昌区网信办')
     expect(await drawer().getByTestId('case-facts').textContent()).toContain('東昌區自來水有毒')
     expect(await drawer().getByTestId('case-links-publicReports').locator('a').count()).toBe(1)
     expect(await drawer().getByTestId('case-department-county-220502').getAttribute('data-role')).toBe('lead')
@@ -123,7 +125,7 @@ describe('cases and inspections in Chromium', () => {
     await actions.getByTestId('case-consultation').click()
     // The departments on the case are the participants until changed; one alone is refused before sending.
     const participants = page.getByTestId('case-consultation-participants')
-    await expect.poll(() => participants.textContent()).toContain('通化市卫生健康委员会')
+    await expect.poll(() => participants.textContent(), SOON).toContain('通化市卫生健康委员会')
     expect(await participants.textContent()).toContain('东昌区网信办')
     await page.getByTestId('case-consultation-conclusions').fill(CONCLUSIONS)
     const recorded = answered('/consultations', 'POST')
@@ -167,7 +169,9 @@ describe('cases and inspections in Chromium', () => {
 
     await page.keyboard.press('Escape')
     const left = page.getByTestId(`case-deadline-${caseId}`)
-    await expect.poll(() => left.getAttribute('data-left', { timeout: 1000 }).catch(() => null)).toBe('3')
+    await expect
+      .poll(() => left.getAttribute('data-left', { timeout: 1000 }).catch(() => null), SOON)
+      .toBe('3')
     expect(await left.getAttribute('data-overdue')).toBe('false')
     await settled()
     await shoot('tonghua-cac-cases.png')
@@ -203,7 +207,7 @@ describe('cases and inspections in Chromium', () => {
     await page.getByTestId('case-escalate-form-submit').click()
     expect((await escalated).status()).toBe(200)
     await expect
-      .poll(() => drawer().getByTestId('case-drawer-lead').textContent())
+      .poll(() => drawer().getByTestId('case-drawer-lead').textContent(), SOON)
       .toBe('通化市互联网信息办公室')
     expect(await drawer().getByTestId('case-drawer-escalation').textContent()).toContain(ESCALATION)
     expect(await drawer().getByTestId('case-department-county-220502').getAttribute('data-role')).toBe(
@@ -223,14 +227,14 @@ describe('cases and inspections in Chromium', () => {
     await page.getByTestId('rules-defaults').waitFor()
     const cell = page.getByTestId('rule-privacy-220581')
     // Blank: Meihekou's privacy reports follow the city-wide rule.
-    await expect.poll(() => cell.textContent()).toContain('同全市：通化市公安局')
+    await expect.poll(() => cell.textContent(), SOON).toContain('同全市：通化市公安局')
     expect(await page.getByTestId('rules-save').isDisabled()).toBe(true)
     await choose('rule-privacy-220581', '梅河口市网信办')
     const saved = answered('/api/routing-rules', 'PUT')
     await page.getByTestId('rules-save').click()
     expect((await saved).status()).toBe(200)
-    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('分派规则已保存')
-    await expect.poll(() => page.getByTestId('rules-defaults').count()).toBe(0)
+    await expect.poll(() => page.locator('.ant-message').textContent(), SOON).toContain('分派规则已保存')
+    await expect.poll(() => page.getByTestId('rules-defaults').count(), SOON).toBe(0)
     await settled()
     await shoot('tonghua-cac-routing-rules.png')
 
@@ -262,7 +266,7 @@ describe('cases and inspections in Chromium', () => {
     expect((await put).status()).toBe(200)
     const day = page.getByTestId('day-2026-12-31')
     await expect
-      .poll(() => day.getAttribute('data-working', { timeout: 1000 }).catch(() => null))
+      .poll(() => day.getAttribute('data-working', { timeout: 1000 }).catch(() => null), SOON)
       .toBe('false')
     expect(await day.getAttribute('data-source')).toBe('operator')
     expect(await day.textContent()).toContain('休息')
@@ -273,7 +277,7 @@ describe('cases and inspections in Chromium', () => {
     await page.getByTestId('day-note').fill('停电检修改期，照常上班')
     await page.getByTestId('day-submit').click()
     await expect
-      .poll(() => day.getAttribute('data-working', { timeout: 1000 }).catch(() => null))
+      .poll(() => day.getAttribute('data-working', { timeout: 1000 }).catch(() => null), SOON)
       .toBe('true')
     expect(await day.textContent()).toContain('按星期')
   })
