@@ -163,6 +163,16 @@ describe('the demo', { timeout: 180_000 }, () => {
       ])
       expect(cases.every((c) => c.publicReportIds.length === 1)).toBe(true)
       expect(cases.map((c) => c.deadlineDays).sort()).toEqual([5, null])
+      // A routine inspection of each platform, answered with its figures at once (A19.1).
+      const inspections = async () => {
+        const i = await regulator.app.inject({ url: '/api/inspections', cookies: session })
+        return (i.json().items as { toNode: string; kind: string; status: string; figures: object | null }[])
+          .map((x) => `${x.toNode}:${x.kind}:${x.status}:${x.figures !== null && 'reports' in x.figures}`)
+          .sort()
+      }
+      await expect
+        .poll(inspections, { timeout: 20_000 })
+        .toEqual(['platform-a:routine:answered:true', 'platform-b:routine:answered:true'])
     } finally {
       await Promise.all(nodes.map((n) => n.stop()))
     }

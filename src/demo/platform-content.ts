@@ -287,4 +287,8 @@ export const DEMO_REGULATOR = {
     reason: '市公安局交警支队已核实：无限行计划，系谣言；请清除全部转发',
     hoursToDeadline: 48,
   },
+  inspection: {
+    days: 30,
+    reason: '例行监督检查：近三十日审核力量配备、投诉举报受理办理、谣言处置和用户申诉情况',
+  },
 }

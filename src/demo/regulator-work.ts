@@ -1,5 +1,6 @@
 // The regulator's side of the demo: a clarification co-signed and published to both platforms (each sweeps every
-// copy and answers), an order platform B executed and proved, and an order waiting on platform A. Seeded once;
+// copy and answers), an order platform B executed and proved, an order waiting on platform A, and a routine
+// inspection of each platform, which each answers at once with its figures and records. Seeded once;
 // delivery between the nodes then runs on their own outbox timers, as it would in production.
 import { findStaffByLogin } from '../core/auth/index.ts'
 import { transaction } from '../core/db/index.ts'
@@ -14,6 +15,7 @@ import {
   listClarifications,
   publishClarification,
 } from '../regulator/clarifications/index.ts'
+import { requestInspection } from '../regulator/inspections/index.ts'
 import { issueOrder } from '../regulator/orders/index.ts'
 import type { RunningNode } from '../server/start.ts'
 import { DEMO_REGULATOR, DEMO_USERS } from './platform-content.ts'
@@ -115,5 +117,21 @@ export async function seedRegulatorWork(nodes: RunningNode[]): Promise<void> {
   await transaction(platformB.database.db, (tx) =>
     executeOrder(tx, operatorB, { ctx: platformB.app.disposal.ctx, protocol: platformB.protocol }, order.id),
   )
+  for (const p of platforms) await p.protocol.deliverDue()
+
+  // A routine inspection of each platform over the last 30 days (A19.1); each answers on receipt.
+  const now = Date.now()
+  for (const p of [platformA, platformB]) {
+    await transaction(regulator.database.db, (tx) =>
+      requestInspection(tx, officer, regulator.protocol, {
+        toNode: p.config.node.id,
+        kind: 'routine',
+        periodFrom: new Date(now - r.inspection.days * 86_400_000).toISOString(),
+        periodTo: new Date(now).toISOString(),
+        reason: r.inspection.reason,
+      }),
+    )
+  }
+  await regulator.protocol.deliverDue()
   for (const p of platforms) await p.protocol.deliverDue()
 }

@@ -20,7 +20,9 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'platformReports',
     'clarifications',
     'publicReports',
+    'cases',
     'orders',
+    'inspections',
   ],
   officer: [
     'dashboard',
@@ -30,7 +32,9 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'platformReports',
     'clarifications',
     'publicReports',
+    'cases',
     'orders',
+    'inspections',
   ],
   supervisor: [
     'dashboard',
@@ -42,7 +46,9 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'platformReports',
     'clarifications',
     'publicReports',
+    'cases',
     'orders',
+    'inspections',
   ],
   procurator: ['dashboard', 'organisations', 'ledger'],
   platform_admin: [

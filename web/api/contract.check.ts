@@ -81,6 +81,7 @@ import type {
   FilingView as SFilingView,
 } from '../../src/platform/filings/filings.ts'
 import type { verifyIdentity as sVerifyIdentity } from '../../src/platform/identity/identity.ts'
+import type { InspectionFigures as SInspectionFigures } from '../../src/platform/inspections/inspections.ts'
 import type { NoticeView as SNoticeView } from '../../src/platform/notices/notices.ts'
 import type {
   OrderExecution as SReceivedOrderExecution,
@@ -135,12 +136,34 @@ import type {
   outboxCounts as sOutboxCounts,
 } from '../../src/protocol/store.ts'
 import type {
+  CaseDepartmentView as SCaseDepartmentView,
+  CaseDetail as SCaseDetail,
+  CaseStatus as SCaseStatus,
+  CaseView as SCaseView,
+  ConsultationView as SConsultationView,
+  OpenCaseInput as SOpenCaseInput,
+  RoutingRuleInput as SRoutingRuleInput,
+  RoutingRuleView as SRoutingRuleView,
+  WorkingDayView as SWorkingDayView,
+  addCaseDepartment as sAddCaseDepartment,
+  closeCase as sCloseCase,
+  escalateCase as sEscalateCase,
+  listRoutingRules as sListRoutingRules,
+  recordConsultation as sRecordConsultation,
+  setCaseDeadline as sSetCaseDeadline,
+  setWorkingDayOverride as sSetWorkingDayOverride,
+} from '../../src/regulator/cases/cases.ts'
+import type {
   ClarificationView as SClarificationView,
   DeliveryView as SDeliveryView,
   DraftInput as SDraftInput,
   PublicClarification as SPublicClarification,
   claimReview as sClaimReview,
 } from '../../src/regulator/clarifications/clarifications.ts'
+import type {
+  InspectionView as SInspectionView,
+  RequestInspectionInput as SRequestInspectionInput,
+} from '../../src/regulator/inspections/inspections.ts'
 import type {
   IssueOrderInput as SIssueOrderInput,
   OrderExecution as SOrderExecution,
@@ -385,6 +408,25 @@ export const contract: {
   publicReportDetail: Same<Flat<W.PublicReportDetail>, Flat<SPublicReportDetail>>
   closePublicReport: Same<W.ClosePublicReportBody, SClosePublicReportInput>
   unsealedIdentity: Same<W.UnsealedIdentity, SUnsealedIdentity>
+  caseStatus: Same<W.CaseStatus, SCaseStatus>
+  caseDepartment: Same<W.CaseDepartmentView, SCaseDepartmentView>
+  caseView: Same<W.CaseView, SCaseView>
+  consultation: Same<W.ConsultationView, SConsultationView>
+  caseDetail: Same<Flat<W.CaseDetail>, Flat<SCaseDetail>>
+  openCase: Same<W.OpenCaseBody, SOpenCaseInput>
+  addCaseDepartment: Same<W.AddCaseDepartmentBody, Parameters<typeof sAddCaseDepartment>[3]>
+  recordConsultation: Same<W.RecordConsultationBody, Parameters<typeof sRecordConsultation>[3]>
+  setCaseDeadline: Same<W.SetCaseDeadlineBody, Parameters<typeof sSetCaseDeadline>[3]>
+  escalateCase: Same<W.EscalateCaseBody, Parameters<typeof sEscalateCase>[3]>
+  closeCase: Same<W.CloseCaseBody, Parameters<typeof sCloseCase>[3]>
+  routingRule: Same<W.RoutingRuleView, SRoutingRuleView>
+  routingRules: Same<W.RoutingRules, Awaited<ReturnType<typeof sListRoutingRules>>>
+  routingRuleInput: Same<W.RoutingRuleInput, SRoutingRuleInput>
+  workingDay: Same<Flat<W.WorkingDayView>, Flat<SWorkingDayView>>
+  setWorkingDay: Same<W.SetWorkingDayBody, Parameters<typeof sSetWorkingDayOverride>[3]>
+  inspectionView: Same<W.InspectionView, SInspectionView>
+  requestInspection: Same<W.RequestInspectionBody, SRequestInspectionInput>
+  inspectionFigures: Same<W.InspectionFigures, SInspectionFigures>
   problem: Fits<SProblem, W.Problem>
 } = {
   nodeRole: true,
@@ -522,5 +564,24 @@ export const contract: {
   publicReportDetail: true,
   closePublicReport: true,
   unsealedIdentity: true,
+  caseStatus: true,
+  caseDepartment: true,
+  caseView: true,
+  consultation: true,
+  caseDetail: true,
+  openCase: true,
+  addCaseDepartment: true,
+  recordConsultation: true,
+  setCaseDeadline: true,
+  escalateCase: true,
+  closeCase: true,
+  routingRule: true,
+  routingRules: true,
+  routingRuleInput: true,
+  workingDay: true,
+  setWorkingDay: true,
+  inspectionView: true,
+  requestInspection: true,
+  inspectionFigures: true,
   problem: true,
 }

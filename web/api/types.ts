@@ -1551,3 +1551,197 @@ export interface UnsealedIdentity {
   reason: string
   unsealedAt: string
 }
+
+// --- cases (案件, A4, A5.1, A5.2): regulator only ---
+
+/** Mirrors `CaseStatus` in src/regulator/cases/cases.ts. */
+export type CaseStatus = 'open' | 'closed'
+
+/** Mirrors `CaseDepartmentView`: an organisation on a case, leading it or joined for joint enforcement. */
+export interface CaseDepartmentView {
+  organisationId: string
+  key: string
+  nameZh: string
+  nameEn: string
+  role: 'lead' | 'joint'
+  addedAt: string
+}
+
+/** Mirrors `CaseView` (GET /api/cases). */
+export interface CaseView {
+  id: string
+  number: string
+  title: string
+  summary: string
+  leadOrganisationId: string
+  leadNameZh: string
+  countyCode: string | null
+  status: CaseStatus
+  openedAt: string
+  openedByName: string
+  deadlineDays: number | null
+  deadlineAt: string | null
+  /** Working days left before the deadline (negative once past it); null without a deadline or once closed. */
+  workingDaysLeft: number | null
+  overdue: boolean
+  escalated: boolean
+  escalatedAt: string | null
+  escalationReason: string | null
+  publicReportIds: string[]
+  clarificationIds: string[]
+  platformReportIds: string[]
+  closedAt: string | null
+  closedByName: string | null
+  conclusion: string | null
+  conclusionArticles: string[]
+  departments: CaseDepartmentView[]
+}
+
+/** Mirrors `ConsultationView`: a consultation (会商) recorded on a case. */
+export interface ConsultationView {
+  id: string
+  heldOn: string
+  participants: { organisationId: string; nameZh: string }[]
+  conclusions: string
+  recordedAt: string
+  recordedByName: string
+}
+
+/** Mirrors `CaseDetail` (GET /api/cases/:id, and the answer of every act on a case). */
+export interface CaseDetail extends CaseView {
+  consultations: ConsultationView[]
+}
+
+/** Body of POST /api/cases (mirrors `OpenCaseInput`). */
+export interface OpenCaseBody {
+  title: string
+  summary: string
+  leadOrganisationId: string
+  countyCode?: string | null
+  publicReportIds?: string[]
+  clarificationIds?: string[]
+  platformReportIds?: string[]
+}
+
+/** Body of POST /api/cases/:id/departments. */
+export interface AddCaseDepartmentBody {
+  organisationId: string
+  reason: string
+}
+
+/** Body of POST /api/cases/:id/consultations. */
+export interface RecordConsultationBody {
+  heldOn: string
+  participantIds: string[]
+  conclusions: string
+}
+
+/** Body of POST /api/cases/:id/deadline: settle within this many working days from today (督办). */
+export interface SetCaseDeadlineBody {
+  workingDays: number
+  reason: string
+}
+
+/** Body of POST /api/cases/:id/escalate (A4). */
+export interface EscalateCaseBody {
+  reason: string
+}
+
+/** Body of POST /api/cases/:id/close. */
+export interface CloseCaseBody {
+  conclusion: string
+  articles: string[]
+}
+
+/** Mirrors `RoutingRuleView` (A5.2): where public reports of a category (and county) go. */
+export interface RoutingRuleView {
+  category: ReportCategoryKey
+  /** Null: every county the category has no rule of its own for. */
+  countyCode: string | null
+  organisationId: string
+  organisationKey: string
+  organisationNameZh: string
+}
+
+/** GET and PUT /api/routing-rules; `defaults` until an officer saves rules. */
+export interface RoutingRules {
+  rules: RoutingRuleView[]
+  defaults: boolean
+}
+
+/** Mirrors `RoutingRuleInput`: one row of PUT /api/routing-rules. */
+export interface RoutingRuleInput {
+  category: ReportCategoryKey
+  countyCode: string | null
+  organisationId: string
+}
+
+/** Mirrors `WorkingDayView` (GET /api/working-days?year=): a date that is not what its weekday says. */
+export interface WorkingDayView {
+  date: string
+  working: boolean
+  note: string
+  source: 'built-in' | 'operator'
+}
+
+/** Body of PUT /api/working-days/:date. */
+export interface SetWorkingDayBody {
+  working: boolean
+  note: string
+}
+
+// --- inspections of platforms (监督检查, A19.1): regulator side ---
+
+/** Mirrors `InspectionView` in src/regulator/inspections/inspections.ts. */
+export interface InspectionView {
+  id: string
+  toNode: string
+  kind: 'routine' | 'special'
+  periodFrom: string
+  periodTo: string
+  reason: string
+  requestedByName: string
+  requestedAt: string
+  status: 'requested' | 'answered'
+  answeredAt: string | null
+  /** The platform's figures as it answered them; read them as `InspectionFigures`, defensively. */
+  figures: Record<string, unknown> | null
+  filingId: string | null
+  /** The records' proof: the platform's report about this inspection, verified against its checkpoint. */
+  proof: { reportId: string; proofsVerified: boolean; receivedAt: string } | null
+}
+
+/** Body of POST /api/inspections (mirrors `RequestInspectionInput`). */
+export interface RequestInspectionBody {
+  toNode: string
+  kind: 'routine' | 'special'
+  periodFrom: string
+  periodTo: string
+  reason: string
+}
+
+/**
+ * Mirrors `InspectionFigures` in src/platform/inspections/inspections.ts: what this codebase's platforms answer. The
+ * regulator keeps whatever a platform sent, so the console reads it field by field and shows what it finds.
+ */
+export interface InspectionFigures {
+  period: { from: string; to: string }
+  staffing: { days: number; screened: number; held: number; reviewed: number; reviewersOnDutyMax: number }
+  reports: {
+    received: number
+    upheld: number
+    dismissed: number
+    open: number
+    overdue: number
+    medianHoursToDecision: number | null
+  }
+  disposals: {
+    disposals: number
+    claims: number
+    itemsApplied: number
+    sentToReview: number
+    medianMs: number | null
+  }
+  appeals: { filed: number; upheld: number; dismissed: number; open: number }
+  records: { cited: number; more: boolean }
+}

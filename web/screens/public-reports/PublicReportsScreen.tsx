@@ -1,10 +1,13 @@
 // Public reports to the regulator (A18, A8.2): the list, oldest first with overdue ones flagged and reports of one
 // claim grouped; a report opens in a drawer with its files, the other reports of its cluster, the reporter shown as
 // sealed (and, for the admins, an unseal action that asks for a reason), and the form that closes it with the
-// feedback the reporter reads through the tracking code.
-import { FileOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons'
+// feedback the reporter reads through the tracking code. A report still `received` is routed from there (A5.2) to
+// the organisation the routing rules name, which opens its case; a routed report links to its case. `?report=<id>`
+// opens one report at once: a case links its reports here.
+import { BranchesOutlined, FileOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons'
 import {
   Alert,
+  App,
   Button,
   Card,
   Descriptions,
@@ -22,6 +25,7 @@ import {
   Typography,
 } from 'antd'
 import { useMemo, useState } from 'react'
+import { Link, useSearchParams } from 'react-router'
 import type {
   PublicReportDetail,
   PublicReportStatus,
@@ -32,6 +36,8 @@ import type {
 import { pick, useLang } from '../../app/i18n.ts'
 import { useCan } from '../../app/session.tsx'
 import { ErrorAlert, formatTime, showFieldErrors } from '../../app/ui.tsx'
+import { ruleFor, useCases, useRoutePublicReport, useRoutingRules } from '../cases/casesApi.ts'
+import { useCT } from '../cases/strings.ts'
 import {
   evidenceUrl,
   type PublicReportFilter,
@@ -84,7 +90,8 @@ export default function PublicReportsScreen() {
   const st = useST()
   const lang = useLang()
   const [filter, setFilter] = useState<PublicReportFilter>({})
-  const [open, setOpen] = useState<string | null>(null)
+  const [params] = useSearchParams()
+  const [open, setOpen] = useState<string | null>(params.get('report'))
   const reports = usePublicReports(filter)
   const guide = usePublicReportGuide()
   const countyName = useMemo(() => {
@@ -397,6 +404,10 @@ function ReportDrawer({
                 />
               )}
             </Card>
+            {r.status === 'received' && can('case.manage') ? (
+              <RouteCard report={r} countyName={countyName} />
+            ) : null}
+            {r.status !== 'received' && can('case.read') ? <CaseOfReport reportId={r.id} /> : null}
             {r.status === 'closed' ? (
               <Alert
                 type="success"
@@ -559,5 +570,88 @@ function UnsealModal({ id, onClose }: { id: string; onClose: () => void }) {
         </Space>
       )}
     </Modal>
+  )
+}
+
+/**
+ * Routing (分派, A5.2): the organisation the rules name for the report's category and county, and the button that
+ * routes it there and opens its case; then a link to that case.
+ */
+function RouteCard({
+  report,
+  countyName,
+}: {
+  report: PublicReportDetail
+  countyName: (code: string | null) => string | null
+}) {
+  const ct = useCT()
+  const lang = useLang()
+  const { message } = App.useApp()
+  const rules = useRoutingRules()
+  const route = useRoutePublicReport(report.id)
+  const rule = rules.data ? ruleFor(rules.data.rules, report.category, report.countyCode) : undefined
+  const routed = route.data
+  return (
+    <Card size="small" title={ct('route.title')} data-testid="preport-route">
+      <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+        {rules.isError ? <ErrorAlert error={rules.error} onRetry={() => rules.refetch()} /> : null}
+        {rule ? (
+          <Space orientation="vertical" size={2}>
+            <Typography.Text type="secondary">{ct('route.proposed')}</Typography.Text>
+            <Typography.Text strong style={{ fontSize: 16 }} data-testid="preport-route-to">
+              {rule.organisationNameZh}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {ct('route.rule', {
+                category: pick(lang, report.categoryZh, report.categoryEn),
+                scope: rule.countyCode === null ? ct('cityWide') : (countyName(rule.countyCode) ?? ''),
+              })}
+            </Typography.Text>
+          </Space>
+        ) : null}
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 0 }}>
+          {ct('route.hint')}
+        </Typography.Paragraph>
+        {route.isError ? <ErrorAlert error={route.error} /> : null}
+        {routed ? (
+          <Link to={`/cases?case=${encodeURIComponent(routed.id)}`} data-testid="preport-route-case">
+            {ct('route.openCase', { number: routed.number })}
+          </Link>
+        ) : (
+          <Button
+            type="primary"
+            icon={<BranchesOutlined />}
+            loading={route.isPending}
+            disabled={!rule}
+            data-testid="preport-route-submit"
+            onClick={() =>
+              route.mutate(undefined, {
+                onSuccess: (c) => message.success(ct('route.done', { number: c.number })),
+              })
+            }
+          >
+            {ct('route.submit')}
+          </Button>
+        )}
+      </Space>
+    </Card>
+  )
+}
+
+/** The case a routed report is in, as far as the caller sees it. */
+function CaseOfReport({ reportId }: { reportId: string }) {
+  const ct = useCT()
+  const cases = useCases({})
+  const c = cases.data?.find((x) => x.publicReportIds.includes(reportId))
+  if (!c) return null
+  return (
+    <Card size="small" title={ct('route.case')}>
+      <Space orientation="vertical" size={2}>
+        <Link to={`/cases?case=${encodeURIComponent(c.id)}`} data-testid="preport-case-link">
+          {ct('route.openCase', { number: c.number })}
+        </Link>
+        <Typography.Text type="secondary">{c.title}</Typography.Text>
+      </Space>
+    </Card>
   )
 }
