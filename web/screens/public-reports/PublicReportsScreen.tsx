@@ -1,8 +1,9 @@
 // Public reports to the regulator (A18, A8.2): the list, oldest first with overdue ones flagged and reports of one
 // claim grouped; a report opens in a drawer with its files, the other reports of its cluster, the reporter shown as
 // sealed (and, for the admins, an unseal action that asks for a reason), and the form that closes it with the
-// feedback the reporter reads through the tracking code.
-import { FileOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons'
+// feedback the reporter reads through the tracking code. An officer who may draft clarifications drafts one from
+// the report: the clarification answers it, and publishing it closes the report with the link as feedback (A18).
+import { FileOutlined, LockOutlined, NotificationOutlined, UnlockOutlined } from '@ant-design/icons'
 import {
   Alert,
   Button,
@@ -22,6 +23,7 @@ import {
   Typography,
 } from 'antd'
 import { useMemo, useState } from 'react'
+import { useNavigate } from 'react-router'
 import type {
   PublicReportDetail,
   PublicReportStatus,
@@ -30,8 +32,10 @@ import type {
   UnsealedIdentity,
 } from '../../api/types.ts'
 import { pick, useLang } from '../../app/i18n.ts'
+import { useOrganisations } from '../../app/queries.ts'
 import { useCan } from '../../app/session.tsx'
 import { ErrorAlert, formatTime, showFieldErrors } from '../../app/ui.tsx'
+import { DraftClarificationDrawer } from '../clarifications/DraftClarificationDrawer.tsx'
 import {
   evidenceUrl,
   type PublicReportFilter,
@@ -243,6 +247,10 @@ function ReportDrawer({
   const report = usePublicReport(id)
   const r = report.data
   const [unsealing, setUnsealing] = useState(false)
+  const [drafting, setDrafting] = useState(false)
+  const mayDraft = can('clarification.draft')
+  const organisations = useOrganisations(mayDraft && can('organisation.read'))
+  const navigate = useNavigate()
 
   return (
     <Drawer open size={760} onClose={onClose} destroyOnHidden title={st('detail.title')}>
@@ -422,10 +430,46 @@ function ReportDrawer({
                   </Space>
                 }
               />
-            ) : can('public_report.handle') ? (
-              <CloseForm report={r} />
-            ) : null}
+            ) : (
+              <>
+                {mayDraft ? (
+                  <Alert
+                    type="info"
+                    showIcon
+                    title={st('draft.hint')}
+                    action={
+                      <Button
+                        icon={<NotificationOutlined />}
+                        onClick={() => setDrafting(true)}
+                        data-testid="preport-draft-clarification"
+                      >
+                        {st('draft.button')}
+                      </Button>
+                    }
+                  />
+                ) : null}
+                {can('public_report.handle') ? <CloseForm report={r} /> : null}
+              </>
+            )}
             {unsealing ? <UnsealModal id={r.id} onClose={() => setUnsealing(false)} /> : null}
+            {mayDraft ? (
+              <DraftClarificationDrawer
+                open={drafting}
+                onClose={() => setDrafting(false)}
+                organisations={organisations.data ?? []}
+                publicReportIds={[r.id]}
+                linked={
+                  <Alert
+                    type="info"
+                    title={st('draft.linked', { at: formatTime(r.receivedAt, lang) ?? r.receivedAt })}
+                  />
+                }
+                onDrafted={() => {
+                  setDrafting(false)
+                  navigate('/clarifications')
+                }}
+              />
+            ) : null}
           </>
         ) : null}
       </Space>
