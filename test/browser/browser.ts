@@ -75,3 +75,46 @@ export async function signIn(rig: BrowserRig, base: string, login: string): Prom
   await rig.page.getByTestId('login-submit').click()
   await rig.page.getByTestId('main-menu').waitFor()
 }
+
+/** Resolves with the next answer to a request whose path ends so, with this method. */
+export function answered(page: Page, pathEnd: string, method: string) {
+  return page.waitForResponse(
+    (r) => r.url().split('?')[0]!.endsWith(pathEnd) && r.request().method() === method,
+  )
+}
+
+/**
+ * Waits for the page's animations (drawers, messages, fades) to end, so a screenshot shows the settled page; a
+ * spinner's endless animation never ends, and is not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  // Runs in the page; typed by hand, as the test's own types have no DOM (and the CSP forbids string code).
+  type InPage = {
+    document: {
+      getAnimations(): { playState: string; effect: { getTiming(): { iterations: number } } | null }[]
+    }
+  }
+  await page.waitForFunction(() =>
+    (globalThis as unknown as InPage).document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  )
+}
+
+/** Signs a platform user in on the platform's portal (/u/login), the staff's cookies cleared first. */
+export async function portalSignIn(rig: BrowserRig, base: string, phone: string): Promise<void> {
+  await rig.context.clearCookies()
+  await rig.page.goto(`${base}/u/login`)
+  await rig.page.getByTestId('portal-login-phone').fill(phone)
+  await rig.page.getByTestId('portal-login-password').fill('qinglang-demo')
+  await rig.page.getByTestId('portal-login-submit').click()
+  await rig.page.getByTestId('portal-me').waitFor()
+}
+
+/** `YYYY-MM-DD HH:mm` in the browser's (and this machine's) time zone: what antd's date pickers take. */
+export function localMinute(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}

@@ -38,6 +38,7 @@ import type {
   decideAppeal as sDecideAppeal,
   fileAppeal as sFileAppeal,
 } from '../../src/platform/appeals/appeals.ts'
+import type { ReceivedBulletinView as SReceivedBulletinView } from '../../src/platform/bulletins/bulletins.ts'
 import type {
   ContentStatus as SContentStatus,
   ContentView as SContentView,
@@ -136,9 +137,15 @@ import type {
   outboxCounts as sOutboxCounts,
 } from '../../src/protocol/store.ts'
 import type {
+  BulletinRecipientView as SBulletinRecipientView,
+  BulletinView as SBulletinView,
+  IssueBulletinInput as SIssueBulletinInput,
+} from '../../src/regulator/bulletins/bulletins.ts'
+import type {
   CaseDepartmentView as SCaseDepartmentView,
   CaseDetail as SCaseDetail,
   CaseStatus as SCaseStatus,
+  CaseTransferView as SCaseTransferView,
   CaseView as SCaseView,
   ConsultationView as SConsultationView,
   OpenCaseInput as SOpenCaseInput,
@@ -153,6 +160,7 @@ import type {
   setCaseDeadline as sSetCaseDeadline,
   setWorkingDayOverride as sSetWorkingDayOverride,
 } from '../../src/regulator/cases/cases.ts'
+import type { TransferMaterials as STransferMaterials } from '../../src/regulator/cases/tables.ts'
 import type {
   ClarificationView as SClarificationView,
   DeliveryView as SDeliveryView,
@@ -413,6 +421,12 @@ export const contract: {
   caseView: Same<W.CaseView, SCaseView>
   consultation: Same<W.ConsultationView, SConsultationView>
   caseDetail: Same<Flat<W.CaseDetail>, Flat<SCaseDetail>>
+  transferMaterials: Same<W.TransferMaterials, STransferMaterials>
+  caseTransfer: Same<W.CaseTransferView, SCaseTransferView>
+  bulletinRecipient: Same<W.BulletinRecipientView, SBulletinRecipientView>
+  bulletin: Same<W.BulletinView, SBulletinView>
+  issueBulletin: Same<W.IssueBulletinBody, SIssueBulletinInput>
+  receivedBulletin: Same<W.ReceivedBulletinView, SReceivedBulletinView>
   openCase: Same<W.OpenCaseBody, SOpenCaseInput>
   addCaseDepartment: Same<W.AddCaseDepartmentBody, Parameters<typeof sAddCaseDepartment>[3]>
   recordConsultation: Same<W.RecordConsultationBody, Parameters<typeof sRecordConsultation>[3]>
@@ -569,6 +583,12 @@ export const contract: {
   caseView: true,
   consultation: true,
   caseDetail: true,
+  transferMaterials: true,
+  caseTransfer: true,
+  bulletinRecipient: true,
+  bulletin: true,
+  issueBulletin: true,
+  receivedBulletin: true,
   openCase: true,
   addCaseDepartment: true,
   recordConsultation: true,

@@ -1554,8 +1554,8 @@ export interface UnsealedIdentity {
 
 // --- cases (案件, A4, A5.1, A5.2): regulator only ---
 
-/** Mirrors `CaseStatus` in src/regulator/cases/cases.ts. */
-export type CaseStatus = 'open' | 'closed'
+/** Mirrors `CaseStatus` in src/regulator/cases/cases.ts. `transferred`: another region's regulator accepted it. */
+export type CaseStatus = 'open' | 'closed' | 'transferred'
 
 /** Mirrors `CaseDepartmentView`: an organisation on a case, leading it or joined for joint enforcement. */
 export interface CaseDepartmentView {
@@ -1584,6 +1584,8 @@ export interface CaseView {
   /** Working days left before the deadline (negative once past it); null without a deadline or once closed. */
   workingDaysLeft: number | null
   overdue: boolean
+  /** The deadline falls on the next working day or today. */
+  dueSoon: boolean
   escalated: boolean
   escalatedAt: string | null
   escalationReason: string | null
@@ -1610,6 +1612,98 @@ export interface ConsultationView {
 /** Mirrors `CaseDetail` (GET /api/cases/:id, and the answer of every act on a case). */
 export interface CaseDetail extends CaseView {
   consultations: ConsultationView[]
+  transfers: CaseTransferView[]
+}
+
+/** Mirrors `TransferMaterials` in src/regulator/cases/tables.ts: what travels with a case to another region. */
+export interface TransferMaterials {
+  countyCode: string | null
+  articles: string[]
+  publicReports: {
+    category: string
+    platform: string
+    link: string | null
+    description: string
+    receivedAt: string
+  }[]
+  consultations: { heldOn: string; participants: string[]; conclusions: string }[]
+  clarificationIds: string[]
+  platformReportIds: string[]
+}
+
+/** Mirrors `CaseTransferView` (GET /api/case-transfers; `transfers` of a case). */
+export interface CaseTransferView {
+  id: string
+  direction: 'outgoing' | 'incoming'
+  peerNodeId: string
+  peerNameZh: string
+  caseId: string | null
+  caseNumber: string
+  title: string
+  summary: string
+  reason: string
+  materials: TransferMaterials
+  status: 'pending' | 'accepted' | 'refused'
+  sentAt: string
+  sentByName: string
+  answeredAt: string | null
+  answeredByName: string | null
+  answerReason: string | null
+  peerCaseNumber: string | null
+}
+
+// --- bulletins (通报, A5.1) ---
+
+/** Mirrors `BulletinRecipientView` in src/regulator/bulletins/bulletins.ts. */
+export interface BulletinRecipientView {
+  kind: 'organisation' | 'platform'
+  id: string
+  nameZh: string
+  nameEn: string
+  readAt: string | null
+  readByName: string | null
+}
+
+/** Mirrors `BulletinView` (GET /api/bulletins on a regulator node). */
+export interface BulletinView {
+  id: string
+  number: string
+  title: string
+  body: string
+  articles: string[]
+  caseId: string | null
+  issuingOrganisationId: string
+  issuingNameZh: string
+  issuedAt: string
+  issuedByName: string
+  recipients: BulletinRecipientView[]
+  addressedToMe: boolean
+  readByMe: boolean
+}
+
+/** Body of POST /api/bulletins (mirrors `IssueBulletinInput`). */
+export interface IssueBulletinBody {
+  title: string
+  body: string
+  articles?: string[]
+  caseId?: string
+  organisationIds?: string[]
+  platformNodeIds?: string[]
+}
+
+/** Mirrors `ReceivedBulletinView` in src/platform/bulletins/bulletins.ts (GET /api/received-bulletins). */
+export interface ReceivedBulletinView {
+  id: string
+  fromNode: string
+  number: string
+  title: string
+  body: string
+  articles: string[]
+  issuedByOrganisation: string
+  issuedAt: string
+  receivedAt: string
+  acknowledgedAt: string | null
+  acknowledgedByName: string | null
 }
 
 /** Body of POST /api/cases (mirrors `OpenCaseInput`). */

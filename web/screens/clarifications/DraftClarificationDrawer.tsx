@@ -1,5 +1,7 @@
 // Drafting a clarification for one's own department: the claim as it circulates (what platforms will match), the
 // title and the facts, the verdict, a second department asked to co-sign, and when the claim was first reported.
+// Opened from a public report, it carries that report: the first report's arrival is when the claim was reported,
+// and its reporter is answered when the clarification is published (A18).
 import {
   App,
   Button,
@@ -13,7 +15,7 @@ import {
   Space,
   Typography,
 } from 'antd'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import type { DraftClarificationBody, Organisation } from '../../api/types.ts'
 import { pick, useLang, useT } from '../../app/i18n.ts'
 import { useMe } from '../../app/session.tsx'
@@ -39,11 +41,17 @@ export function DraftClarificationDrawer({
   onClose,
   organisations,
   onDrafted,
+  publicReportIds,
+  linked,
 }: {
   open: boolean
   onClose: () => void
   organisations: readonly Organisation[]
   onDrafted: (id: string) => void
+  /** The public reports this clarification answers (told of it when it is published). */
+  publicReportIds?: readonly string[]
+  /** What the drawer says about those reports, in the caller's words. */
+  linked?: ReactNode
 }) {
   const t = useT()
   const lang = useLang()
@@ -71,6 +79,7 @@ export function DraftClarificationDrawer({
       verdict: v.verdict,
       ...(v.cosignOrgId ? { cosignOrgId: v.cosignOrgId } : {}),
       ...(v.reportedAt ? { reportedAt: v.reportedAt.toISOString() } : {}),
+      ...(publicReportIds?.length ? { publicReportIds: [...publicReportIds] } : {}),
     }
     draft.mutate(body, {
       onSuccess: (c) => {
@@ -109,6 +118,11 @@ export function DraftClarificationDrawer({
       <Typography.Paragraph type="secondary">
         {t('clarifications.form.intro', { org: pick(lang, me.organisation.nameZh, me.organisation.nameEn) })}
       </Typography.Paragraph>
+      {linked ? (
+        <div style={{ marginBottom: 16 }} data-testid="clarification-linked-reports">
+          {linked}
+        </div>
+      ) : null}
       {generalError ? (
         <div style={{ marginBottom: 16 }}>
           <ErrorAlert error={generalError} />

@@ -3,8 +3,15 @@
 // sealed (and, for the admins, an unseal action that asks for a reason), and the form that closes it with the
 // feedback the reporter reads through the tracking code. A report still `received` is routed from there (A5.2) to
 // the organisation the routing rules name, which opens its case; a routed report links to its case. `?report=<id>`
-// opens one report at once: a case links its reports here.
-import { BranchesOutlined, FileOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons'
+// opens one report at once: a case links its reports here. An officer who may draft clarifications drafts one from
+// the report: the clarification answers it, and publishing it closes the report with the link as feedback (A18).
+import {
+  BranchesOutlined,
+  FileOutlined,
+  LockOutlined,
+  NotificationOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons'
 import {
   Alert,
   App,
@@ -25,7 +32,7 @@ import {
   Typography,
 } from 'antd'
 import { useMemo, useState } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import type {
   PublicReportDetail,
   PublicReportStatus,
@@ -34,10 +41,12 @@ import type {
   UnsealedIdentity,
 } from '../../api/types.ts'
 import { pick, useLang } from '../../app/i18n.ts'
+import { useOrganisations } from '../../app/queries.ts'
 import { useCan } from '../../app/session.tsx'
 import { ErrorAlert, formatTime, showFieldErrors } from '../../app/ui.tsx'
 import { ruleFor, useCases, useRoutePublicReport, useRoutingRules } from '../cases/casesApi.ts'
 import { useCT } from '../cases/strings.ts'
+import { DraftClarificationDrawer } from '../clarifications/DraftClarificationDrawer.tsx'
 import {
   evidenceUrl,
   type PublicReportFilter,
@@ -250,6 +259,10 @@ function ReportDrawer({
   const report = usePublicReport(id)
   const r = report.data
   const [unsealing, setUnsealing] = useState(false)
+  const [drafting, setDrafting] = useState(false)
+  const mayDraft = can('clarification.draft')
+  const organisations = useOrganisations(mayDraft && can('organisation.read'))
+  const navigate = useNavigate()
 
   return (
     <Drawer open size={760} onClose={onClose} destroyOnHidden title={st('detail.title')}>
@@ -433,10 +446,46 @@ function ReportDrawer({
                   </Space>
                 }
               />
-            ) : can('public_report.handle') ? (
-              <CloseForm report={r} />
-            ) : null}
+            ) : (
+              <>
+                {mayDraft ? (
+                  <Alert
+                    type="info"
+                    showIcon
+                    title={st('draft.hint')}
+                    action={
+                      <Button
+                        icon={<NotificationOutlined />}
+                        onClick={() => setDrafting(true)}
+                        data-testid="preport-draft-clarification"
+                      >
+                        {st('draft.button')}
+                      </Button>
+                    }
+                  />
+                ) : null}
+                {can('public_report.handle') ? <CloseForm report={r} /> : null}
+              </>
+            )}
             {unsealing ? <UnsealModal id={r.id} onClose={() => setUnsealing(false)} /> : null}
+            {mayDraft ? (
+              <DraftClarificationDrawer
+                open={drafting}
+                onClose={() => setDrafting(false)}
+                organisations={organisations.data ?? []}
+                publicReportIds={[r.id]}
+                linked={
+                  <Alert
+                    type="info"
+                    title={st('draft.linked', { at: formatTime(r.receivedAt, lang) ?? r.receivedAt })}
+                  />
+                }
+                onDrafted={() => {
+                  setDrafting(false)
+                  navigate('/clarifications')
+                }}
+              />
+            ) : null}
           </>
         ) : null}
       </Space>

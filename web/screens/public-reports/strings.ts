@@ -58,6 +58,10 @@ const zh = {
   'close.articlesRequired': '至少填写一项依据',
   'close.submit': '办结',
   'close.hint': '答复将通过查询码向举报人公开，请勿写入举报人或其他人的个人信息。',
+  'draft.hint':
+    '经核实为虚假信息的，可据此起草辟谣；辟谣发布后，本举报自动办结，举报人可通过查询码看到辟谣链接。',
+  'draft.button': '起草辟谣',
+  'draft.linked': '本辟谣答复 {at} 受理的公众举报：以其受理时间为首次举报时间，发布后自动办结并答复举报人。',
 } as const
 
 export type SKey = keyof typeof zh
@@ -118,6 +122,11 @@ const en: Record<SKey, string> = {
   'close.submit': 'Close',
   'close.hint':
     "The answer is shown to the reporter through the tracking code: keep the reporter's and others' personal information out of it.",
+  'draft.hint':
+    'If the report proves false, draft a clarification from it: once the clarification is published, this report closes and the reporter reads the link through the tracking code.',
+  'draft.button': 'Draft a clarification',
+  'draft.linked':
+    'This clarification answers the public report received {at}: its arrival counts as when the claim was first reported; publishing closes it and answers the reporter.',
 }
 
 const messages: Record<Lang, Record<SKey, string>> = { zh, en }
