@@ -437,6 +437,11 @@ export const ERRORS = {
     zh: '所选内容均已关联到本案',
     en: 'Everything chosen is already linked to this case',
   },
+  ROUTING_RULES_DUPLICATE: {
+    status: 400,
+    zh: '同一类别、同一县（市、区）只能有一条分派规则',
+    en: 'There can be only one routing rule for a category and county',
+  },
   CASE_ALREADY_ESCALATED: { status: 409, zh: '该案件已提级', en: 'This case has already been escalated' },
   CASE_ESCALATION_NOT_COUNTY_OFFICE: {
     status: 403,

@@ -1499,6 +1499,9 @@ export interface PublicReportView {
   clusterId: string
   clusterSize: number
   evidenceCount: number
+  /** Once routed (A5.2): the organisation handling it and its case. */
+  routedOrganisationId: string | null
+  caseId: string | null
   closedAt: string | null
   closedByName: string | null
   feedback: string | null

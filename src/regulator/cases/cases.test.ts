@@ -184,6 +184,13 @@ describe('routing public reports (A5.2)', () => {
     })
     expect(incomplete.statusCode).toBe(400)
     expect(problem(incomplete).code).toBe('ROUTING_RULES_INCOMPLETE')
+    const duplicate = await node.app.inject({
+      method: 'PUT',
+      url: '/api/routing-rules',
+      headers: as(cac, 'PUT'),
+      payload: { rules: [...rules, rules[0]] },
+    })
+    expect(problem(duplicate).code).toBe('ROUTING_RULES_DUPLICATE')
     expect(await counts()).toEqual(before)
   })
 })

@@ -177,7 +177,7 @@ export async function replaceRoutingRules(
       throw new DomainError('CASE_ORGANISATION_INVALID', { field: `rules/${i}/organisationId` })
     }
     const k = `${r.category}|${r.countyCode ?? '*'}`
-    if (seen.has(k)) throw new DomainError('ROUTING_RULES_INCOMPLETE', { duplicate: k })
+    if (seen.has(k)) throw new DomainError('ROUTING_RULES_DUPLICATE', { field: `rules/${i}`, duplicate: k })
     seen.add(k)
   }
   const missing = CATEGORIES.filter((c) => !seen.has(`${c}|*`))

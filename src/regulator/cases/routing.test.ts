@@ -54,6 +54,8 @@ describe('routing on receipt', () => {
     expect(cases).toHaveLength(1)
     const c = cases[0]
     expect(c).toMatchObject({ leadOrganisationId: org['county-220502'], publicReportIds: [first] })
+    // the report tells staff where it went
+    expect(report).toMatchObject({ routedOrganisationId: org['county-220502'], caseId: c.id })
 
     const repeat = await fileReport({
       category: 'rumor',

@@ -195,6 +195,9 @@ export interface PublicReportView {
   /** Reports in this report's cluster, this one included. */
   clusterSize: number
   evidenceCount: number
+  /** Once routed (A5.2): the organisation handling it and its case. */
+  routedOrganisationId: string | null
+  caseId: string | null
   closedAt: string | null
   closedByName: string | null
   feedback: string | null
@@ -292,6 +295,8 @@ function present(r: Row, clusterSize: number, evidenceCount: number, now: Date):
     clusterId: r.clusterId,
     clusterSize,
     evidenceCount,
+    routedOrganisationId: r.routedOrganisationId,
+    caseId: r.caseId,
     closedAt: r.closedAt?.toISOString() ?? null,
     closedByName: r.closedByName,
     feedback: r.feedback,
@@ -888,7 +893,10 @@ export async function markPublicReportRouted(
   now: Date = new Date(),
 ): Promise<void> {
   await routablePublicReport(tx, id)
-  await tx.update(publicReport).set({ status: 'routed' }).where(eq(publicReport.id, id))
+  await tx
+    .update(publicReport)
+    .set({ status: 'routed', routedOrganisationId: to.organisationId, caseId: to.caseId })
+    .where(eq(publicReport.id, id))
   await append(tx, {
     actor,
     action: 'public_report.routed',

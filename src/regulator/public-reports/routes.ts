@@ -47,6 +47,8 @@ const ViewFields = {
   clusterId: Type.String(),
   clusterSize: Type.Integer(),
   evidenceCount: Type.Integer(),
+  routedOrganisationId: Nullable(Type.String()),
+  caseId: Nullable(Type.String()),
   closedAt: Nullable(Type.String()),
   closedByName: Nullable(Type.String()),
   feedback: Nullable(Type.String()),

@@ -33,6 +33,9 @@ export const publicReport = pgTable(
     identitySealed: text('identity_sealed'),
     /** The report this one was first found to repeat (its own id when it repeats none): one claim, one cluster. */
     clusterId: uuid('cluster_id').notNull(),
+    /** Where the report was routed (A5.2): the competent organisation and the case it is on. */
+    routedOrganisationId: uuid('routed_organisation_id'),
+    caseId: uuid('case_id'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     deadlineAt: timestamp('deadline_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),

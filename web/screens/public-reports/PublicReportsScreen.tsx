@@ -420,7 +420,7 @@ function ReportDrawer({
             {r.status === 'received' && can('case.manage') ? (
               <RouteCard report={r} countyName={countyName} />
             ) : null}
-            {r.status !== 'received' && can('case.read') ? <CaseOfReport reportId={r.id} /> : null}
+            {r.status !== 'received' && can('case.read') ? <CaseOfReport report={r} /> : null}
             {r.status === 'closed' ? (
               <Alert
                 type="success"
@@ -687,19 +687,31 @@ function RouteCard({
   )
 }
 
-/** The case a routed report is in, as far as the caller sees it. */
-function CaseOfReport({ reportId }: { reportId: string }) {
+/** Where a routed report went: the organisation handling it and its case (a link when the caller sees the case). */
+function CaseOfReport({ report }: { report: PublicReportView }) {
   const ct = useCT()
+  const lang = useLang()
+  const organisations = useOrganisations()
   const cases = useCases({})
-  const c = cases.data?.find((x) => x.publicReportIds.includes(reportId))
-  if (!c) return null
+  const org = organisations.data?.find((o) => o.id === report.routedOrganisationId)
+  const c = report.caseId ? cases.data?.find((x) => x.id === report.caseId) : undefined
+  if (!report.caseId && !org) return null
   return (
     <Card size="small" title={ct('route.case')}>
       <Space orientation="vertical" size={2}>
-        <Link to={`/cases?case=${encodeURIComponent(c.id)}`} data-testid="preport-case-link">
-          {ct('route.openCase', { number: c.number })}
-        </Link>
-        <Typography.Text type="secondary">{c.title}</Typography.Text>
+        {org ? (
+          <Typography.Text data-testid="preport-routed-to">
+            {ct('route.routedTo', { name: pick(lang, org.nameZh, org.nameEn) })}
+          </Typography.Text>
+        ) : null}
+        {c ? (
+          <>
+            <Link to={`/cases?case=${encodeURIComponent(c.id)}`} data-testid="preport-case-link">
+              {ct('route.openCase', { number: c.number })}
+            </Link>
+            <Typography.Text type="secondary">{c.title}</Typography.Text>
+          </>
+        ) : null}
       </Space>
     </Card>
   )
