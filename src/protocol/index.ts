@@ -19,7 +19,12 @@ export {
   lastPublishedSize as lastPublishedCheckpointSize,
   type WitnessRow,
 } from './store.ts'
-export { CheckpointPublishedBody, checkpointPublishedHandler, type PublishedCheckpoint } from './witness.ts'
+export {
+  CheckpointPublishedBody,
+  checkpointPublishedHandler,
+  type PublishedCheckpoint,
+  witnessReportedCheckpoint,
+} from './witness.ts'
 
 import { pingHandler } from './peers.ts'
 import { checkpointPublishedHandler } from './witness.ts'

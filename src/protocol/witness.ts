@@ -138,6 +138,25 @@ export const checkpointPublishedHandler: MessageHandler = {
 }
 
 /**
+ * Keeps a checkpoint the regulator first sees inside a platform's report rather than published to it. It joins the
+ * witnessed ones: a later checkpoint of its size with another root is a fork, and unless it was proven on arrival
+ * the audit checks it against its neighbours (as it does a checkpoint that arrived late), so a platform cannot show
+ * one history in its checkpoints and another in its reports.
+ */
+export async function witnessReportedCheckpoint(
+  tx: Tx,
+  nodeId: string,
+  cp: { note: string; size: number; root: string; timestamp: Date },
+  envelopeId: string,
+  proven: boolean,
+): Promise<void> {
+  if (await store.findWitness(tx, nodeId, cp.size)) return
+  const { below, above } = await store.neighbours(tx, nodeId, cp.size)
+  const status = above || (below && !proven) ? 'unverified' : below ? 'consistent' : 'first'
+  await store.insertWitness(tx, { nodeId, ...cp, status, envelopeId })
+}
+
+/**
  * Settles witnessed checkpoints that could not be checked on arrival, with consistency proofs fetched from the
  * platform's public proof endpoint. Returns how many were settled.
  */

@@ -264,6 +264,15 @@ describe('report.filed is refused, storing nothing, when', () => {
     expect(res.json()).toEqual({ status: 'accepted' })
     const r = await reportOf(env.body.filingId)
     expect(r).toMatchObject({ proofsVerified: true, witnessCheck: 'not-cross-checked', envelopeId: env.id })
+    // the checkpoint it rests on now stands with the witnessed ones, for the audit to check against the rest
+    const [kept] = await regulator.database.db
+      .select()
+      .from(witnessCheckpoint)
+      .where(
+        and(eq(witnessCheckpoint.nodeId, 'platform-a'), eq(witnessCheckpoint.size, env.body.checkpoint.size)),
+      )
+    expect(kept).toMatchObject({ root: env.body.checkpoint.root, envelopeId: env.id })
+    expect(['first', 'unverified']).toContain(kept?.status)
     await refused(
       resigned(env, () => {}),
       409,

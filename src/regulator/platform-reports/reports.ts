@@ -14,6 +14,7 @@ import {
   findWitnessedCheckpoint,
   type HandlerContext,
   type MessageHandler,
+  witnessReportedCheckpoint,
 } from '../../protocol/index.ts'
 import { type PlatformReportSummary, platformReport } from './tables.ts'
 import { entryVerifies, type ReportFiled, verifyReport } from './verify.ts'
@@ -121,6 +122,16 @@ export async function receiveReport(tx: Tx, env: Envelope, ctx: HandlerContext):
       filingId: body.filingId,
       envelopeId: seen.envelopeId,
     })
+  }
+  // A checkpoint not yet witnessed joins the witnessed ones, to be checked against the rest (SYSTEM.md §5).
+  if (witnessCheck !== 'witnessed') {
+    await witnessReportedCheckpoint(
+      tx,
+      platformId,
+      { note: body.checkpoint.note, size: verified.size, root: verified.root, timestamp: verified.timestamp },
+      env.id,
+      witnessCheck === 'consistent',
+    )
   }
   const id = newId(ctx.now.getTime())
   await tx.insert(platformReport).values({

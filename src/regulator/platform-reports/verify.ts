@@ -35,6 +35,8 @@ export interface VerifiedReport {
   /** The checkpoint as signed: its size and root (hex). */
   size: number
   root: string
+  /** When the platform signed it. */
+  timestamp: Date
   /** The `filing.queued` entry that holds the report on the platform's log. */
   queuedEntryId: string
 }
@@ -135,5 +137,5 @@ export function verifyReport(
       reason: queued ? 'the digest of the report differs from the one on the log' : 'no filing.queued entry',
     })
   }
-  return { size: opened.size, root, queuedEntryId: queued.id }
+  return { size: opened.size, root, timestamp: new Date(opened.timestamp), queuedEntryId: queued.id }
 }
