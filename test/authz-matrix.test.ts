@@ -283,6 +283,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
               payload: { title: '矩阵', summary: '', leadOrganisationId: randomUUID() },
             }),
           },
+          'GET /api/public-reports/:id/route': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/public-reports/${randomUUID()}/route` }),
+          },
           'POST /api/public-reports/:id/route': {
             allowed: ['regulator_admin', 'officer'],
             request: () => ({ url: `/api/public-reports/${randomUUID()}/route` }),

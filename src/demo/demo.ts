@@ -465,6 +465,17 @@ export async function seedPublicReports(node: RunningNode): Promise<void> {
     await filePublicReport(
       tx,
       {
+        category: 'rumor',
+        platform: '微信群“梅河口同城”',
+        description: '梅河口开发区化工厂昨晚爆炸了，毒气已经飘到市区，大家关好门窗千万别出门，转给家人',
+        county: '220581',
+      },
+      settings,
+      ago(6),
+    )
+    await filePublicReport(
+      tx,
+      {
         category: 'fiction',
         platform: '某短视频平台',
         description:

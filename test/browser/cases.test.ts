@@ -1,9 +1,10 @@
-// Cases (A4, A5.1, A5.2) and inspections (A19.1) in Chromium against the demo. A CAC officer routes the second
-// Dongchang tap-water report from 公众举报: the page names the district office the rules send it to, routing opens
-// the case, and the report links to it. On the case the officer adds the health commission for joint enforcement and
-// records a consultation; escalation and the deadline are not offered to them. The CAC's supervisor sets a deadline
-// of three working days, and the list shows three left; a police officer not on the case is told it does not exist.
-// The Dongchang office takes the case to the city, which then leads it. The routing rule editor saves a county rule
+// Cases (A4, A5.1, A5.2) and inspections (A19.1) in Chromium against the demo. A CAC officer routes the Meihekou
+// chemical-plant report from 公众举报: the page names the county office the rules send it to, routing opens the case,
+// and the report links to it; the second Dongchang tap-water report, a repeat of a claim already on a case, joins
+// that case instead. On the new case the officer adds the health commission for joint enforcement and records a
+// consultation; escalation and the deadline are not offered to them. The CAC's supervisor sets a deadline of three
+// working days, and the list shows three left; a police officer not on the case is told it does not exist. The
+// Meihekou office takes the case to the city, which then leads it. The routing rule editor saves a county rule
 // over the defaults; a supervisor enters a holiday in the working-day calendar and restores it. An officer requests a
 // special inspection of platform A — an unknown platform refused first — and sees its figures as the platform
 // answered them. Screenshots land in SHOTS.
@@ -18,8 +19,8 @@ let nodes: RunningNode[] = []
 let page: Page
 
 const CONCLUSIONS =
-  '市卫健委复核东昌区管网末梢水抽检结果全部合格；东昌区网信办督促平台处置繁体字版本，并转发辟谣信息'
-const ESCALATION = '同一谣言已在多个平台以繁体字和表情符号变体传播，涉及全市饮水安全，提请市网信办统一办理'
+  '应急管理部门核实开发区化工企业昨夜生产正常、无爆炸事故，环境监测数据正常；梅河口市网信办督促平台处置相关信息'
+const ESCALATION = '同一谣言已在多个平台传播并引发市区居民恐慌，涉及公共安全，提请市网信办统一办理'
 
 let caseId = ''
 let caseNumber = ''
@@ -64,18 +65,18 @@ beforeAll(async () => {
 afterAll(async () => rig?.close())
 
 describe('cases and inspections in Chromium', () => {
-  it('an officer routes a public report to the district office the rules name, which opens its case', async () => {
+  it('an officer routes a public report to the county office the rules name, which opens its case', async () => {
     await signInAs(rig, regulator(), 'cac.officer')
     await page.getByTestId('menu-publicReports').click()
     const row = page
       .getByTestId('preport-table')
       .locator('tbody tr[data-row-key]')
-      .filter({ hasText: '東昌區自來水有毒' })
+      .filter({ hasText: '化工厂昨晚爆炸' })
     await row.click()
     const route = page.getByTestId('preport-route')
     await route.waitFor()
-    await expect.poll(() => route.getByTestId('preport-route-to').textContent(), SOON).toBe('东昌区网信办')
-    expect(await route.textContent()).toContain('东昌区')
+    await expect.poll(() => route.getByTestId('preport-route-to').textContent(), SOON).toBe('梅河口市网信办')
+    expect(await route.getByTestId('preport-route-why').textContent()).toContain('梅河口市')
     await settled()
     await shoot('tonghua-cac-public-report-route.png')
 
@@ -90,16 +91,50 @@ describe('cases and inspections in Chromium', () => {
     const link = page.getByTestId('preport-case-link')
     await expect.poll(() => link.textContent(), { timeout: 20_000 }).toMatch(/查看案件 TH-\d{4}-\d{4}/)
     caseNumber = /TH-\d{4}-\d{4}/.exec((await link.textContent()) ?? '')![0]
+    expect(await page.getByTestId('preport-routed-to').textContent()).toContain('梅河口市网信办')
     expect(await page.getByTestId('preport-route').count()).toBe(0)
 
     await link.click()
     await page.waitForURL(/\/cases\?case=/)
     caseId = new URL(page.url()).searchParams.get('case') ?? ''
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/)
-    await expect.poll(() => drawer().getByTestId('case-drawer-lead').textContent(), SOON).toBe('东昌区网信办')
-    expect(await drawer().getByTestId('case-facts').textContent()).toContain('東昌區自來水有毒')
+    await expect
+      .poll(() => drawer().getByTestId('case-drawer-lead').textContent(), SOON)
+      .toBe('梅河口市网信办')
+    expect(await drawer().getByTestId('case-facts').textContent()).toContain('化工厂昨晚爆炸')
     expect(await drawer().getByTestId('case-links-publicReports').locator('a').count()).toBe(1)
-    expect(await drawer().getByTestId('case-department-county-220502').getAttribute('data-role')).toBe('lead')
+    expect(await drawer().getByTestId('case-department-county-220581').getAttribute('data-role')).toBe('lead')
+  })
+
+  it('a repeat of a claim already on a case joins that case instead of opening another', async () => {
+    await page.keyboard.press('Escape')
+    await page.getByTestId('menu-publicReports').click()
+    const row = page
+      .getByTestId('preport-table')
+      .locator('tbody tr[data-row-key]')
+      .filter({ hasText: '東昌區自來水有毒' })
+    await row.click()
+    const route = page.getByTestId('preport-route')
+    await route.waitFor()
+    await expect.poll(() => route.getByTestId('preport-route-why').textContent(), SOON).toContain('并入该案')
+    const joined = /TH-\d{4}-\d{4}/.exec(
+      (await route.getByTestId('preport-route-why').textContent()) ?? '',
+    )![0]
+    expect(joined).not.toBe(caseNumber)
+    expect(await route.getByTestId('preport-route-to').textContent()).toBe('东昌区网信办')
+    const routed = answered('/route', 'POST')
+    await route.getByTestId('preport-route-submit').click()
+    expect((await routed).status()).toBe(201)
+    const link = page.getByTestId('preport-case-link')
+    await expect.poll(() => link.textContent(), { timeout: 20_000 }).toContain(joined)
+    await link.click()
+    await page.waitForURL(/\/cases\?case=/)
+    await expect
+      .poll(() => drawer().getByTestId('case-links-publicReports').locator('a').count(), SOON)
+      .toBe(2)
+    await page.keyboard.press('Escape')
+    await page.goto(`${regulator()}/cases?case=${caseId}`)
+    await drawer().getByTestId('case-actions').waitFor()
   })
 
   it('the officer adds the health commission and records a consultation; no deadline nor escalation for them', async () => {
@@ -109,7 +144,7 @@ describe('cases and inspections in Chromium', () => {
 
     await actions.getByTestId('case-add-department').click()
     await choose('case-department-organisation', '通化市卫生健康委员会')
-    await page.getByTestId('case-department-reason').fill('需市卫健委就管网末梢水水质出具意见')
+    await page.getByTestId('case-department-reason').fill('需市卫健委就群众健康影响出具意见')
     const added = answered('/departments', 'POST')
     await page.getByTestId('case-department-form-submit').click()
     expect((await added).status()).toBe(200)
@@ -126,7 +161,7 @@ describe('cases and inspections in Chromium', () => {
     // The departments on the case are the participants until changed; one alone is refused before sending.
     const participants = page.getByTestId('case-consultation-participants')
     await expect.poll(() => participants.textContent(), SOON).toContain('通化市卫生健康委员会')
-    expect(await participants.textContent()).toContain('东昌区网信办')
+    expect(await participants.textContent()).toContain('梅河口市网信办')
     await page.getByTestId('case-consultation-conclusions').fill(CONCLUSIONS)
     const recorded = answered('/consultations', 'POST')
     await page.getByTestId('case-consultation-form-submit').click()
@@ -152,7 +187,7 @@ describe('cases and inspections in Chromium', () => {
     expect(await actions.getByTestId('case-add-department').count()).toBe(0)
     await actions.getByTestId('case-deadline').click()
     await page.getByTestId('case-deadline-days').fill('3')
-    await page.getByTestId('case-deadline-reason').fill('涉及群众饮水安全，三个工作日内办结')
+    await page.getByTestId('case-deadline-reason').fill('涉及公共安全，三个工作日内办结')
     const set = answered('/deadline', 'POST')
     await page.getByTestId('case-deadline-form-submit').click()
     expect((await set).status()).toBe(200)
@@ -189,8 +224,8 @@ describe('cases and inspections in Chromium', () => {
     expect(await drawer().getByTestId('error-alert').textContent()).toContain('CASE_NOT_FOUND')
   })
 
-  it('the Dongchang office takes its case to the city, which then leads it', async () => {
-    await signInAs(rig, regulator(), 'dongchang.officer')
+  it('the Meihekou office takes its case to the city, which then leads it', async () => {
+    await signInAs(rig, regulator(), 'meihekou.officer')
     await page.getByTestId('menu-cases').click()
     const row = page.getByTestId(`case-row-${caseId}`)
     await row.click()
@@ -210,7 +245,7 @@ describe('cases and inspections in Chromium', () => {
       .poll(() => drawer().getByTestId('case-drawer-lead').textContent(), SOON)
       .toBe('通化市互联网信息办公室')
     expect(await drawer().getByTestId('case-drawer-escalation').textContent()).toContain(ESCALATION)
-    expect(await drawer().getByTestId('case-department-county-220502').getAttribute('data-role')).toBe(
+    expect(await drawer().getByTestId('case-department-county-220581').getAttribute('data-role')).toBe(
       'joint',
     )
     expect(await drawer().getByTestId('case-escalate').count()).toBe(0)

@@ -149,6 +149,7 @@ import type {
   CaseView as SCaseView,
   ConsultationView as SConsultationView,
   OpenCaseInput as SOpenCaseInput,
+  RoutePreview as SRoutePreview,
   RoutingRuleInput as SRoutingRuleInput,
   RoutingRuleView as SRoutingRuleView,
   WorkingDayView as SWorkingDayView,
@@ -422,6 +423,7 @@ export const contract: {
   consultation: Same<W.ConsultationView, SConsultationView>
   caseDetail: Same<Flat<W.CaseDetail>, Flat<SCaseDetail>>
   transferMaterials: Same<W.TransferMaterials, STransferMaterials>
+  routePreview: Same<W.RoutePreview, SRoutePreview>
   caseTransfer: Same<W.CaseTransferView, SCaseTransferView>
   bulletinRecipient: Same<W.BulletinRecipientView, SBulletinRecipientView>
   bulletin: Same<W.BulletinView, SBulletinView>
@@ -584,6 +586,7 @@ export const contract: {
   consultation: true,
   caseDetail: true,
   transferMaterials: true,
+  routePreview: true,
   caseTransfer: true,
   bulletinRecipient: true,
   bulletin: true,

@@ -1709,6 +1709,16 @@ export interface ReceivedBulletinView {
   acknowledgedByName: string | null
 }
 
+/** Mirrors `RoutePreview` (GET /api/public-reports/:id/route): where routing would send a received report now. */
+export interface RoutePreview {
+  organisationId: string
+  organisationKey: string
+  organisationNameZh: string
+  organisationNameEn: string
+  /** The open case about the same claim the report would join; null when it would open a case of its own. */
+  joinsCase: { id: string; number: string } | null
+}
+
 /** Body of POST /api/cases (mirrors `OpenCaseInput`). */
 export interface OpenCaseBody {
   title: string

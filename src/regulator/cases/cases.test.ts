@@ -134,6 +134,33 @@ describe('routing public reports (A5.2)', () => {
     expect(entries[2]!.articles).toContain('A5.1')
   })
 
+  it('previews where a report would go, and a repeat of a claim on an open case joins that case', async () => {
+    const first = await fileReport({
+      category: 'rumor',
+      county: '220503',
+      description: '网传二道江区化工厂夜里爆炸，空气有毒，附近居民赶紧撤离',
+    })
+    const preview = (await get(cac, `/api/public-reports/${first}/route`)).json()
+    expect(preview).toMatchObject({ organisationId: org['county-220503'], joinsCase: null })
+    const opened = (await post(cac, `/api/public-reports/${first}/route`)).json()
+    const repeat = await fileReport({
+      category: 'rumor',
+      county: '220503',
+      description: '網傳二道江區化工廠夜裡爆炸，空氣有毒，附近居民趕緊撤離！',
+    })
+    expect((await get(supervisor, `/api/public-reports/${repeat}/route`)).json()).toMatchObject({
+      organisationId: org['county-220503'],
+      joinsCase: { id: opened.id, number: opened.number },
+    })
+    const joined = await post(cac, `/api/public-reports/${repeat}/route`)
+    expect(joined.statusCode, joined.body).toBe(201)
+    expect(joined.json()).toMatchObject({ id: opened.id, publicReportIds: [first, repeat] })
+    // once routed there is nothing to preview
+    expect(problem(await get(cac, `/api/public-reports/${repeat}/route`)).code).toBe(
+      'PUBLIC_REPORT_ALREADY_ROUTED',
+    )
+  })
+
   it('follows the rules officers save, a county rule over the city-wide one, and refuses routing twice', async () => {
     const defaults = (await get(cac, '/api/routing-rules')).json()
     expect(defaults.defaults).toBe(true)

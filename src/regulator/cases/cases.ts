@@ -575,20 +575,10 @@ export async function insertCase(
   return row as CaseRow
 }
 
-/**
- * Routes a received public report (A5.2). When a case is open about the same claim (a report of its cluster is on
- * it), the report joins that case; otherwise it goes to the organisation the rules name for its category and county,
- * which leads a new case. Marked routed and recorded in one transaction.
- */
-export async function routePublicReport(
-  tx: Tx,
-  actor: Actor | LedgerActor,
-  reportId: string,
-  now: Date = new Date(),
-): Promise<CaseDetail> {
-  const report = await routablePublicReport(tx, reportId)
+/** The open case a report of this report's cluster (the same claim) is on, if any; the oldest when several. */
+async function openCaseOfClaim(tx: Tx, reportId: string, lock: boolean): Promise<CaseRow | undefined> {
   const mates = await clusterMates(tx, reportId)
-  const [open] = await tx
+  const q = tx
     .select()
     .from(caseFile)
     .where(
@@ -602,7 +592,50 @@ export async function routePublicReport(
     )
     .orderBy(asc(caseFile.openedAt))
     .limit(1)
-    .for('update')
+  const [row] = lock ? await q.for('update') : await q
+  return row
+}
+
+/** Where routing would send a received report now: the case of its claim it would join, or the rules' organisation. */
+export interface RoutePreview {
+  organisationId: string
+  organisationKey: string
+  organisationNameZh: string
+  organisationNameEn: string
+  /** The open case about the same claim the report would join; null when it would open a case of its own. */
+  joinsCase: { id: string; number: string } | null
+}
+
+export async function previewRoute(tx: Tx, reportId: string): Promise<RoutePreview> {
+  const report = await routablePublicReport(tx, reportId)
+  const orgs = await organisationsById(tx)
+  const open = await openCaseOfClaim(tx, reportId, false)
+  const orgId = open
+    ? open.leadOrganisationId
+    : (await routeFor(tx, report.category, report.countyCode)).organisationId
+  const o = orgs.get(orgId) as Organisation
+  return {
+    organisationId: o.id,
+    organisationKey: o.key,
+    organisationNameZh: o.nameZh,
+    organisationNameEn: o.nameEn,
+    joinsCase: open ? { id: open.id, number: open.number } : null,
+  }
+}
+
+/**
+ * Routes a received public report (A5.2). When a case is open about the same claim (a report of its cluster is on
+ * it), the report joins that case; otherwise it goes to the organisation the rules name for its category and county,
+ * which leads a new case. Marked routed and recorded in one transaction.
+ */
+export async function routePublicReport(
+  tx: Tx,
+  actor: Actor | LedgerActor,
+  reportId: string,
+  now: Date = new Date(),
+): Promise<CaseDetail> {
+  const report = await routablePublicReport(tx, reportId)
+  const open = await openCaseOfClaim(tx, reportId, true)
   if (open) {
     const orgs = await organisationsById(tx)
     const lead = orgs.get(open.leadOrganisationId) as Organisation

@@ -15,6 +15,7 @@ import {
   listRoutingRules,
   listWorkingDayOverrides,
   openCase,
+  previewRoute,
   recordConsultation,
   replaceRoutingRules,
   routePublicReport,
@@ -191,6 +192,30 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => reply.code(201).send(await app.tx((tx) => openCase(tx, actorOf(req), req.body))),
+  )
+
+  app.get(
+    '/api/public-reports/:id/route',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Where routing would send a received report now: the open case of the same claim it would join, or the organisation the rules name (A5.2)',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            organisationId: Type.String(),
+            organisationKey: Type.String(),
+            organisationNameZh: Type.String(),
+            organisationNameEn: Type.String(),
+            joinsCase: Type.Union([Type.Object({ id: Type.String(), number: Type.String() }), Type.Null()]),
+          }),
+          ...problems(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (req) => app.tx((tx) => previewRoute(tx, req.params.id)),
   )
 
   app.post(

@@ -44,7 +44,7 @@ import { pick, useLang } from '../../app/i18n.ts'
 import { useOrganisations } from '../../app/queries.ts'
 import { useCan } from '../../app/session.tsx'
 import { ErrorAlert, formatTime, showFieldErrors } from '../../app/ui.tsx'
-import { ruleFor, useCases, useRoutePublicReport, useRoutingRules } from '../cases/casesApi.ts'
+import { useCases, useRoutePublicReport } from '../cases/casesApi.ts'
 import { useCT } from '../cases/strings.ts'
 import { DraftClarificationDrawer } from '../clarifications/DraftClarificationDrawer.tsx'
 import {
@@ -54,6 +54,7 @@ import {
   usePublicReport,
   usePublicReportGuide,
   usePublicReports,
+  useRoutePreview,
   useUnsealIdentity,
 } from './publicReportsApi.ts'
 import { type SKey, useST } from './strings.ts'
@@ -636,30 +637,32 @@ function RouteCard({
   const ct = useCT()
   const lang = useLang()
   const { message } = App.useApp()
-  const rules = useRoutingRules()
   const route = useRoutePublicReport(report.id)
-  const rule = rules.data ? ruleFor(rules.data.rules, report.category, report.countyCode) : undefined
   const routed = route.data
+  const preview = useRoutePreview(report.id, report.status === 'received' && !routed)
+  const to = preview.data
   return (
     <Card size="small" title={ct('route.title')} data-testid="preport-route">
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-        {rules.isError ? <ErrorAlert error={rules.error} onRetry={() => rules.refetch()} /> : null}
-        {rule ? (
+        {preview.isError ? <ErrorAlert error={preview.error} onRetry={() => preview.refetch()} /> : null}
+        {to ? (
           <Space orientation="vertical" size={2}>
             <Typography.Text type="secondary">{ct('route.proposed')}</Typography.Text>
             <Typography.Text strong style={{ fontSize: 16 }} data-testid="preport-route-to">
-              {rule.organisationNameZh}
+              {pick(lang, to.organisationNameZh, to.organisationNameEn)}
             </Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {ct('route.rule', {
-                category: pick(lang, report.categoryZh, report.categoryEn),
-                scope: rule.countyCode === null ? ct('cityWide') : (countyName(rule.countyCode) ?? ''),
-              })}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="preport-route-why">
+              {to.joinsCase
+                ? ct('route.joins', { number: to.joinsCase.number })
+                : ct('route.rule', {
+                    category: pick(lang, report.categoryZh, report.categoryEn),
+                    scope: countyName(report.countyCode) ?? ct('cityWide'),
+                  })}
             </Typography.Text>
           </Space>
         ) : null}
         <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 0 }}>
-          {ct('route.hint')}
+          {to?.joinsCase ? ct('route.joinsHint') : ct('route.hint')}
         </Typography.Paragraph>
         {route.isError ? <ErrorAlert error={route.error} /> : null}
         {routed ? (
@@ -671,7 +674,7 @@ function RouteCard({
             type="primary"
             icon={<BranchesOutlined />}
             loading={route.isPending}
-            disabled={!rule}
+            disabled={!to}
             data-testid="preport-route-submit"
             onClick={() =>
               route.mutate(undefined, {
@@ -679,7 +682,7 @@ function RouteCard({
               })
             }
           >
-            {ct('route.submit')}
+            {to?.joinsCase ? ct('route.submitJoin') : ct('route.submit')}
           </Button>
         )}
       </Space>

@@ -10,6 +10,7 @@ import type {
   PublicReportStatus,
   PublicReportView,
   ReportCategoryKey,
+  RoutePreview,
   UnsealedIdentity,
 } from '../../api/types.ts'
 import { get, post } from '../../app/api.ts'
@@ -51,6 +52,15 @@ export function usePublicReport(id: string | null) {
     queryKey: publicReportKeys.one(id ?? ''),
     queryFn: () => get<PublicReportDetail>(`/api/public-reports/${encodeURIComponent(id ?? '')}`),
     enabled: id !== null,
+  })
+}
+
+/** Where routing would send a received report now (the open case of its claim, or the rules' organisation). */
+export function useRoutePreview(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['public-reports', 'route-preview', id],
+    queryFn: () => get<RoutePreview>(`/api/public-reports/${encodeURIComponent(id)}/route`),
+    enabled,
   })
 }
 
