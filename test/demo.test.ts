@@ -222,7 +222,7 @@ describe('the demo', { timeout: 180_000 }, () => {
   })
 })
 
-describe('npm start', { timeout: 180_000 }, () => {
+describe('npm start', { timeout: 240_000 }, () => {
   it('stops all three nodes cleanly on Ctrl-C', async () => {
     const child = spawn(
       process.execPath,
@@ -250,7 +250,8 @@ describe('npm start', { timeout: 180_000 }, () => {
       out += String(d)
     })
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    const deadline = Date.now() + 60_000
+    // Starting is not what this test measures: three nodes migrate and seed on a busy two-core machine.
+    const deadline = Date.now() + 150_000
     while (!out.includes('Ctrl-C') && Date.now() < deadline && child.exitCode === null) {
       await new Promise((r) => setTimeout(r, 100))
     }
