@@ -60,7 +60,7 @@ export function BulletinDrawer({ id, onClose }: { id: string; onClose: () => voi
                       <Typography.Text strong data-testid="bulletin-drawer-title">
                         {b.title}
                       </Typography.Text>
-                      <UnreadTag b={b} />
+                      <UnreadTag b={b} testId="bulletin-drawer-unread" />
                     </Space>
                   ),
                 },
@@ -100,7 +100,7 @@ export function BulletinDrawer({ id, onClose }: { id: string; onClose: () => voi
             <Card
               size="small"
               title={`${bt('detail.recipients')} (${b.recipients.length})`}
-              extra={<ReadCountTag b={b} />}
+              extra={<ReadCountTag b={b} testId="bulletin-drawer-read-count" />}
             >
               <List
                 size="small"

@@ -49,7 +49,7 @@ export default function BulletinsScreen() {
       width: 380,
       render: (_: unknown, b) => (
         <Space size={6} align="start">
-          <UnreadTag b={b} />
+          <UnreadTag b={b} testId={`bulletin-unread-${b.id}`} />
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: b.title }} style={{ marginBottom: 0 }}>
             {b.title}
           </Typography.Paragraph>
@@ -69,7 +69,7 @@ export default function BulletinsScreen() {
       title: bt('col.recipients'),
       key: 'recipients',
       width: 110,
-      render: (_: unknown, b) => <ReadCountTag b={b} />,
+      render: (_: unknown, b) => <ReadCountTag b={b} testId={`bulletin-read-count-${b.id}`} />,
     },
   ]
 

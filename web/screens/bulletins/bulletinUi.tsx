@@ -12,13 +12,13 @@ import { readCount, unreadByMe } from './bulletinsApi.ts'
 import { useBT } from './strings.ts'
 
 /** `已阅 2/4`: green once every recipient has read (or acknowledged) it. */
-export function ReadCountTag({ b }: { b: BulletinView }) {
+export function ReadCountTag({ b, testId }: { b: BulletinView; testId?: string }) {
   const bt = useBT()
   const { read, total } = readCount(b)
   return (
     <Tag
       color={read === total ? 'success' : read === 0 ? 'default' : 'processing'}
-      data-testid={`bulletin-read-count-${b.id}`}
+      data-testid={testId}
       data-read={read}
       data-total={total}
       style={{ marginInlineEnd: 0, whiteSpace: 'nowrap' }}
@@ -29,11 +29,11 @@ export function ReadCountTag({ b }: { b: BulletinView }) {
 }
 
 /** Shown when the bulletin is addressed to the caller's organisation and it has not read it. */
-export function UnreadTag({ b }: { b: BulletinView }) {
+export function UnreadTag({ b, testId }: { b: BulletinView; testId?: string }) {
   const bt = useBT()
   if (!unreadByMe(b)) return null
   return (
-    <Tag color="red" data-testid={`bulletin-unread-${b.id}`} style={{ marginInlineEnd: 0 }}>
+    <Tag color="red" data-testid={testId} style={{ marginInlineEnd: 0 }}>
       {bt('unread')}
     </Tag>
   )

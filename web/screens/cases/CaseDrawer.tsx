@@ -265,7 +265,7 @@ function CaseBulletins({ c, onOpen }: { c: CaseDetail; onOpen: (id: string) => v
               data-testid={`case-bulletin-${b.id}`}
               style={{ cursor: 'pointer' }}
               onClick={() => onOpen(b.id)}
-              extra={<ReadCountTag b={b} />}
+              extra={<ReadCountTag b={b} testId={`case-bulletin-read-count-${b.id}`} />}
             >
               <Space orientation="vertical" size={0}>
                 <Space size={6} wrap>
@@ -290,7 +290,11 @@ function CaseTransfers({ c }: { c: CaseDetail }) {
   const ct = useCT()
   if (c.transfers.length === 0) return null
   return (
-    <Card size="small" title={`${ct('transfers.case')} (${c.transfers.length})`} data-testid="case-transfers">
+    <Card
+      size="small"
+      title={`${ct('transfers.case')} (${c.transfers.length})`}
+      data-testid="case-drawer-transfers"
+    >
       <List
         size="small"
         dataSource={c.transfers}
