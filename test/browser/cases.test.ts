@@ -1,7 +1,7 @@
 // Cases (A4, A5.1, A5.2) and inspections (A19.1) in Chromium against the demo. A CAC officer routes the second
-// Dongchang tap-water report from 公众举报: the page names the district office the rules send it to, routing opens
-// the case, and the report links to it. On the case the officer adds the health commission for joint enforcement and
-// records a consultation; escalation and the deadline are not offered to them. The CAC's supervisor sets a deadline
+// Dongchang tap-water report from 公众举报: the page names the district office the rules send it to, and routing joins
+// the district's open case on the same claim (the demo's first report opened it), which now links both reports. On the
+// case the officer adds the market supervision administration for joint enforcement and records a consultation; escalation and the deadline are not offered to them. The CAC's supervisor sets a deadline
 // of three working days, and the list shows three left; a police officer not on the case is told it does not exist.
 // The Dongchang office takes the case to the city, which then leads it. The routing rule editor saves a county rule
 // over the defaults; a supervisor enters a holiday in the working-day calendar and restores it. An officer requests a
@@ -64,7 +64,7 @@ beforeAll(async () => {
 afterAll(async () => rig?.close())
 
 describe('cases and inspections in Chromium', () => {
-  it('an officer routes a public report to the district office the rules name, which opens its case', async () => {
+  it('an officer routes a public report to the district office the rules name; it joins the open case on that claim', async () => {
     await signInAs(rig, regulator(), 'cac.officer')
     await page.getByTestId('menu-publicReports').click()
     const row = page
@@ -97,26 +97,28 @@ describe('cases and inspections in Chromium', () => {
     caseId = new URL(page.url()).searchParams.get('case') ?? ''
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/)
     await expect.poll(() => drawer().getByTestId('case-drawer-lead').textContent(), SOON).toBe('东昌区网信办')
-    expect(await drawer().getByTestId('case-facts').textContent()).toContain('東昌區自來水有毒')
-    expect(await drawer().getByTestId('case-links-publicReports').locator('a').count()).toBe(1)
+    // a repeat of a claim already on an open case joins that case (the demo's first Dongchang report opened it)
+    expect(await drawer().getByTestId('case-facts').textContent()).toContain('东昌区自来水有毒')
+    expect(await drawer().getByTestId('case-links-publicReports').locator('a').count()).toBe(2)
     expect(await drawer().getByTestId('case-department-county-220502').getAttribute('data-role')).toBe('lead')
   })
 
-  it('the officer adds the health commission and records a consultation; no deadline nor escalation for them', async () => {
+  it('the officer adds the market supervision administration and records a consultation; no deadline nor escalation for them', async () => {
     const actions = drawer().getByTestId('case-actions')
     expect(await actions.getByTestId('case-deadline').count()).toBe(0)
     expect(await actions.getByTestId('case-escalate').count()).toBe(0)
 
     await actions.getByTestId('case-add-department').click()
-    await choose('case-department-organisation', '通化市卫生健康委员会')
-    await page.getByTestId('case-department-reason').fill('需市卫健委就管网末梢水水质出具意见')
+    // the health commission joined in the demo already
+    await choose('case-department-organisation', '通化市市场监督管理局')
+    await page.getByTestId('case-department-reason').fill('需市市场监管局查处借谣言推销桶装水的商家')
     const added = answered('/departments', 'POST')
     await page.getByTestId('case-department-form-submit').click()
     expect((await added).status()).toBe(200)
     await expect
       .poll(() =>
         drawer()
-          .getByTestId('case-department-health')
+          .getByTestId('case-department-market-supervision')
           .getAttribute('data-role', { timeout: 1000 })
           .catch(() => null),
       )
