@@ -5,7 +5,8 @@
 // told that only the city CAC transfers cases. A CAC officer issues a bulletin from a case's drawer to the health
 // commission and platform B; platform B's operator acknowledges it on 监管指令, and the regulator then shows platform
 // B as read. The CAC officer's transfer to a platform node is refused in words; the CAC admin, who may read the peers,
-// is told no other region's regulator is registered. Screenshots land in SHOTS.
+// is told no other region's regulator is registered, and a case one working day from its deadline is tagged 临期.
+// Screenshots land in SHOTS.
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -253,7 +254,7 @@ describe('bulletins and transfers in Chromium', () => {
     await shoot('tonghua-cac-bulletin-platform-read.png')
   })
 
-  it('a transfer to a platform node is refused in words; with no regulator peer the admin is told so', async () => {
+  it('a transfer to a platform node is refused in words; with no regulator peer the admin is told so; 临期', async () => {
     await page.goto(`${baseOf(regulator())}/cases`)
     await page.getByTestId('cases').locator('tbody tr[data-row-key]').first().click()
     await page.getByTestId('case-detail').getByTestId('case-transfer').click()
@@ -281,6 +282,39 @@ describe('bulletins and transfers in Chromium', () => {
     expect(await page.locator('.ant-select-item-option:visible').count()).toBe(0)
     await settled(page)
     await shoot('tonghua-cac-case-transfer-no-peers.png')
+
+    // the admin also supervises: one working day left makes the case 临期, in the drawer and in the list
+    await page.locator('.ant-modal-close:visible').click()
+    await page.getByTestId('case-transfer-form-body').waitFor({ state: 'hidden' })
+    const id = new URL(page.url()).searchParams.get('case') ?? ''
+    await page.getByTestId('case-detail').getByTestId('case-deadline').click()
+    await page.getByTestId('case-deadline-days').fill('1')
+    const set = answered('/deadline', 'POST')
+    await page.getByTestId('case-deadline-form-submit').click()
+    expect((await set).status()).toBe(200)
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('case-drawer-due-soon')
+            .textContent({ timeout: 1000 })
+            .catch(() => ''),
+        SOON,
+      )
+      .toBe('临期')
+    await page.keyboard.press('Escape')
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId(`case-due-soon-${id}`)
+            .textContent({ timeout: 1000 })
+            .catch(() => ''),
+        SOON,
+      )
+      .toBe('临期')
+    await settled(page)
+    await shoot('tonghua-cac-cases-due-soon.png')
 
     // the transfers tab: nothing in or out yet
     await page.goto(`${baseOf(regulator())}/cases?tab=transfers`)

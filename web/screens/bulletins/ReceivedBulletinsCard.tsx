@@ -72,7 +72,7 @@ export function ReceivedBulletinsCard() {
           <Typography.Paragraph
             type="secondary"
             style={{ fontSize: 12, marginBottom: 0, maxWidth: 420, whiteSpace: 'pre-wrap' }}
-            ellipsis={{ rows: 3, expandable: true, symbol: '…' }}
+            ellipsis={{ rows: 3, expandable: 'collapsible' }}
           >
             {b.body}
           </Typography.Paragraph>
