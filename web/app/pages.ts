@@ -24,6 +24,7 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
   SolutionOutlined,
+  SoundOutlined,
   StopOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -221,6 +222,14 @@ export const PAGES: readonly PageDef[] = [
     icon: FolderOpenOutlined,
     permission: 'case.read',
     screen: lazy(() => import('../screens/cases/CasesScreen.tsx')),
+  },
+  {
+    key: 'bulletins',
+    path: '/bulletins',
+    label: 'menu.bulletins',
+    icon: SoundOutlined,
+    permission: 'case.read',
+    screen: lazy(() => import('../screens/bulletins/BulletinsScreen.tsx')),
   },
   {
     key: 'orders',

@@ -8,6 +8,8 @@ import {
   ArrowUpOutlined,
   CheckOutlined,
   FieldTimeOutlined,
+  NodeIndexOutlined,
+  SoundOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
 import { Alert, Button, Card, Descriptions, Drawer, List, Space, Tag, Typography } from 'antd'
@@ -17,18 +19,32 @@ import type { CaseDetail } from '../../api/types.ts'
 import { pick, useLang } from '../../app/i18n.ts'
 import { useCan, useMe } from '../../app/session.tsx'
 import { ErrorAlert, formatTime, shortHash } from '../../app/ui.tsx'
+import { BulletinDrawer } from '../bulletins/BulletinDrawer.tsx'
+import { useBulletins } from '../bulletins/bulletinsApi.ts'
+import { ReadCountTag, UnreadTag } from '../bulletins/bulletinUi.tsx'
+import { IssueBulletinDrawer } from '../bulletins/IssueBulletinDrawer.tsx'
+import { useBT } from '../bulletins/strings.ts'
 import {
   AddDepartmentModal,
   CloseCaseModal,
   ConsultationModal,
   DeadlineModal,
   EscalateModal,
+  TransferModal,
 } from './caseForms.tsx'
 import { useCase } from './casesApi.ts'
-import { CaseStatusTag, deadlineDay, leadName, useCountyNames, WorkingDaysLeft } from './caseUi.tsx'
+import {
+  CaseStatusTag,
+  DueSoonTag,
+  deadlineDay,
+  leadName,
+  useCountyNames,
+  WorkingDaysLeft,
+} from './caseUi.tsx'
 import { useCT } from './strings.ts'
+import { TransferFacts } from './transferUi.tsx'
 
-type Act = 'department' | 'consultation' | 'deadline' | 'escalate' | 'close'
+type Act = 'department' | 'consultation' | 'deadline' | 'escalate' | 'close' | 'transfer' | 'bulletin'
 
 export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const ct = useCT()
@@ -36,6 +52,7 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
   const one = useCase(id)
   const c = one.data
   const [act, setAct] = useState<Act | null>(null)
+  const [bulletin, setBulletin] = useState<string | null>(null)
 
   return (
     <Drawer
@@ -110,6 +127,8 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
               )}
             </Card>
             <CaseLinks c={c} />
+            <CaseBulletins c={c} onOpen={setBulletin} />
+            <CaseTransfers c={c} />
             {c.status === 'closed' ? (
               <Alert
                 type="success"
@@ -140,6 +159,18 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
             {act === 'deadline' ? <DeadlineModal c={c} onClose={() => setAct(null)} /> : null}
             {act === 'escalate' ? <EscalateModal c={c} onClose={() => setAct(null)} /> : null}
             {act === 'close' ? <CloseCaseModal c={c} onClose={() => setAct(null)} /> : null}
+            {act === 'transfer' ? <TransferModal c={c} onClose={() => setAct(null)} /> : null}
+            {act === 'bulletin' ? (
+              <IssueBulletinDrawer
+                caseId={c.id}
+                onClose={() => setAct(null)}
+                onIssued={(b) => {
+                  setAct(null)
+                  setBulletin(b.id)
+                }}
+              />
+            ) : null}
+            {bulletin ? <BulletinDrawer id={bulletin} onClose={() => setBulletin(null)} /> : null}
           </>
         ) : null}
       </Space>
@@ -147,24 +178,26 @@ export function CaseDrawer({ id, onClose }: { id: string; onClose: () => void })
   )
 }
 
-/** The acts open to the caller on an open case; none on a closed one. */
+/** The acts open to the caller: on an open case all those their permissions allow; on any case, a bulletin. */
 function CaseActions({ c, onAct }: { c: CaseDetail; onAct: (a: Act) => void }) {
   const ct = useCT()
   const can = useCan()
   const me = useMe()
-  if (c.status !== 'open') return null
   const manage = can('case.manage')
+  const open = c.status === 'open'
   // Only the office of the case's own county takes it to the city (A4), and only once.
   const mayEscalate =
+    open &&
     manage &&
     !c.escalated &&
     c.countyCode !== null &&
     me.organisation.kind === 'county' &&
     me.organisation.divisionCode === c.countyCode
-  if (!manage && !can('case.supervise')) return null
+  const supervise = open && can('case.supervise')
+  if (!manage && !supervise) return null
   return (
     <Space wrap data-testid="case-actions">
-      {manage ? (
+      {manage && open ? (
         <>
           <Button
             icon={<ApartmentOutlined />}
@@ -182,7 +215,7 @@ function CaseActions({ c, onAct }: { c: CaseDetail; onAct: (a: Act) => void }) {
           </Button>
         </>
       ) : null}
-      {can('case.supervise') ? (
+      {supervise ? (
         <Button icon={<FieldTimeOutlined />} onClick={() => onAct('deadline')} data-testid="case-deadline">
           {ct(c.deadlineAt === null ? 'action.deadline' : 'action.deadlineChange')}
         </Button>
@@ -193,11 +226,85 @@ function CaseActions({ c, onAct }: { c: CaseDetail; onAct: (a: Act) => void }) {
         </Button>
       ) : null}
       {manage ? (
-        <Button icon={<CheckOutlined />} onClick={() => onAct('close')} data-testid="case-close">
-          {ct('action.close')}
+        <Button icon={<SoundOutlined />} onClick={() => onAct('bulletin')} data-testid="case-bulletin">
+          {ct('action.bulletin')}
         </Button>
       ) : null}
+      {manage && open ? (
+        <>
+          <Button icon={<NodeIndexOutlined />} onClick={() => onAct('transfer')} data-testid="case-transfer">
+            {ct('action.transfer')}
+          </Button>
+          <Button icon={<CheckOutlined />} onClick={() => onAct('close')} data-testid="case-close">
+            {ct('action.close')}
+          </Button>
+        </>
+      ) : null}
     </Space>
+  )
+}
+
+/** The bulletins about this case that the caller's organisation may see; one opens in its own drawer. */
+function CaseBulletins({ c, onOpen }: { c: CaseDetail; onOpen: (id: string) => void }) {
+  const bt = useBT()
+  const lang = useLang()
+  const list = useBulletins({ caseId: c.id })
+  const items = list.data ?? []
+  return (
+    <Card size="small" title={`${bt('case.bulletins')} (${items.length})`} data-testid="case-bulletins">
+      {list.isError ? <ErrorAlert error={list.error} onRetry={() => list.refetch()} /> : null}
+      {list.isSuccess && items.length === 0 ? (
+        <Typography.Text type="secondary">{bt('case.noBulletins')}</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          loading={list.isPending}
+          dataSource={items}
+          renderItem={(b) => (
+            <List.Item
+              data-testid={`case-bulletin-${b.id}`}
+              style={{ cursor: 'pointer' }}
+              onClick={() => onOpen(b.id)}
+              extra={<ReadCountTag b={b} testId={`case-bulletin-read-count-${b.id}`} />}
+            >
+              <Space orientation="vertical" size={0}>
+                <Space size={6} wrap>
+                  <Typography.Text strong>{b.number}</Typography.Text>
+                  <span>{b.title}</span>
+                  <UnreadTag b={b} />
+                </Space>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {b.issuingNameZh} · {formatTime(b.issuedAt, lang)}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  )
+}
+
+/** The case's transfers to and from other regions' regulators, newest first as the server gives them. */
+function CaseTransfers({ c }: { c: CaseDetail }) {
+  const ct = useCT()
+  if (c.transfers.length === 0) return null
+  return (
+    <Card
+      size="small"
+      title={`${ct('transfers.case')} (${c.transfers.length})`}
+      data-testid="case-drawer-transfers"
+    >
+      <List
+        size="small"
+        dataSource={c.transfers}
+        renderItem={(t) => (
+          <List.Item>
+            <TransferFacts t={t} />
+          </List.Item>
+        )}
+      />
+    </Card>
   )
 }
 
@@ -219,6 +326,7 @@ function CaseFacts({ c }: { c: CaseDetail }) {
           children: (
             <Space size={4} data-testid="case-drawer-status" data-status={c.status}>
               <CaseStatusTag status={c.status} />
+              <DueSoonTag c={c} testId="case-drawer-due-soon" />
               {c.escalated ? <Tag color="volcano">{ct('escalated')}</Tag> : null}
             </Space>
           ),

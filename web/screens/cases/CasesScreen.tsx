@@ -1,6 +1,7 @@
-// 案件管理 (A4, A5.1, A5.2), regulator only, in three tabs: the cases the caller's organisation is on (all of them for
-// the city CAC) with status and overdue filters, the working days left in red once a case is overdue, and a drawer
-// with the whole case and the acts the caller may take; the routing rules public reports go by (category × county →
+// 案件管理 (A4, A5.1, A5.2), regulator only, in four tabs: the cases the caller's organisation is on (all of them for
+// the city CAC) with status and overdue filters, the working days left in red once a case is overdue (临期 the day
+// before), and a drawer with the whole case and the acts the caller may take; the cases transferred to and from other
+// regions' regulators (跨区域移交); the routing rules public reports go by (category × county →
 // organisation); and the working-day calendar the supervision deadlines count on. The open tab is kept in the address
 // (`?tab=rules`), and so is the open case (`?case=<id>`), so the public reports page links a routed report's case.
 import { PlusOutlined } from '@ant-design/icons'
@@ -27,12 +28,13 @@ import { ErrorAlert, formatTime } from '../../app/ui.tsx'
 import { CaseDrawer } from './CaseDrawer.tsx'
 import { OpenCaseModal } from './caseForms.tsx'
 import { type CaseFilter, useCases } from './casesApi.ts'
-import { CaseStatusTag, leadName, useCountyNames, WorkingDaysLeft } from './caseUi.tsx'
+import { CaseStatusTag, DueSoonTag, leadName, useCountyNames, WorkingDaysLeft } from './caseUi.tsx'
 import { RoutingRulesTab } from './RoutingRulesTab.tsx'
 import { useCT } from './strings.ts'
+import { TransfersTab } from './TransfersTab.tsx'
 import { WorkingDaysTab } from './WorkingDaysTab.tsx'
 
-const TABS = ['cases', 'rules', 'calendar'] as const
+const TABS = ['cases', 'transfers', 'rules', 'calendar'] as const
 type TabKey = (typeof TABS)[number]
 
 function isTab(s: string | null): s is TabKey {
@@ -57,6 +59,11 @@ export default function CasesScreen() {
             key: 'cases',
             label: <span data-testid="cases-tab-cases">{ct('tab.cases')}</span>,
             children: <CasesTab />,
+          },
+          {
+            key: 'transfers',
+            label: <span data-testid="cases-tab-transfers">{ct('tab.transfers')}</span>,
+            children: <TransfersTab />,
           },
           {
             key: 'rules',
@@ -147,7 +154,12 @@ function CasesTab() {
       title: ct('col.deadline'),
       key: 'deadline',
       width: 160,
-      render: (_: unknown, c) => <WorkingDaysLeft c={c} testId={`case-deadline-${c.id}`} />,
+      render: (_: unknown, c) => (
+        <Space size={4} align="start">
+          <WorkingDaysLeft c={c} testId={`case-deadline-${c.id}`} />
+          <DueSoonTag c={c} testId={`case-due-soon-${c.id}`} />
+        </Space>
+      ),
     },
     {
       title: ct('col.status'),
@@ -169,6 +181,7 @@ function CasesTab() {
             options={[
               { value: 'open', label: ct('filter.open') },
               { value: 'closed', label: ct('filter.closed') },
+              { value: 'transferred', label: ct('status.transferred') },
               { value: 'all', label: ct('filter.all') },
             ]}
           />

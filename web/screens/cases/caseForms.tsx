@@ -1,12 +1,25 @@
 // The forms of the acts on a case, each in a modal: open a case, add a department (联合执法), record a consultation
-// (会商), set the supervision deadline in working days (督办), escalate to the city (A4), close. The server's refusals
+// (会商), set the supervision deadline in working days (督办), escalate to the city (A4), close; transfer to another
+// region's regulator, and accept or refuse a case transferred here (A5.1). The server's refusals
 // land beside their field when they name one, above the form otherwise, in the console's language.
-import { App, Form, type FormInstance, Input, InputNumber, Modal, Select, Space, Typography } from 'antd'
+import {
+  Alert,
+  App,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Typography,
+} from 'antd'
 import { type ReactNode, useState } from 'react'
-import type { CaseDetail } from '../../api/types.ts'
-import { useLang } from '../../app/i18n.ts'
-import { useMe } from '../../app/session.tsx'
+import type { CaseDetail, CaseTransferView } from '../../api/types.ts'
+import { pick, useLang } from '../../app/i18n.ts'
+import { useCan, useMe } from '../../app/session.tsx'
 import { ErrorAlert, showFieldErrors } from '../../app/ui.tsx'
+import { usePeers } from '../protocol/protocolApi.ts'
 import {
   ARTICLE_PATTERN,
   CONCLUSION_MAX,
@@ -14,12 +27,16 @@ import {
   REASON_MAX,
   SUMMARY_MAX,
   TITLE_MAX,
+  TRANSFER_TEXT_MAX,
+  useAcceptTransfer,
   useAddDepartment,
   useCloseCase,
   useEscalateCase,
   useOpenCase,
   useRecordConsultation,
+  useRefuseTransfer,
   useSetDeadline,
+  useTransferCase,
   WORKING_DAYS_MAX,
 } from './casesApi.ts'
 import { deadlineDay, useCaseOrganisations, useCountyNames } from './caseUi.tsx'
@@ -465,6 +482,198 @@ export function CloseCaseModal({ c, onClose }: { c: CaseDetail; onClose: () => v
           mode="tags"
           data-testid="case-close-articles"
           options={BASIS_OPTIONS.map((a) => ({ value: a, label: a }))}
+        />
+      </Form.Item>
+    </FormModal>
+  )
+}
+
+/**
+ * Transfer to another region's regulator node (A5.1). Those who may read the peers choose one of the active regulator
+ * peers — or read that there is none yet; anyone else types the node's id. The server keeps transfers to the city
+ * CAC, and its refusal (CASE_TRANSFER_NOT_CAC, or a node that is not a regulator) shows here in words.
+ */
+export function TransferModal({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
+  const ct = useCT()
+  const lang = useLang()
+  const can = useCan()
+  const { message } = App.useApp()
+  const peersKnown = can('protocol.read')
+  const peers = usePeers(peersKnown)
+  const transfer = useTransferCase(c.id)
+  const [form] = Form.useForm<{ toNode: string; reason: string }>()
+  const submit = useSubmit(form, ['toNode', 'reason'])
+  const regulators = (peers.data?.items ?? []).filter((p) => p.kind === 'regulator' && p.status === 'active')
+  const none = peersKnown && peers.isSuccess && regulators.length === 0
+  return (
+    <FormModal
+      title={ct('transfer.title')}
+      testId="case-transfer-form"
+      form={form}
+      submitText={ct('transfer.submit')}
+      pending={transfer.isPending}
+      error={submit.error}
+      onClose={onClose}
+      danger
+      onFinish={(v) => {
+        submit.clear()
+        transfer.mutate(
+          { toNode: v.toNode.trim(), reason: v.reason.trim() },
+          {
+            onSuccess: () => {
+              message.success(ct('transfer.done'))
+              onClose()
+            },
+            onError: submit.onError,
+          },
+        )
+      }}
+    >
+      <Typography.Paragraph type="secondary">{ct('transfer.hint')}</Typography.Paragraph>
+      {none ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={ct('transfer.noPeers')}
+          style={{ marginBottom: 16 }}
+          data-testid="case-transfer-no-peers"
+        />
+      ) : null}
+      {peersKnown ? (
+        <Form.Item
+          name="toNode"
+          label={ct('transfer.to')}
+          extra={ct('transfer.toHint')}
+          rules={[{ required: true, message: ct('required') }]}
+        >
+          <Select
+            loading={peers.isPending}
+            data-testid="case-transfer-to"
+            notFoundContent={ct('transfer.noPeers')}
+            options={regulators.map((p) => ({
+              value: p.nodeId,
+              label: `${pick(lang, p.nameZh, p.nameEn)} (${p.nodeId})`,
+            }))}
+          />
+        </Form.Item>
+      ) : (
+        <Form.Item
+          name="toNode"
+          label={ct('transfer.toNodeId')}
+          extra={ct('transfer.toNodeIdHint')}
+          rules={[{ required: true, whitespace: true, message: ct('required') }]}
+        >
+          <Input maxLength={100} data-testid="case-transfer-to-id" />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="reason"
+        label={ct('transfer.reason')}
+        rules={[{ required: true, whitespace: true, message: ct('required') }]}
+      >
+        <Input.TextArea rows={3} maxLength={TRANSFER_TEXT_MAX} showCount data-testid="case-transfer-reason" />
+      </Form.Item>
+    </FormModal>
+  )
+}
+
+/** Accept a case from another region: a case opens here, led by the organisation named (one's own by default). */
+export function AcceptTransferModal({ t, onClose }: { t: CaseTransferView; onClose: () => void }) {
+  const ct = useCT()
+  const { message } = App.useApp()
+  const orgs = useCaseOrganisations()
+  const accept = useAcceptTransfer()
+  const [form] = Form.useForm<{ leadOrganisationId?: string; note?: string }>()
+  const submit = useSubmit(form, ['leadOrganisationId', 'note'])
+  return (
+    <FormModal
+      title={ct('accept.title')}
+      testId="transfer-accept-form"
+      form={form}
+      submitText={ct('accept.submit')}
+      pending={accept.isPending}
+      error={submit.error}
+      onClose={onClose}
+      onFinish={(v) => {
+        submit.clear()
+        const note = (v.note ?? '').trim()
+        accept.mutate(
+          {
+            id: t.id,
+            body: {
+              ...(v.leadOrganisationId ? { leadOrganisationId: v.leadOrganisationId } : {}),
+              ...(note ? { note } : {}),
+            },
+          },
+          {
+            onSuccess: (done) => {
+              message.success(ct('accept.done', { number: done.peerCaseNumber ?? '' }))
+              onClose()
+            },
+            onError: submit.onError,
+          },
+        )
+      }}
+    >
+      <Typography.Paragraph strong>{t.title}</Typography.Paragraph>
+      <Form.Item name="leadOrganisationId" label={ct('accept.lead')} extra={ct('accept.leadHint')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="transfer-accept-lead"
+          options={orgs.options(orgs.forCase)}
+        />
+      </Form.Item>
+      <Form.Item name="note" label={ct('accept.note')}>
+        <Input.TextArea rows={3} maxLength={TRANSFER_TEXT_MAX} showCount data-testid="transfer-accept-note" />
+      </Form.Item>
+    </FormModal>
+  )
+}
+
+/** Refuse a case from another region, with the reason the sender reads. */
+export function RefuseTransferModal({ t, onClose }: { t: CaseTransferView; onClose: () => void }) {
+  const ct = useCT()
+  const { message } = App.useApp()
+  const refuse = useRefuseTransfer()
+  const [form] = Form.useForm<{ reason: string }>()
+  const submit = useSubmit(form, ['reason'])
+  return (
+    <FormModal
+      title={ct('refuse.title')}
+      testId="transfer-refuse-form"
+      form={form}
+      submitText={ct('refuse.submit')}
+      pending={refuse.isPending}
+      error={submit.error}
+      onClose={onClose}
+      danger
+      onFinish={(v) => {
+        submit.clear()
+        refuse.mutate(
+          { id: t.id, body: { reason: v.reason.trim() } },
+          {
+            onSuccess: () => {
+              message.success(ct('refuse.done'))
+              onClose()
+            },
+            onError: submit.onError,
+          },
+        )
+      }}
+    >
+      <Typography.Paragraph strong>{t.title}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{ct('refuse.hint')}</Typography.Paragraph>
+      <Form.Item
+        name="reason"
+        label={ct('refuse.reason')}
+        rules={[{ required: true, whitespace: true, message: ct('required') }]}
+      >
+        <Input.TextArea
+          rows={3}
+          maxLength={TRANSFER_TEXT_MAX}
+          showCount
+          data-testid="transfer-refuse-reason"
         />
       </Form.Item>
     </FormModal>

@@ -7,7 +7,7 @@ import { type Lang, pick, useLang } from '../../app/i18n.ts'
 import { useOrganisations } from '../../app/queries.ts'
 import { useCan } from '../../app/session.tsx'
 import { usePublicReportGuide } from '../public-reports/publicReportsApi.ts'
-import { useCT } from './strings.ts'
+import { type CKey, useCT } from './strings.ts'
 
 /** Organisations that may lead or join a case, and those that may also sit in a consultation (the procuratorate). */
 const CASE_KINDS = new Set(['cac', 'department', 'county'])
@@ -57,15 +57,29 @@ export function useCountyNames(): {
   }, [guide.data, lang])
 }
 
+const STATUS_TAGS: Record<CaseStatus, { color: string; key: CKey }> = {
+  open: { color: 'processing', key: 'status.open' },
+  closed: { color: 'success', key: 'status.closed' },
+  transferred: { color: 'purple', key: 'status.transferred' },
+}
+
 export function CaseStatusTag({ status }: { status: CaseStatus }) {
   const ct = useCT()
+  const s = STATUS_TAGS[status]
   return (
-    <Tag
-      color={status === 'open' ? 'processing' : 'success'}
-      data-status={status}
-      style={{ marginInlineEnd: 0 }}
-    >
-      {ct(status === 'open' ? 'status.open' : 'status.closed')}
+    <Tag color={s.color} data-status={status} style={{ marginInlineEnd: 0 }}>
+      {ct(s.key)}
+    </Tag>
+  )
+}
+
+/** 临期: the supervision deadline falls today or on the next working day (and it is not yet overdue). */
+export function DueSoonTag({ c, testId }: { c: CaseView; testId?: string }) {
+  const ct = useCT()
+  if (!c.dueSoon || c.overdue || c.status !== 'open') return null
+  return (
+    <Tag color="orange" data-testid={testId} style={{ marginInlineEnd: 0 }}>
+      {ct('dueSoon')}
     </Tag>
   )
 }
@@ -91,7 +105,7 @@ export function deadlineDay(iso: string, lang: Lang): string {
 export function WorkingDaysLeft({ c, testId }: { c: CaseView; testId?: string }) {
   const ct = useCT()
   const lang = useLang()
-  if (c.status === 'closed') return null
+  if (c.status !== 'open') return null
   if (c.deadlineAt === null || c.workingDaysLeft === null) {
     return (
       <Typography.Text type="secondary" data-testid={testId} data-overdue="false">

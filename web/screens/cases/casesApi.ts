@@ -6,6 +6,7 @@ import type {
   AddCaseDepartmentBody,
   CaseDetail,
   CaseStatus,
+  CaseTransferView,
   CaseView,
   CloseCaseBody,
   EscalateCaseBody,
@@ -34,12 +35,20 @@ export const caseKeys = {
   one: (id: string) => ['cases', 'one', id] as const,
   rules: ['cases', 'routing-rules'] as const,
   days: (year: number) => ['cases', 'working-days', year] as const,
+  transfers: (f: TransferFilter) => ['cases', 'transfers', f] as const,
+}
+
+export interface TransferFilter {
+  direction?: CaseTransferView['direction']
+  status?: CaseTransferView['status']
 }
 
 /** The server's bounds (src/regulator/cases/routes.ts). */
 export const TITLE_MAX = 200
 export const SUMMARY_MAX = 4000
 export const REASON_MAX = 1000
+/** Transfer reasons and answers (src/regulator/cases/routes.ts). */
+export const TRANSFER_TEXT_MAX = 2000
 export const CONCLUSION_MAX = 4000
 export const WORKING_DAYS_MAX = 120
 export const NOTE_MAX = 100
@@ -83,6 +92,37 @@ export const useRecordConsultation = (id: string) => useCaseAct<RecordConsultati
 export const useSetDeadline = (id: string) => useCaseAct<SetCaseDeadlineBody>(id, 'deadline')
 export const useEscalateCase = (id: string) => useCaseAct<EscalateCaseBody>(id, 'escalate')
 export const useCloseCase = (id: string) => useCaseAct<CloseCaseBody>(id, 'close')
+/** The city CAC only: the server refuses anyone else with CASE_TRANSFER_NOT_CAC. */
+export const useTransferCase = (id: string) => useCaseAct<{ toNode: string; reason: string }>(id, 'transfer')
+
+/** Needs `case.read`; the city CAC sees the transfers, anyone else an empty list. Asked again while one is pending. */
+export function useCaseTransfers(filter: TransferFilter) {
+  const q = new URLSearchParams()
+  if (filter.direction) q.set('direction', filter.direction)
+  if (filter.status) q.set('status', filter.status)
+  const query = q.toString()
+  return useQuery({
+    queryKey: caseKeys.transfers(filter),
+    queryFn: async () =>
+      (await get<Items<CaseTransferView>>(`/api/case-transfers${query ? `?${query}` : ''}`)).items,
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.data?.some((t) => t.status === 'pending') ? 5000 : 30_000),
+  })
+}
+
+/** Answering a transfer from another region: accepting opens a case here; either way the sender is told. */
+function useAnswerTransfer<B>(path: 'accept' | 'refuse') {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: B }) =>
+      post<CaseTransferView>(`/api/case-transfers/${encodeURIComponent(id)}/${path}`, body),
+    onSettled: () => client.invalidateQueries({ queryKey: caseKeys.all }),
+  })
+}
+
+export const useAcceptTransfer = () =>
+  useAnswerTransfer<{ leadOrganisationId?: string; note?: string }>('accept')
+export const useRefuseTransfer = () => useAnswerTransfer<{ reason: string }>('refuse')
 
 /** Needs `case.manage`. */
 export function useOpenCase() {

@@ -2,7 +2,8 @@
 // regulator, stop or remove, what it names (items, or every copy of a claim), its basis and reason, the deadline
 // with the time left or how late, and what was done: items stopped, items no longer here, each disposal. With
 // `order.execute` one executes an order after a confirmation that says what will happen; an order naming a claim
-// shows 执行中 while the claim is swept, and the page asks again until it is done.
+// shows 执行中 while the claim is swept, and the page asks again until it is done. Below, the bulletins (监管通报)
+// received from the regulator, each acknowledged once (ReceivedBulletinsCard).
 import {
   Alert,
   App,
@@ -23,6 +24,7 @@ import type { ReceivedOrderView } from '../../api/types.ts'
 import { type MessageKey, type Translate, useLang, useT } from '../../app/i18n.ts'
 import { useCan } from '../../app/session.tsx'
 import { ErrorAlert, formatInstant } from '../../app/ui.tsx'
+import { ReceivedBulletinsCard } from '../bulletins/ReceivedBulletinsCard.tsx'
 import { useExecuteOrder, useReceivedOrders } from './ordersApi.ts'
 import {
   compactTime,
@@ -212,31 +214,34 @@ export default function ReceivedOrdersScreen() {
   ]
 
   return (
-    <Card title={t('orders.received.title')}>
-      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <Alert type="info" showIcon title={t('orders.received.intro')} />
-        {refusal ? <ErrorAlert error={refusal} /> : null}
-        {list.isError ? <ErrorAlert error={list.error} onRetry={() => list.refetch()} /> : null}
-        <Table<ReceivedOrderView>
-          data-testid="received-orders"
-          rowKey="id"
-          size="middle"
-          loading={list.isPending}
-          dataSource={list.data ?? []}
-          columns={columns}
-          scroll={{ x: 'max-content' }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          locale={{ emptyText: t('orders.received.empty') }}
-          expandable={{ expandedRowRender: (o) => <ReceivedOrderDetail o={o} /> }}
-          onRow={(o) =>
-            ({
-              'data-testid': `received-order-row-${o.id}`,
-              'data-status': o.status,
-            }) as React.HTMLAttributes<HTMLElement>
-          }
-        />
-      </Space>
-    </Card>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card title={t('orders.received.title')}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Alert type="info" showIcon title={t('orders.received.intro')} />
+          {refusal ? <ErrorAlert error={refusal} /> : null}
+          {list.isError ? <ErrorAlert error={list.error} onRetry={() => list.refetch()} /> : null}
+          <Table<ReceivedOrderView>
+            data-testid="received-orders"
+            rowKey="id"
+            size="middle"
+            loading={list.isPending}
+            dataSource={list.data ?? []}
+            columns={columns}
+            scroll={{ x: 'max-content' }}
+            pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+            locale={{ emptyText: t('orders.received.empty') }}
+            expandable={{ expandedRowRender: (o) => <ReceivedOrderDetail o={o} /> }}
+            onRow={(o) =>
+              ({
+                'data-testid': `received-order-row-${o.id}`,
+                'data-status': o.status,
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+          />
+        </Space>
+      </Card>
+      <ReceivedBulletinsCard />
+    </Space>
   )
 }
 

@@ -1,0 +1,156 @@
+// The words of the bulletins pages (通报, A5.1): the regulator's list, drawer and issue form, and the platform's card
+// of bulletins received on 监管指令. Chinese first; kept beside the screens, as the cases page keeps its own.
+import { useCallback } from 'react'
+import { type Lang, useLang } from '../../app/i18n.ts'
+
+const zh = {
+  title: '通报',
+  intro:
+    '通报（第五条）：市网信办和各部门、县（市、区）网信办相互通报网络虚假信息的情况和处置要求，也可通报各平台。通报对象阅知后标记“已阅”，平台确认收悉后自动回执。各单位看到本单位发出和收到的通报，市网信办看到全部通报。',
+  'filter.unread': '未读',
+  'filter.all': '全部',
+  empty: '暂无通报',
+  emptyUnread: '没有未读的通报',
+  new: '发布通报',
+  'col.number': '编号',
+  'col.title': '标题',
+  'col.issuer': '发布单位',
+  'col.issuedAt': '发布时间',
+  'col.recipients': '通报对象',
+  unread: '未读',
+  readCount: '已阅 {read}/{total}',
+  'detail.title': '通报 {number}',
+  'detail.body': '正文',
+  'detail.articles': '依据',
+  'detail.case': '关联案件',
+  'detail.openCase': '查看案件',
+  'detail.issuedBy': '{name} · {at}',
+  'detail.issuer': '发布',
+  'detail.recipients': '通报对象',
+  'detail.organisation': '单位',
+  'detail.platform': '平台',
+  'detail.readBy': '{name} 于 {at} 阅知',
+  'detail.ackBy': '{name} 于 {at} 确认收悉',
+  'detail.notRead': '未阅',
+  'detail.notAcked': '未确认',
+  markRead: '标记已阅',
+  marked: '已标记为已阅',
+  'form.title': '发布通报',
+  'form.intro':
+    '通报发给所选部门、县（市、区）网信办和平台；平台经节点间协议收到，确认收悉后回执。通报及阅知情况记入账本。',
+  'form.bulletinTitle': '标题',
+  'form.body': '正文',
+  'form.articles': '依据（条款编号）',
+  'form.articlesHint': '不填则为第五条（A5.1）。',
+  'form.articlesBad': '条款编号形如 A5.1',
+  'form.case': '关联案件',
+  'form.caseNone': '不关联案件',
+  'form.organisations': '部门和县（市、区）网信办',
+  'form.platforms': '平台',
+  'form.platformsHint': '可选择已登记的平台节点，或输入平台节点编号。',
+  'form.platformsEmpty': '没有已知的平台节点，可输入平台节点编号',
+  'form.recipientsRequired': '请至少选择一个通报对象',
+  'form.submit': '发布',
+  'form.done': '通报已发布：{number}',
+  required: '必填',
+  'case.bulletins': '通报',
+  'case.noBulletins': '尚无关于本案的通报',
+  'case.issue': '发通报',
+  'received.title': '监管通报',
+  'received.intro': '监管部门发来的通报（第五条）。阅知后请确认收悉，监管部门将收到回执。',
+  'received.empty': '还没有收到监管通报',
+  'received.col.from': '来自',
+  'received.col.bulletin': '通报',
+  'received.col.ack': '收悉',
+  'received.receivedAt': '收到于 {at}',
+  'received.ack': '确认收悉',
+  'received.ackConfirm': '确认已收悉该通报？监管部门将收到回执。',
+  'received.acked': '已确认收悉',
+  'received.ackBy': '{name} · {at}',
+  'received.notYet': '未确认',
+} as const
+
+export type BKey = keyof typeof zh
+
+const en: Record<BKey, string> = {
+  title: 'Bulletins',
+  intro:
+    'Bulletins (art. 5): the city CAC, the departments and the county cyberspace offices tell each other of false information and what is to be done about it, and may tell the platforms. A recipient marks a bulletin read; a platform acknowledges it, which reaches the regulator. Each organisation sees the bulletins it issued or received; the city CAC sees all.',
+  'filter.unread': 'Unread',
+  'filter.all': 'All',
+  empty: 'No bulletins',
+  emptyUnread: 'No unread bulletins',
+  new: 'Issue a bulletin',
+  'col.number': 'Number',
+  'col.title': 'Title',
+  'col.issuer': 'Issued by',
+  'col.issuedAt': 'Issued',
+  'col.recipients': 'Recipients',
+  unread: 'Unread',
+  readCount: 'Read {read}/{total}',
+  'detail.title': 'Bulletin {number}',
+  'detail.body': 'Text',
+  'detail.articles': 'Basis',
+  'detail.case': 'Case',
+  'detail.openCase': 'Open the case',
+  'detail.issuedBy': '{name} · {at}',
+  'detail.issuer': 'Issued',
+  'detail.recipients': 'Recipients',
+  'detail.organisation': 'Organisation',
+  'detail.platform': 'Platform',
+  'detail.readBy': 'read by {name}, {at}',
+  'detail.ackBy': 'acknowledged by {name}, {at}',
+  'detail.notRead': 'Not read',
+  'detail.notAcked': 'Not acknowledged',
+  markRead: 'Mark read',
+  marked: 'Marked read',
+  'form.title': 'Issue a bulletin',
+  'form.intro':
+    'The bulletin goes to the chosen departments, county offices and platforms; platforms receive it over the node protocol and acknowledge it. The bulletin and who read it go on the ledger.',
+  'form.bulletinTitle': 'Title',
+  'form.body': 'Text',
+  'form.articles': 'Basis (requirement ids)',
+  'form.articlesHint': 'Art. 5 (A5.1) when left empty.',
+  'form.articlesBad': 'A requirement id looks like A5.1',
+  'form.case': 'Case',
+  'form.caseNone': 'No case',
+  'form.organisations': 'Departments and county offices',
+  'form.platforms': 'Platforms',
+  'form.platformsHint': 'Choose a known platform node, or type a platform node id.',
+  'form.platformsEmpty': 'No known platform nodes; type a platform node id',
+  'form.recipientsRequired': 'Choose at least one recipient',
+  'form.submit': 'Issue',
+  'form.done': 'Bulletin issued: {number}',
+  required: 'Required',
+  'case.bulletins': 'Bulletins',
+  'case.noBulletins': 'No bulletin about this case yet',
+  'case.issue': 'Issue a bulletin',
+  'received.title': 'Bulletins from the regulator',
+  'received.intro':
+    'Bulletins from the regulator (art. 5). Acknowledge one once read; the regulator receives the acknowledgement.',
+  'received.empty': 'No bulletins from the regulator',
+  'received.col.from': 'From',
+  'received.col.bulletin': 'Bulletin',
+  'received.col.ack': 'Acknowledged',
+  'received.receivedAt': 'received {at}',
+  'received.ack': 'Acknowledge',
+  'received.ackConfirm': 'Acknowledge this bulletin? The regulator receives the acknowledgement.',
+  'received.acked': 'Acknowledged',
+  'received.ackBy': '{name} · {at}',
+  'received.notYet': 'Not yet',
+}
+
+const messages: Record<Lang, Record<BKey, string>> = { zh, en }
+
+export type BTranslate = (key: BKey, vars?: Record<string, string | number>) => string
+
+export function useBT(): BTranslate {
+  const lang = useLang()
+  return useCallback(
+    (key, vars) => {
+      const text = messages[lang][key]
+      return vars ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w)) : text
+    },
+    [lang],
+  )
+}
