@@ -94,6 +94,14 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
       }),
     },
     'GET /api/protocol/peers': { allowed: protocolReaders, request: () => ({ url: '/api/protocol/peers' }) },
+    // Every staff role holds node.read: names of the peers, without addresses or keys.
+    'GET /api/protocol/directory': {
+      allowed:
+        kind === 'platform'
+          ? ['platform_admin', 'operator', 'reviewer', 'inspector']
+          : ['regulator_admin', 'officer', 'supervisor', 'procurator'],
+      request: () => ({ url: '/api/protocol/directory' }),
+    },
     'POST /api/protocol/peers': {
       allowed: admins,
       request: (n) => ({

@@ -93,6 +93,41 @@ export const protocolRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }),
   )
 
+  app.get(
+    '/api/protocol/directory',
+    {
+      config: { access: 'node.read' },
+      schema: {
+        tags: ['protocol'],
+        summary:
+          'The nodes this node works with, by name (no addresses or keys): whom an order, a bulletin or a case transfer can go to',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                nodeId: Type.String(),
+                kind: Type.String(),
+                nameZh: Type.String(),
+                nameEn: Type.String(),
+                status: Type.String(),
+              }),
+            ),
+          }),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async () => ({
+      items: (await listPeers(app.database.db)).map((p) => ({
+        nodeId: p.nodeId,
+        kind: p.kind,
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        status: p.status,
+      })),
+    }),
+  )
+
   app.post(
     '/api/protocol/peers',
     {

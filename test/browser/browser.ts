@@ -118,3 +118,9 @@ export function localMinute(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
 }
+
+/** Opens the antd select with this test id and picks the first option with this text. */
+export async function chooseOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click()
+  await page.locator('.ant-select-item-option:visible').filter({ hasText: text }).first().click()
+}

@@ -23,6 +23,7 @@ import {
   answered,
   type BrowserRig,
   baseOf,
+  chooseOption,
   localMinute,
   portalSignIn,
   SHOTS,
@@ -367,7 +368,7 @@ describe('the story of SYSTEM.md §10 in Chromium', () => {
     await page.getByTestId('order-new').click()
     const drawer = page.getByTestId('order-issue-drawer')
     await drawer.waitFor()
-    await page.getByTestId('order-to-node').fill('platform-b')
+    await chooseOption(page, 'order-to-node', '鸭绿江短视频')
     await drawer.getByText('指定内容', { exact: true }).click()
     await page.getByTestId('order-item-ids').fill(s.caption)
     await page.getByTestId('order-reason').fill(ORDER_REASON)

@@ -1852,3 +1852,12 @@ export interface InspectionFigures {
   appeals: { filed: number; upheld: number; dismissed: number; open: number }
   records: { cited: number; more: boolean }
 }
+
+/** GET /api/protocol/directory: a peer by name, without its address or key (any staff member may read it). */
+export interface PeerDirectoryEntry {
+  nodeId: string
+  kind: NodeRole
+  nameZh: string
+  nameEn: string
+  status: string
+}

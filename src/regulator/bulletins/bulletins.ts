@@ -137,7 +137,7 @@ export async function issueBulletin(
   const peers = new Map((await listPeers(tx)).map((p) => [p.nodeId, p]))
   for (const [i, id] of platformIds.entries()) {
     const p = peers.get(id)
-    if (!p || p.kind !== 'platform' || p.status !== 'active') {
+    if (p?.kind !== 'platform' || p.status !== 'active') {
       throw new DomainError('BULLETIN_RECIPIENT_INVALID', { field: `platformNodeIds/${i}`, id })
     }
   }

@@ -156,7 +156,7 @@ export async function listCaseTransfers(
 
 async function pendingIncoming(tx: Tx, id: string): Promise<typeof caseTransfer.$inferSelect> {
   const [row] = await tx.select().from(caseTransfer).where(eq(caseTransfer.id, id)).for('update')
-  if (!row || row.direction !== 'incoming') throw new DomainError('CASE_TRANSFER_NOT_FOUND', { id })
+  if (row?.direction !== 'incoming') throw new DomainError('CASE_TRANSFER_NOT_FOUND', { id })
   if (row.status !== 'pending') throw new DomainError('CASE_TRANSFER_ANSWERED', { id })
   return row
 }
@@ -400,7 +400,7 @@ export const caseTransferAnsweredHandler: MessageHandler = {
     }
     const [row] = await tx.select().from(caseTransfer).where(eq(caseTransfer.id, b.transferId)).for('update')
     // an answer about a transfer this node never sent to that peer, or one already answered: refused
-    if (!row || row.direction !== 'outgoing' || row.peerNodeId !== env.from || row.caseId === null) {
+    if (row?.direction !== 'outgoing' || row.peerNodeId !== env.from || row.caseId === null) {
       throw new DomainError('CASE_TRANSFER_NOT_FOUND', { id: b.transferId, from: env.from })
     }
     if (row.status !== 'pending') throw new DomainError('CASE_TRANSFER_ANSWERED', { id: b.transferId })

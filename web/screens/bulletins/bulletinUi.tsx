@@ -86,7 +86,7 @@ export interface RecipientChoices {
 
 /**
  * Whom one may address: the organisations of this node but one's own and the procuratorate; the active platform
- * peers to those who may read the peers (`protocol.read`), and to everyone the platforms earlier bulletins went to.
+ * peers from the peer directory, and the platforms earlier bulletins went to.
  */
 export function useRecipientChoices(seen: readonly BulletinView[]): RecipientChoices {
   const lang = useLang()

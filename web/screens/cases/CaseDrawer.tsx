@@ -194,6 +194,8 @@ function CaseActions({ c, onAct }: { c: CaseDetail; onAct: (a: Act) => void }) {
     me.organisation.kind === 'county' &&
     me.organisation.divisionCode === c.countyCode
   const supervise = open && can('case.supervise')
+  // Cross-region transfer is the city CAC's coordination (A5.1): the server refuses anyone else.
+  const mayTransfer = open && manage && me.organisation.kind === 'cac'
   if (!manage && !supervise) return null
   return (
     <Space wrap data-testid="case-actions">
@@ -230,11 +232,13 @@ function CaseActions({ c, onAct }: { c: CaseDetail; onAct: (a: Act) => void }) {
           {ct('action.bulletin')}
         </Button>
       ) : null}
+      {mayTransfer ? (
+        <Button icon={<NodeIndexOutlined />} onClick={() => onAct('transfer')} data-testid="case-transfer">
+          {ct('action.transfer')}
+        </Button>
+      ) : null}
       {manage && open ? (
         <>
-          <Button icon={<NodeIndexOutlined />} onClick={() => onAct('transfer')} data-testid="case-transfer">
-            {ct('action.transfer')}
-          </Button>
           <Button icon={<CheckOutlined />} onClick={() => onAct('close')} data-testid="case-close">
             {ct('action.close')}
           </Button>

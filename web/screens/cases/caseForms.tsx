@@ -19,7 +19,7 @@ import type { CaseDetail, CaseTransferView } from '../../api/types.ts'
 import { pick, useLang } from '../../app/i18n.ts'
 import { useCan, useMe } from '../../app/session.tsx'
 import { ErrorAlert, showFieldErrors } from '../../app/ui.tsx'
-import { usePeers } from '../protocol/protocolApi.ts'
+import { usePeerNames } from '../orders/orderUi.tsx'
 import {
   ARTICLE_PATTERN,
   CONCLUSION_MAX,
@@ -496,15 +496,14 @@ export function CloseCaseModal({ c, onClose }: { c: CaseDetail; onClose: () => v
 export function TransferModal({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
   const ct = useCT()
   const lang = useLang()
-  const can = useCan()
   const { message } = App.useApp()
-  const peersKnown = can('protocol.read')
-  const peers = usePeers(peersKnown)
+  const peers = usePeerNames()
+  const peersKnown = peers.known
   const transfer = useTransferCase(c.id)
   const [form] = Form.useForm<{ toNode: string; reason: string }>()
   const submit = useSubmit(form, ['toNode', 'reason'])
-  const regulators = (peers.data?.items ?? []).filter((p) => p.kind === 'regulator' && p.status === 'active')
-  const none = peersKnown && peers.isSuccess && regulators.length === 0
+  const regulators = peers.regulators
+  const none = peersKnown && regulators.length === 0
   return (
     <FormModal
       title={ct('transfer.title')}
@@ -547,7 +546,7 @@ export function TransferModal({ c, onClose }: { c: CaseDetail; onClose: () => vo
           rules={[{ required: true, message: ct('required') }]}
         >
           <Select
-            loading={peers.isPending}
+            loading={peers.loading}
             data-testid="case-transfer-to"
             notFoundContent={ct('transfer.noPeers')}
             options={regulators.map((p) => ({

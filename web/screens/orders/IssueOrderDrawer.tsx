@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd'
 import { useState } from 'react'
-import type { IssueOrderBody, OrderKind, PeerView } from '../../api/types.ts'
+import type { IssueOrderBody, OrderKind, PeerDirectoryEntry } from '../../api/types.ts'
 import { isApiError } from '../../app/api.ts'
 import { pick, useLang, useT } from '../../app/i18n.ts'
 import { ErrorAlert, showFieldErrors } from '../../app/ui.tsx'
@@ -53,7 +53,7 @@ export function IssueOrderDrawer({
   open: boolean
   onClose: () => void
   /** The active platform peers, when the person may read them. */
-  platforms: readonly PeerView[]
+  platforms: readonly PeerDirectoryEntry[]
   /** Node ids of platforms ordered before: suggestions for those who type the id. */
   knownPlatforms: readonly string[]
   /** Whether the person may read the peers (`protocol.read`): a list to choose from, or an id to type. */

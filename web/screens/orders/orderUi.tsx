@@ -2,12 +2,11 @@
 // or how late, the items a platform no longer had, a node by its id and name, and the item ids an issue form reads.
 import { Space, Tag, Tooltip, Typography } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
-import type { OrderKind, OrderTarget, PeerView } from '../../api/types.ts'
+import type { OrderKind, OrderTarget, PeerDirectoryEntry } from '../../api/types.ts'
 import { type Lang, pick, useLang, useT } from '../../app/i18n.ts'
-import { useCan } from '../../app/session.tsx'
 import { formatTime, shortHash } from '../../app/ui.tsx'
 import { durationText } from '../clarifications/clarificationUi.tsx'
-import { usePeers } from '../protocol/protocolApi.ts'
+import { usePeerDirectory } from '../protocol/protocolApi.ts'
 
 const EXCERPT = 36
 
@@ -35,20 +34,24 @@ export function compactTime(iso: string, lang: Lang): string {
   }).format(d)
 }
 
-/** Nodes by name, as far as the person may read the peers (`protocol.read`); otherwise only their ids. */
+/** Nodes by name, from the peer directory every staff member may read. */
 export function usePeerNames(): {
   nameOf: (nodeId: string) => string | null
-  platforms: readonly PeerView[]
+  platforms: readonly PeerDirectoryEntry[]
+  regulators: readonly PeerDirectoryEntry[]
   known: boolean
+  loading: boolean
 } {
-  const can = useCan()
   const lang = useLang()
-  const known = can('protocol.read')
-  const peers = usePeers(known)
-  const byId = useMemo(() => new Map((peers.data?.items ?? []).map((p) => [p.nodeId, p])), [peers.data])
+  const directory = usePeerDirectory()
+  const byId = useMemo(() => new Map((directory.data ?? []).map((p) => [p.nodeId, p])), [directory.data])
   const platforms = useMemo(
-    () => (peers.data?.items ?? []).filter((p) => p.kind === 'platform' && p.status === 'active'),
-    [peers.data],
+    () => (directory.data ?? []).filter((p) => p.kind === 'platform' && p.status === 'active'),
+    [directory.data],
+  )
+  const regulators = useMemo(
+    () => (directory.data ?? []).filter((p) => p.kind === 'regulator' && p.status === 'active'),
+    [directory.data],
   )
   return {
     nameOf: (nodeId: string) => {
@@ -56,7 +59,9 @@ export function usePeerNames(): {
       return p ? pick(lang, p.nameZh, p.nameEn) : null
     },
     platforms,
-    known,
+    regulators,
+    known: directory.isSuccess,
+    loading: directory.isPending,
   }
 }
 

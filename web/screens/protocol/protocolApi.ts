@@ -7,6 +7,7 @@ import type {
   Items,
   OutboxAnswer,
   OutboxStatus,
+  PeerDirectoryEntry,
   PeersAnswer,
   PeerView,
   UpdatePeerBody,
@@ -44,6 +45,15 @@ export function cleanKey(key: string): string {
 }
 
 /** Needs `protocol.read`. */
+/** Any staff member: the peers by name (whom orders, bulletins and transfers go to). */
+export function usePeerDirectory() {
+  return useQuery({
+    queryKey: ['protocol', 'directory'],
+    queryFn: async () => (await get<Items<PeerDirectoryEntry>>('/api/protocol/directory')).items,
+    staleTime: 60_000,
+  })
+}
+
 export function usePeers(enabled = true) {
   return useQuery({
     queryKey: protocolKeys.peers,
