@@ -64,8 +64,21 @@ describe('reports to the regulator in Chromium', () => {
     await page.getByTestId('menu-filings').click()
     const table = page.getByTestId('filings-table')
     await table.locator('tbody tr[data-row-key]').first().waitFor()
+    // The newest filing (the demo's inspections file theirs last) waits for a checkpoint to cover its entries: the
+    // demo signs one every 15 s, and the page shows it sent once it has gone.
     const status = table.locator('[data-testid^="filing-status-"]').first()
-    expect(await status.getAttribute('data-status')).toBe('sent')
+    await expect
+      .poll(
+        async () => {
+          if ((await status.getAttribute('data-status')) !== 'sent') {
+            await page.reload()
+            await table.locator('tbody tr[data-row-key]').first().waitFor()
+          }
+          return status.getAttribute('data-status')
+        },
+        { timeout: 60_000, intervals: [2_000] },
+      )
+      .toBe('sent')
     await expect.poll(() => table.textContent()).toContain('已送达')
     await page.screenshot({ path: path.join(SHOTS, 'platform-a-filings.png'), fullPage: true })
 
