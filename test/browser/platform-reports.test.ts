@@ -76,7 +76,7 @@ describe('reports to the regulator in Chromium', () => {
           }
           return status.getAttribute('data-status')
         },
-        { timeout: 60_000, intervals: [2_000] },
+        { timeout: 60_000, interval: 2_000 },
       )
       .toBe('sent')
     await expect.poll(() => table.textContent()).toContain('已送达')

@@ -476,6 +476,8 @@ const zh = {
   'witness.status.inconsistentHint': '一致性证明不成立：该平台的日志没有延续它之前签署的记录。',
 
   'report.category.prohibited': '法律法规禁止的信息',
+  'report.category.order': '监管指令执行情况',
+  'report.category.inspection': '监督检查材料',
   'report.measure.stopped': '停止传输',
   'report.measure.removed': '删除',
   'report.measure.copies_blocked': '拦截副本与近似副本',
@@ -1840,6 +1842,8 @@ const en: Record<MessageKey, string> = {
     'The consistency proof fails: this platform’s log does not extend what it signed before.',
 
   'report.category.prohibited': 'Information prohibited by law',
+  'report.category.order': 'Execution of an order',
+  'report.category.inspection': 'Records for an inspection',
   'report.measure.stopped': 'Transmission stopped',
   'report.measure.removed': 'Removed',
   'report.measure.copies_blocked': 'Copies and near-copies blocked',

@@ -5,7 +5,11 @@ import type { ReportItem } from '../../api/types.ts'
 import { type MessageKey, useT } from '../../app/i18n.ts'
 import { shortHash } from '../../app/ui.tsx'
 
-const CATEGORIES: Record<string, MessageKey> = { prohibited: 'report.category.prohibited' }
+const CATEGORIES: Record<string, MessageKey> = {
+  prohibited: 'report.category.prohibited',
+  order: 'report.category.order',
+  inspection: 'report.category.inspection',
+}
 
 const MEASURES: Record<string, MessageKey> = {
   stopped: 'report.measure.stopped',

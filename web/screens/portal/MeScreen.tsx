@@ -371,7 +371,10 @@ function MyContentCard() {
               <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                 <FalseLabelTag item={item} />
                 <Space size={8} wrap>
-                  <StatusTag status={item.status} />
+                  {/* a published item whose spread was stopped reads as stopped, not as published too */}
+                  {item.status === 'published' && item.restriction === 'stopped' ? null : (
+                    <StatusTag status={item.status} />
+                  )}
                   <RestrictionTag item={item} />
                   <KindTag kind={item.kind} />
                   <FictionTag item={item} />
