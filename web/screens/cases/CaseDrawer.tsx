@@ -238,11 +238,9 @@ function CaseActions({ c, onAct }: { c: CaseDetail; onAct: (a: Act) => void }) {
         </Button>
       ) : null}
       {manage && open ? (
-        <>
-          <Button icon={<CheckOutlined />} onClick={() => onAct('close')} data-testid="case-close">
-            {ct('action.close')}
-          </Button>
-        </>
+        <Button icon={<CheckOutlined />} onClick={() => onAct('close')} data-testid="case-close">
+          {ct('action.close')}
+        </Button>
       ) : null}
     </Space>
   )
