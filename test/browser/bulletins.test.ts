@@ -23,7 +23,6 @@ const HEATING = '关于做好冬季供暖期涉暖网络谣言巡查处置工作
 const TITLE = '关于“东昌区自来水停供三天”谣言的补充通报'
 const BODY =
   '经核实，网传“东昌区自来水停供三天”系将往年管网检修通知拼接改写而成。请市卫健委配合解读，请平台对相关信息及其变体开展排查处置。'
-const REASON = '该案主要传播者及服务器位于外地，移交属地监管部门办理'
 
 const node = (id: string) => nodes.find((n) => n.config.node.id === id)!
 const regulator = () => nodes.find((n) => n.config.node.role === 'regulator')!

@@ -17,7 +17,7 @@ import {
 import { type ReactNode, useState } from 'react'
 import type { CaseDetail, CaseTransferView } from '../../api/types.ts'
 import { pick, useLang } from '../../app/i18n.ts'
-import { useCan, useMe } from '../../app/session.tsx'
+import { useMe } from '../../app/session.tsx'
 import { ErrorAlert, showFieldErrors } from '../../app/ui.tsx'
 import { usePeerNames } from '../orders/orderUi.tsx'
 import {
