@@ -1,26 +1,13 @@
 // Bulletins in the demo (通报, A5.1), once: the CAC notifies the health commission, the Dongchang office and both
 // platforms of the tap-water rumour (the health commission has read it, platform A has acknowledged it), and asks the
 // seven county offices and both platforms to watch for heating rumours this winter (nobody has read it yet).
-import { findStaffByLogin } from '../core/auth/index.ts'
 import { transaction } from '../core/db/index.ts'
 import { COUNTIES, getOrganisationByKey } from '../core/organisations/index.ts'
 import { acknowledgeBulletin, listReceivedBulletins } from '../platform/bulletins/index.ts'
 import { issueBulletin, listBulletins, markBulletinRead } from '../regulator/bulletins/index.ts'
 import { listCases } from '../regulator/cases/index.ts'
 import type { RunningNode } from '../server/start.ts'
-
-async function staffActor(node: RunningNode, login: string) {
-  const s = await transaction(node.database.db, (tx) => findStaffByLogin(tx, login))
-  if (!s) throw new Error(`demo staff ${login} missing`)
-  return {
-    kind: 'staff' as const,
-    id: s.id,
-    staffId: s.id,
-    organisationId: s.organisationId,
-    roles: s.roles,
-    name: s.displayName,
-  }
-}
+import { staffActor } from './regulator-work.ts'
 
 export async function seedBulletins(nodes: RunningNode[]): Promise<void> {
   const regulator = nodes.find((n) => n.config.node.role === 'regulator')

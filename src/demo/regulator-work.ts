@@ -20,7 +20,8 @@ import { issueOrder } from '../regulator/orders/index.ts'
 import type { RunningNode } from '../server/start.ts'
 import { DEMO_REGULATOR, DEMO_USERS } from './platform-content.ts'
 
-async function staffActor(node: RunningNode, login: string) {
+/** A demo staff member as the actor of a seeded act. */
+export async function staffActor(node: RunningNode, login: string) {
   const s = await transaction(node.database.db, (tx) => findStaffByLogin(tx, login))
   if (!s) throw new Error(`demo staff ${login} missing`)
   return {

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningNode } from '../../src/server/start.ts'
 import type { BulletinView } from '../../web/api/types.ts'
-import { type BrowserRig, baseOf, SHOTS, settled, signIn, startRig } from './browser.ts'
+import { type BrowserRig, baseOf, chooseOption, SHOTS, settled, signIn, startRig } from './browser.ts'
 
 let rig: BrowserRig
 let nodes: RunningNode[] = []
@@ -41,12 +41,6 @@ const recipient = (name: string) =>
   detail().locator('[data-testid^="bulletin-recipient-"]').filter({ hasText: name })
 const attr = (loc: ReturnType<Page['locator']>, name: string) =>
   loc.getAttribute(name, { timeout: 1000 }).catch(() => null)
-
-/** Opens an antd select and picks the option with this text. */
-async function choose(testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click()
-  await page.locator('.ant-select-item-option:visible').filter({ hasText: text }).first().click()
-}
 
 let issued: BulletinView | null = null
 
@@ -151,10 +145,10 @@ describe('bulletins and transfers in Chromium', () => {
     await expect.poll(() => page.getByTestId('bulletin-issue-case').textContent(), SOON).toContain(caseNumber)
     await page.getByTestId('bulletin-issue-title').fill(TITLE)
     await page.getByTestId('bulletin-issue-body').fill(BODY)
-    await choose('bulletin-issue-organisations', '通化市卫生健康委员会')
+    await chooseOption(page, 'bulletin-issue-organisations', '通化市卫生健康委员会')
     await page.getByTestId('bulletin-issue-title').click()
     // the CAC officer may not read the peers: the platforms are those earlier bulletins went to
-    await choose('bulletin-issue-platforms', 'platform-b')
+    await chooseOption(page, 'bulletin-issue-platforms', 'platform-b')
     await page.getByTestId('bulletin-issue-title').click()
     expect(await page.getByTestId('bulletin-issue-platforms').textContent()).toContain('鸭绿江短视频')
     await settled(page)

@@ -12,7 +12,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningNode } from '../../src/server/start.ts'
-import { type BrowserRig, baseOf, SHOTS, signIn as signInAs, startRig } from './browser.ts'
+import { type BrowserRig, baseOf, chooseOption, SHOTS, signIn as signInAs, startRig } from './browser.ts'
 
 let rig: BrowserRig
 let nodes: RunningNode[] = []
@@ -45,12 +45,6 @@ async function settled(): Promise<void> {
       .getAnimations()
       .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
   )
-}
-
-/** Opens an antd select and picks the option with this text. */
-async function choose(testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click()
-  await page.locator('.ant-select-item-option:visible').filter({ hasText: text }).first().click()
 }
 
 const drawer = () => page.getByTestId('case-detail')
@@ -143,7 +137,7 @@ describe('cases and inspections in Chromium', () => {
     expect(await actions.getByTestId('case-escalate').count()).toBe(0)
 
     await actions.getByTestId('case-add-department').click()
-    await choose('case-department-organisation', '通化市卫生健康委员会')
+    await chooseOption(page, 'case-department-organisation', '通化市卫生健康委员会')
     await page.getByTestId('case-department-reason').fill('需市卫健委就群众健康影响出具意见')
     const added = answered('/departments', 'POST')
     await page.getByTestId('case-department-form-submit').click()
@@ -264,7 +258,7 @@ describe('cases and inspections in Chromium', () => {
     // Blank: Meihekou's privacy reports follow the city-wide rule.
     await expect.poll(() => cell.textContent(), SOON).toContain('同全市：通化市公安局')
     expect(await page.getByTestId('rules-save').isDisabled()).toBe(true)
-    await choose('rule-privacy-220581', '梅河口市网信办')
+    await chooseOption(page, 'rule-privacy-220581', '梅河口市网信办')
     const saved = answered('/api/routing-rules', 'PUT')
     await page.getByTestId('rules-save').click()
     expect((await saved).status()).toBe(200)
@@ -336,7 +330,7 @@ describe('cases and inspections in Chromium', () => {
 
     await page.getByTestId('inspection-new').click()
     // the platforms to choose from are the peers, by name
-    await choose('inspection-platform', '通化同城圈')
+    await chooseOption(page, 'inspection-platform', '通化同城圈')
     await page.getByTestId('inspection-kind').getByText('专项检查').click()
     await page.getByTestId('inspection-reason').fill('专项检查：自来水谣言相关举报的受理和处置情况')
     const requested = answered('/api/inspections', 'POST')

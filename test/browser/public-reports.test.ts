@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningNode } from '../../src/server/start.ts'
-import { type BrowserRig, baseOf, SHOTS, signIn as signInAs, startRig } from './browser.ts'
+import { type BrowserRig, baseOf, chooseOption, SHOTS, signIn as signInAs, startRig } from './browser.ts'
 
 let rig: BrowserRig
 let nodes: RunningNode[] = []
@@ -30,12 +30,6 @@ async function settled(): Promise<void> {
   )
 }
 
-/** Opens an antd select and picks the option with this text. */
-async function choose(testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click()
-  await page.locator('.ant-select-item-option:visible').filter({ hasText: text }).first().click()
-}
-
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.alloc(256, 3),
@@ -56,11 +50,11 @@ describe('public reports in Chromium', () => {
     await expect.poll(() => page.getByTestId('preport-submit').isEnabled()).toBe(true)
     expect(await page.locator('body').textContent()).toContain('举报网络虚假信息')
 
-    await choose('preport-category', '谣言/虚假信息')
+    await chooseOption(page, 'preport-category', '谣言/虚假信息')
     await page.getByTestId('preport-platform').fill('某短视频平台')
     await page.getByTestId('preport-link').fill('https://video.example/v/8848')
     await page.getByTestId('preport-description').fill(DESCRIPTION)
-    await choose('preport-county', '柳河县')
+    await chooseOption(page, 'preport-county', '柳河县')
     await page.getByTestId('preport-name').fill(NAME)
     await page.getByTestId('preport-contact').fill(PHONE)
     await page.getByTestId('preport-files').setInputFiles([

@@ -12,7 +12,7 @@ import { newId } from '../../core/ids.ts'
 import { listOrganisations, type Organisation } from '../../core/organisations/index.ts'
 import { append } from '../../ledger/index.ts'
 import { type Envelope, listPeers, type MessageHandler, type ProtocolNode } from '../../protocol/index.ts'
-import { seesAll, visibleCaseNumber } from '../cases/index.ts'
+import { chinaDate, seesAll, visibleCaseNumber } from '../cases/index.ts'
 import { bulletin, bulletinRecipient } from './tables.ts'
 
 type Row = typeof bulletin.$inferSelect
@@ -103,7 +103,7 @@ function present(
 
 async function nextNumber(tx: Tx, now: Date): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('qinglang/bulletin-number'))`)
-  const year = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4)
+  const year = chinaDate(now).slice(0, 4)
   const [row] = await tx
     .select({ n: count() })
     .from(bulletin)

@@ -607,7 +607,7 @@ export interface RoutePreview {
 }
 
 export async function previewRoute(tx: Tx, reportId: string): Promise<RoutePreview> {
-  const report = await routablePublicReport(tx, reportId)
+  const report = await routablePublicReport(tx, reportId, false)
   const orgs = await organisationsById(tx)
   const open = await openCaseOfClaim(tx, reportId, false)
   const orgId = open
@@ -1022,6 +1022,8 @@ export async function remindCasesDueSoon(
   actor: LedgerActor,
   now: Date = new Date(),
 ): Promise<number> {
+  // The next working day is never two weeks away (the longest holiday run is eight days): look no further.
+  const horizon = new Date(now.getTime() + 14 * 86_400_000)
   const open = await tx
     .select()
     .from(caseFile)
@@ -1031,15 +1033,16 @@ export async function remindCasesDueSoon(
         isNull(caseFile.remindedAt),
         isNull(caseFile.overdueAt),
         sql`${caseFile.deadlineAt} > ${now}`,
+        lte(caseFile.deadlineAt, horizon),
       ),
     )
     .for('update')
   if (open.length === 0) return 0
   const cal = await workingCalendar(tx)
   const today = chinaDate(now)
-  const due = open.filter(
-    (r) => r.deadlineAt !== null && workingDaysBetween(today, chinaDate(r.deadlineAt), cal) <= 1,
-  )
+  const due = open
+    .map((r) => ({ r, left: workingDaysBetween(today, chinaDate(r.deadlineAt as Date), cal) }))
+    .filter((d) => d.left <= 1)
   if (due.length === 0) return 0
   await tx
     .update(caseFile)
@@ -1047,21 +1050,17 @@ export async function remindCasesDueSoon(
     .where(
       inArray(
         caseFile.id,
-        due.map((d) => d.id),
+        due.map((d) => d.r.id),
       ),
     )
   await appendMany(
     tx,
-    due.map((d) => ({
+    due.map(({ r, left }) => ({
       actor,
       action: 'case.deadline_reminded',
-      subject: { type: 'case', id: d.id },
+      subject: { type: 'case', id: r.id },
       articles: ['A5.1'],
-      details: {
-        number: d.number,
-        deadlineAt: d.deadlineAt?.toISOString() ?? null,
-        workingDaysLeft: workingDaysBetween(today, chinaDate(d.deadlineAt as Date), cal),
-      },
+      details: { number: r.number, deadlineAt: r.deadlineAt?.toISOString() ?? null, workingDaysLeft: left },
       at: now,
     })),
   )

@@ -1,4 +1,4 @@
-export { addWorkingDays, buildCalendar, workingDaysBetween } from './calendar.ts'
+export { addWorkingDays, buildCalendar, chinaDate, workingDaysBetween } from './calendar.ts'
 export {
   addCaseDepartment,
   flagOverdueCases,

@@ -215,7 +215,7 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req) => app.tx((tx) => previewRoute(tx, req.params.id)),
+    async (req) => previewRoute(app.database.db, req.params.id),
   )
 
   app.post(

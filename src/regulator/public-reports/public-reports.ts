@@ -868,9 +868,9 @@ export interface RoutableReport {
   platform: string
 }
 
-/** A received report about to be routed, locked; refused once it has been routed or closed. */
-export async function routablePublicReport(tx: Tx, id: string): Promise<RoutableReport> {
-  const r = await findRow(tx, id, true)
+/** A received report about to be routed, locked unless only looked at; refused once it has been routed or closed. */
+export async function routablePublicReport(tx: Tx, id: string, lock = true): Promise<RoutableReport> {
+  const r = await findRow(tx, id, lock)
   if (r.status === 'closed') throw new DomainError('PUBLIC_REPORT_CLOSED', { id })
   if (r.status !== 'received') throw new DomainError('PUBLIC_REPORT_ALREADY_ROUTED', { id })
   const c = categoryOf(r.category)
