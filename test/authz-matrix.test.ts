@@ -747,6 +747,67 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
               payload: { outcome: 'dismiss', reason: '矩阵' },
             }),
           },
+          // Recommendation (A14): anyone reads the feed and the model; users their own choice and interests; operators
+          // publish the model and intervene, inspectors read them.
+          'GET /api/feed': { allowed: 'public', request: () => ({ url: '/api/feed' }) },
+          'GET /api/users/me/feed': { allowed: 'user', request: () => ({ url: '/api/users/me/feed' }) },
+          'POST /api/content/:id/interactions': {
+            allowed: 'user',
+            request: () => ({ url: `/api/content/${randomUUID()}/interactions`, payload: { kind: 'view' } }),
+          },
+          'GET /api/users/me/feed-settings': {
+            allowed: 'user',
+            request: () => ({ url: '/api/users/me/feed-settings' }),
+          },
+          'PUT /api/users/me/feed-settings': {
+            allowed: 'user',
+            request: () => ({ url: '/api/users/me/feed-settings', payload: { personalised: false } }),
+          },
+          'GET /api/users/me/interests': {
+            allowed: 'user',
+            request: () => ({ url: '/api/users/me/interests' }),
+          },
+          'DELETE /api/users/me/interests/:tag': {
+            allowed: 'user',
+            request: () => ({ url: `/api/users/me/interests/${encodeURIComponent('矩阵')}` }),
+          },
+          'DELETE /api/users/me/interests': {
+            allowed: 'user',
+            request: () => ({ url: '/api/users/me/interests' }),
+          },
+          'GET /api/public/recommendation-model': {
+            allowed: 'public',
+            request: () => ({ url: '/api/public/recommendation-model' }),
+          },
+          'GET /api/recommendation/models': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: '/api/recommendation/models' }),
+          },
+          'POST /api/recommendation/models': {
+            allowed: ['platform_admin', 'operator'],
+            request: () => ({ url: '/api/recommendation/models', payload: { document: {}, note: '矩阵' } }),
+          },
+          'GET /api/recommendation/interventions': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: '/api/recommendation/interventions' }),
+          },
+          'POST /api/recommendation/interventions': {
+            allowed: ['platform_admin', 'operator'],
+            request: () => ({
+              url: '/api/recommendation/interventions',
+              payload: {
+                targetKind: 'topic',
+                target: '矩阵',
+                action: 'exclude',
+                reason: '矩阵',
+                expiresAt: '2030-01-01T00:00:00Z',
+              },
+            }),
+          },
+          'POST /api/recommendation/interventions/:id/revoke': {
+            allowed: ['platform_admin', 'operator'],
+            request: () => ({ url: `/api/recommendation/interventions/${randomUUID()}/revoke` }),
+          },
         }
       : {}),
     'GET /api/ledger/checkpoints': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoints' }) },

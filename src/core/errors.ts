@@ -491,6 +491,19 @@ export const ERRORS = {
     zh: '主密钥与数据目录不匹配，无法打开节点密钥',
     en: 'The master key does not open this node’s key: it belongs to other data',
   },
+  RECOMMENDATION_MODEL_INVALID: {
+    status: 422,
+    zh: '推荐模型不成立',
+    en: 'The recommendation model is not valid',
+  },
+  INTERVENTION_INVALID: { status: 422, zh: '人工干预设置不成立', en: 'The intervention is not valid' },
+  INTERVENTION_NOT_FOUND: { status: 404, zh: '未找到该人工干预', en: 'No such intervention' },
+  INTERVENTION_NOT_ACTIVE: {
+    status: 409,
+    zh: '该人工干预已撤销或已到期',
+    en: 'This intervention was already revoked or has expired',
+  },
+  INTEREST_NOT_FOUND: { status: 404, zh: '没有这个兴趣标签', en: 'No such interest tag' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
 } as const satisfies Record<string, ErrorSpec>

@@ -42,6 +42,8 @@ import { finishOrderSweep, orderIssuedHandler } from '../platform/orders/index.t
 import { platformOrderRoutes } from '../platform/orders/routes.ts'
 import { PatrolWorker } from '../platform/patrol/index.ts'
 import { patrolRoutes } from '../platform/patrol/routes.ts'
+import { FeedService } from '../platform/recommendation/index.ts'
+import { recommendationRoutes } from '../platform/recommendation/routes.ts'
 import { closeReportsOnItems } from '../platform/reports/index.ts'
 import { reportRoutes } from '../platform/reports/routes.ts'
 import { reviewRoutes } from '../platform/review/routes.ts'
@@ -93,6 +95,7 @@ const AREA_ROUTES = [
   caseRoutes,
   bulletinRoutes,
   platformBulletinRoutes,
+  recommendationRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */
@@ -163,7 +166,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     onError: (err) => app.log.error({ err }, 'patrol failed'),
   })
   app.decorate('patrol', patrol)
-  app.decorate('publisher', new PublishBatcher({ database: opts.database, screening }))
+  const publisher = new PublishBatcher({ database: opts.database, screening })
+  app.decorate('publisher', publisher)
+  const feeds = new FeedService(opts.database)
+  // a published comment or reply counts as its author's interaction with the post (A14 interest tags)
+  if (config.node.role === 'platform')
+    feeds.followPublications(publisher, (err) =>
+      app.log.warn({ err }, 'recording a reply interaction failed'),
+    )
+  app.decorate('feeds', feeds)
   const disposalCtx = {
     screening,
     retentionKey: deriveKey(opts.secrets.masterKey, 'qinglang/retained-content/v1'),

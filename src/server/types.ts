@@ -8,6 +8,7 @@ import type { PublishBatcher } from '../platform/content/index.ts'
 import type { ContentIndex, DisposalContext, DisposalSweeper } from '../platform/disposal/index.ts'
 import type { IdentityVerifier } from '../platform/identity/index.ts'
 import type { PatrolWorker } from '../platform/patrol/index.ts'
+import type { FeedService } from '../platform/recommendation/index.ts'
 import type { ScreeningService } from '../platform/screening/index.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 
@@ -29,6 +30,8 @@ declare module 'fastify' {
     identityVerifier: IdentityVerifier
     /** The screening engine of a platform node, with the rule set version in force and the claim bank. */
     screening: ScreeningService
+    /** Recommendation (A14) of a platform node: the feed with its candidates in memory. */
+    feeds: FeedService
     /** The publish path with group commit (platform nodes). */
     publisher: PublishBatcher
     /** Runs patrols on the node's job queue (platform nodes); the queue starts with the first patrol. */

@@ -95,6 +95,10 @@ export const PERMISSIONS = [
   'case.manage',
   /** Set and extend cases' supervision deadlines in working days and correct the calendar (督办, A5.1). */
   'case.supervise',
+  /** See the recommendation model's versions and the human interventions (A14). */
+  'recommendation.read',
+  /** Publish the recommendation model and pin, boost, demote or exclude content (A14). */
+  'recommendation.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -130,6 +134,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'order.read',
     'order.execute',
     'inspection.read',
+    'recommendation.read',
+    'recommendation.manage',
   ],
   operator: [
     'node.read',
@@ -149,6 +155,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'filing.read',
     'order.read',
     'order.execute',
+    'recommendation.read',
+    'recommendation.manage',
   ],
   reviewer: [
     'node.read',
@@ -180,6 +188,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'filing.read',
     'order.read',
     'inspection.read',
+    'recommendation.read',
   ],
   regulator_admin: [
     'node.read',

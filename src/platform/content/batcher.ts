@@ -29,6 +29,11 @@ export class PublishBatcher {
   /** Sizes of the batches run so far, for the metrics. */
   batches = 0
   published = 0
+  /**
+   * Told, after the transaction commits, of each item that was published at once (recommendation counts a comment or
+   * reply as its author's interaction with the post). It must not throw; its work is its own.
+   */
+  onPublished: ((userId: string, item: OwnContentView) => void) | null = null
 
   constructor(private readonly options: PublishBatcherOptions) {
     this.maxBatch = options.maxBatch ?? 64
@@ -76,8 +81,10 @@ export class PublishBatcher {
     for (const [i, w] of batch.entries()) {
       const o = outcomes[i]
       if (!o) w.reject(new Error('no outcome'))
-      else if (o.ok) w.resolve(o.item)
-      else w.reject(o.error)
+      else if (o.ok) {
+        w.resolve(o.item)
+        if (o.item.status === 'published') this.onPublished?.(w.request.userId, o.item)
+      } else w.reject(o.error)
     }
   }
 }

@@ -336,6 +336,28 @@ async function namesFor(tx: Tx, rows: store.ContentRow[]): Promise<Map<string, s
   )
 }
 
+/** Published posts of the last hours for recommendation (A14): never restricted, never labelled false. */
+export function recommendablePosts(tx: Tx, since: Date, limit: number): Promise<store.ContentRow[]> {
+  return store.recommendablePosts(tx, since, limit)
+}
+
+/**
+ * The items among `ids` that may be listed and recommended now (published, no disposal's restriction, no false
+ * label), presented in the order of `ids`. What changed since a ranking read them drops out here.
+ */
+export async function recommendableViews(tx: Tx, ids: readonly string[]): Promise<ContentView[]> {
+  if (ids.length === 0) return []
+  const rows = (await store.findItems(tx, [...ids])).filter(
+    (r) => r.status === 'published' && r.restriction === null && r.falseLabel === null,
+  )
+  const names = await namesFor(tx, rows)
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => {
+    const r = byId.get(id)
+    return r ? [presentItem(r, names.get(r.authorId) ?? '')] : []
+  })
+}
+
 /** One published item, for anyone; anything else is not found. */
 export async function getPublished(tx: Tx, id: string): Promise<ContentView> {
   const row = await store.findItem(tx, id)

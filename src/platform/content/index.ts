@@ -33,6 +33,8 @@ export {
   presentOwn,
   publishContent,
   publishedInWindow,
+  recommendablePosts,
+  recommendableViews,
   recordReviewDecision,
   reviewBacklog,
   samplePublished,

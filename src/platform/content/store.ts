@@ -342,3 +342,21 @@ export function itemsUnder(tx: Tx, ids: string[]): Promise<{ id: string; authorI
     .from(contentItem)
     .where(or(inArray(contentItem.postId, ids), inArray(contentItem.parentId, ids)))
 }
+
+/** Published posts since a time, not restricted nor labelled false, newest first: recommendation's candidates (A14). */
+export function recommendablePosts(tx: Tx, since: Date, limit: number): Promise<ContentRow[]> {
+  return tx
+    .select()
+    .from(contentItem)
+    .where(
+      and(
+        eq(contentItem.kind, 'post'),
+        eq(contentItem.status, 'published'),
+        isNull(contentItem.restriction),
+        isNull(contentItem.falseLabel),
+        gte(contentItem.createdAt, since),
+      ),
+    )
+    .orderBy(desc(contentItem.createdAt), desc(contentItem.id))
+    .limit(limit)
+}

@@ -1,0 +1,615 @@
+// Recommendation (A14, A9): the model as a published, versioned document; operators' interventions with reason and
+// expiry; users' interactions, interest tags and their own switch; and the feed, ranked by `rank.ts` over candidates
+// that a process keeps in memory for a couple of seconds. Every model publication and intervention is on the ledger.
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import type { Actor } from '../../core/auth/index.ts'
+import type { Database, Tx } from '../../core/db/index.ts'
+import { transaction } from '../../core/db/index.ts'
+import { DomainError } from '../../core/errors.ts'
+import { newId } from '../../core/ids.ts'
+import { append } from '../../ledger/index.ts'
+import {
+  type ContentView,
+  getPublished,
+  type PublishBatcher,
+  recommendablePosts,
+  recommendableViews,
+} from '../content/index.ts'
+import { capabilitiesOfMany } from '../credit/index.ts'
+import { DEFAULT_RECOMMENDATION_MODEL, modelProblems, type RecommendationModelDocument } from './model.ts'
+import {
+  type Candidate,
+  categoryOf,
+  type FeedEntry,
+  type FeedIntervention,
+  INTEREST_STEP,
+  type InterventionAction,
+  type InterventionTargetKind,
+  rankFeed,
+  type WhyReason,
+} from './rank.ts'
+import {
+  contentInteraction,
+  feedIntervention,
+  feedSetting,
+  itemEngagement,
+  recommendationModel,
+  userInterest,
+} from './tables.ts'
+import { TopicMatcher } from './topics.ts'
+
+const ARTICLES = ['A14']
+
+// --- the model ---
+
+export interface ModelView {
+  /** 0: the built-in model, before an operator published one. */
+  version: number
+  document: RecommendationModelDocument
+  note: string
+  publishedAt: string | null
+  publishedByName: string | null
+}
+
+const BUILT_IN: ModelView = {
+  version: 0,
+  document: DEFAULT_RECOMMENDATION_MODEL,
+  note: '内置模型 / built-in model',
+  publishedAt: null,
+  publishedByName: null,
+}
+
+function presentModel(r: typeof recommendationModel.$inferSelect): ModelView {
+  return {
+    version: r.version,
+    document: r.document as RecommendationModelDocument,
+    note: r.note,
+    publishedAt: r.publishedAt.toISOString(),
+    publishedByName: r.publishedByName,
+  }
+}
+
+export async function currentModel(tx: Tx): Promise<ModelView> {
+  const [row] = await tx
+    .select()
+    .from(recommendationModel)
+    .orderBy(desc(recommendationModel.version))
+    .limit(1)
+  return row ? presentModel(row) : BUILT_IN
+}
+
+export async function listModels(tx: Tx): Promise<ModelView[]> {
+  const rows = await tx.select().from(recommendationModel).orderBy(desc(recommendationModel.version))
+  return [...rows.map(presentModel), BUILT_IN]
+}
+
+export async function publishModel(
+  tx: Tx,
+  actor: Actor,
+  input: { document: RecommendationModelDocument; note: string },
+  now: Date = new Date(),
+): Promise<ModelView> {
+  const problems = modelProblems(input.document)
+  if (problems.length > 0) {
+    throw new DomainError('RECOMMENDATION_MODEL_INVALID', {
+      errors: problems.map((p) => ({ field: `document.${p.field}`, zh: p.zh, en: p.en })),
+    })
+  }
+  // one publication at a time: the version is the next number
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('recommendation_model'))`)
+  const current = await currentModel(tx)
+  const row = {
+    version: current.version + 1,
+    document: input.document,
+    note: input.note,
+    publishedAt: now,
+    publishedByName: actor.name,
+  }
+  await tx.insert(recommendationModel).values(row)
+  await append(tx, {
+    actor,
+    action: 'recommendation.model_published',
+    subject: { type: 'recommendation_model', id: String(row.version) },
+    articles: ['A14', 'A9'],
+    evidence: input.document,
+    details: {
+      version: row.version,
+      note: input.note,
+      encourageBoost: input.document.encourageBoost,
+      preventFactor: input.document.preventFactor,
+      topics: input.document.topics.length,
+    },
+    at: now,
+  })
+  return presentModel(row)
+}
+
+// --- interventions ---
+
+export interface InterventionView {
+  id: string
+  targetKind: InterventionTargetKind
+  target: string
+  action: InterventionAction
+  factor: number | null
+  reason: string
+  expiresAt: string
+  createdAt: string
+  createdByName: string
+  revokedAt: string | null
+  revokedByName: string | null
+  active: boolean
+}
+
+function presentIntervention(r: typeof feedIntervention.$inferSelect, now: Date): InterventionView {
+  return {
+    id: r.id,
+    targetKind: r.targetKind as InterventionTargetKind,
+    target: r.target,
+    action: r.action as InterventionAction,
+    factor: r.factor,
+    reason: r.reason,
+    expiresAt: r.expiresAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    createdByName: r.createdByName,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    revokedByName: r.revokedByName,
+    active: r.revokedAt === null && r.expiresAt > now,
+  }
+}
+
+/** Longest an intervention may last: an operator renews it, on the record, rather than setting one for ever. */
+export const MAX_INTERVENTION_DAYS = 90
+
+export interface AddInterventionInput {
+  targetKind: InterventionTargetKind
+  target: string
+  action: InterventionAction
+  factor?: number
+  reason: string
+  expiresAt: string
+}
+
+export async function addIntervention(
+  tx: Tx,
+  actor: Actor,
+  input: AddInterventionInput,
+  now: Date = new Date(),
+): Promise<InterventionView> {
+  const model = (await currentModel(tx)).document
+  const bad = (field: string, zh: string, en: string) =>
+    new DomainError('INTERVENTION_INVALID', { errors: [{ field, zh, en }] })
+  if (input.action === 'pin' && input.targetKind !== 'item')
+    throw bad('targetKind', '只能置顶单条内容', 'Only an item can be pinned')
+  const boostLike = input.action === 'boost' || input.action === 'demote'
+  if (boostLike) {
+    const f = input.factor
+    if (f === undefined || !(f > 1) || f > model.interventionBound)
+      throw bad(
+        'factor',
+        `加权或降权系数须大于 1 且不超过模型规定的上限 ${model.interventionBound}`,
+        `A boost or demotion factor must be above 1 and at most the model's bound ${model.interventionBound}`,
+      )
+  } else if (input.factor !== undefined) {
+    throw bad('factor', '置顶或排除不需要系数', 'A pin or an exclusion takes no factor')
+  }
+  const reason = input.reason.trim()
+  if (reason.length < 2) throw bad('reason', '请写明干预理由', 'Give the reason for the intervention')
+  const expiresAt = new Date(input.expiresAt)
+  if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now)
+    throw bad('expiresAt', '到期时间须晚于现在', 'The expiry must be in the future')
+  if (expiresAt.getTime() - now.getTime() > MAX_INTERVENTION_DAYS * 86_400_000)
+    throw bad(
+      'expiresAt',
+      `人工干预最长 ${MAX_INTERVENTION_DAYS} 天，到期后可重新设置`,
+      `An intervention lasts at most ${MAX_INTERVENTION_DAYS} days; set it again when it ends`,
+    )
+  if (input.targetKind === 'item') {
+    // only something the public can see may be pinned or boosted; an exclusion may name anything
+    if (input.action !== 'exclude') await getPublished(tx, input.target)
+  } else if (input.targetKind === 'topic') {
+    if (!model.topics.some((t) => t.tag === input.target))
+      throw bad('target', '推荐模型中没有该话题', 'The recommendation model has no such topic')
+  } else if (!/^[0-9a-f-]{36}$/i.test(input.target)) {
+    throw bad('target', '作者须为用户编号', 'An author is named by the user id')
+  }
+  const row = {
+    id: newId(now.getTime()),
+    targetKind: input.targetKind,
+    target: input.target,
+    action: input.action,
+    factor: boostLike ? (input.factor ?? null) : null,
+    reason,
+    expiresAt,
+    createdAt: now,
+    createdByName: actor.name,
+    revokedAt: null,
+    revokedByName: null,
+  }
+  await tx.insert(feedIntervention).values(row)
+  await append(tx, {
+    actor,
+    action: 'recommendation.intervened',
+    subject: { type: 'feed_intervention', id: row.id },
+    articles: ARTICLES,
+    details: {
+      targetKind: row.targetKind,
+      target: row.target,
+      act: row.action,
+      factor: row.factor,
+      reason,
+      expiresAt: expiresAt.toISOString(),
+    },
+    at: now,
+  })
+  return presentIntervention(row, now)
+}
+
+export async function revokeIntervention(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  now: Date = new Date(),
+): Promise<InterventionView> {
+  const [row] = await tx.select().from(feedIntervention).where(eq(feedIntervention.id, id)).for('update')
+  if (!row) throw new DomainError('INTERVENTION_NOT_FOUND', { id })
+  if (row.revokedAt !== null || row.expiresAt <= now) throw new DomainError('INTERVENTION_NOT_ACTIVE', { id })
+  const [updated] = await tx
+    .update(feedIntervention)
+    .set({ revokedAt: now, revokedByName: actor.name })
+    .where(eq(feedIntervention.id, id))
+    .returning()
+  await append(tx, {
+    actor,
+    action: 'recommendation.intervention_revoked',
+    subject: { type: 'feed_intervention', id },
+    articles: ARTICLES,
+    details: { targetKind: row.targetKind, target: row.target, act: row.action },
+    at: now,
+  })
+  if (!updated) throw new Error('intervention vanished')
+  return presentIntervention(updated, now)
+}
+
+export async function listInterventions(
+  tx: Tx,
+  opts: { active?: boolean; limit?: number },
+  now: Date = new Date(),
+): Promise<InterventionView[]> {
+  const rows = await tx
+    .select()
+    .from(feedIntervention)
+    .where(
+      opts.active ? and(isNull(feedIntervention.revokedAt), gt(feedIntervention.expiresAt, now)) : undefined,
+    )
+    .orderBy(desc(feedIntervention.createdAt))
+    .limit(opts.limit ?? 200)
+  return rows.map((r) => presentIntervention(r, now))
+}
+
+async function activeInterventions(tx: Tx, now: Date): Promise<FeedIntervention[]> {
+  const rows = await tx
+    .select()
+    .from(feedIntervention)
+    .where(and(isNull(feedIntervention.revokedAt), gt(feedIntervention.expiresAt, now)))
+  return rows.map((r) => ({
+    id: r.id,
+    targetKind: r.targetKind as InterventionTargetKind,
+    target: r.target,
+    action: r.action as InterventionAction,
+    factor: r.factor,
+    reason: r.reason,
+    expiresAt: r.expiresAt.getTime(),
+    createdAt: r.createdAt.getTime(),
+  }))
+}
+
+// --- a user's interactions, interests and choice ---
+
+export type InteractionKind = 'view' | 'like' | 'reply'
+
+export interface InterestView {
+  tag: string
+  weight: number
+  updatedAt: string
+}
+
+/**
+ * Records that a user viewed, liked or replied to an item, once per kind: the item's engagement counts, and the user's
+ * interest in each of its topics. Returns whether it was new.
+ */
+export async function recordInteraction(
+  tx: Tx,
+  userId: string,
+  itemId: string,
+  kind: InteractionKind,
+  topics: readonly string[],
+  now: Date = new Date(),
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(contentInteraction)
+    .values({ userId, itemId, kind, at: now })
+    .onConflictDoNothing()
+    .returning({ itemId: contentInteraction.itemId })
+  if (inserted.length === 0) return false
+  const inc = {
+    views: kind === 'view' ? 1 : 0,
+    likes: kind === 'like' ? 1 : 0,
+    replies: kind === 'reply' ? 1 : 0,
+  }
+  await tx
+    .insert(itemEngagement)
+    .values({ itemId, ...inc })
+    .onConflictDoUpdate({
+      target: itemEngagement.itemId,
+      set: {
+        views: sql`${itemEngagement.views} + ${inc.views}`,
+        likes: sql`${itemEngagement.likes} + ${inc.likes}`,
+        replies: sql`${itemEngagement.replies} + ${inc.replies}`,
+      },
+    })
+  const step = INTEREST_STEP[kind]
+  for (const tag of topics) {
+    await tx
+      .insert(userInterest)
+      .values({ userId, tag, weight: step, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [userInterest.userId, userInterest.tag],
+        set: { weight: sql`LEAST(1, ${userInterest.weight} + ${step})`, updatedAt: now },
+      })
+  }
+  return true
+}
+
+export async function interestsOf(tx: Tx, userId: string): Promise<InterestView[]> {
+  const rows = await tx
+    .select()
+    .from(userInterest)
+    .where(eq(userInterest.userId, userId))
+    .orderBy(desc(userInterest.weight), userInterest.tag)
+  return rows.map((r) => ({
+    tag: r.tag,
+    weight: Math.round(r.weight * 100) / 100,
+    updatedAt: r.updatedAt.toISOString(),
+  }))
+}
+
+export async function deleteInterest(tx: Tx, userId: string, tag: string): Promise<void> {
+  const gone = await tx
+    .delete(userInterest)
+    .where(and(eq(userInterest.userId, userId), eq(userInterest.tag, tag)))
+    .returning({ tag: userInterest.tag })
+  if (gone.length === 0) throw new DomainError('INTEREST_NOT_FOUND', { tag })
+}
+
+/** Clears every interest tag: the feed starts again from what the user does next. */
+export async function resetInterests(tx: Tx, userId: string): Promise<number> {
+  const gone = await tx
+    .delete(userInterest)
+    .where(eq(userInterest.userId, userId))
+    .returning({ tag: userInterest.tag })
+  return gone.length
+}
+
+export interface FeedSettingView {
+  personalised: boolean
+  updatedAt: string | null
+}
+
+export async function feedSettingOf(tx: Tx, userId: string): Promise<FeedSettingView> {
+  const [row] = await tx.select().from(feedSetting).where(eq(feedSetting.userId, userId))
+  return { personalised: row?.personalised ?? true, updatedAt: row?.updatedAt.toISOString() ?? null }
+}
+
+export async function setFeedSetting(
+  tx: Tx,
+  userId: string,
+  personalised: boolean,
+  now: Date = new Date(),
+): Promise<FeedSettingView> {
+  await tx
+    .insert(feedSetting)
+    .values({ userId, personalised, updatedAt: now })
+    .onConflictDoUpdate({ target: feedSetting.userId, set: { personalised, updatedAt: now } })
+  return { personalised, updatedAt: now.toISOString() }
+}
+
+// --- the feed ---
+
+export interface FeedItemView extends ContentView {
+  pinned: boolean
+  category: Candidate['category']
+  /** Why the user sees it. */
+  why: WhyReason[]
+}
+
+export interface FeedView {
+  personalised: boolean
+  modelVersion: number
+  items: FeedItemView[]
+}
+
+interface Pool {
+  loadedAt: number
+  modelVersion: number
+  candidates: Candidate[]
+  interventions: FeedIntervention[]
+}
+
+/**
+ * The feed of one node process: the model in force with its topic matcher, and the candidates, read again when they
+ * are older than `ttlMs` (another process's publication, disposal or intervention shows within that time; this
+ * process's own changes at once, through `invalidate`). The page served is checked against the items' current state,
+ * so an item labelled false or stopped a moment ago is never served.
+ */
+export class FeedService {
+  private pool: Pool | null = null
+  private loading: Promise<Pool> | null = null
+  private matcher: { version: number; model: ModelView; topics: TopicMatcher } | null = null
+  private readonly topicMemo = new Map<string, string[]>()
+
+  constructor(
+    private readonly database: Database,
+    private readonly options: { ttlMs?: number } = {},
+  ) {}
+
+  invalidate(): void {
+    this.pool = null
+  }
+
+  /** The model in force and the topics of a text under it. */
+  async topicsOf(tx: Tx, text: string): Promise<string[]> {
+    const m = await this.model(tx)
+    return m.topics.topicsOf(text)
+  }
+
+  private async model(tx: Tx): Promise<{ version: number; model: ModelView; topics: TopicMatcher }> {
+    const current = await currentModel(tx)
+    if (this.matcher?.version !== current.version) {
+      this.matcher = { version: current.version, model: current, topics: new TopicMatcher(current.document) }
+      this.topicMemo.clear()
+    }
+    return this.matcher
+  }
+
+  private async load(now: Date): Promise<Pool> {
+    return transaction(this.database.db, async (tx) => {
+      const m = await this.model(tx)
+      const doc = m.model.document
+      const since = new Date(now.getTime() - doc.candidateHours * 3_600_000)
+      const rows = await recommendablePosts(tx, since, doc.candidateLimit)
+      const ids = rows.map((r) => r.id)
+      const engagement =
+        ids.length === 0
+          ? []
+          : await tx
+              .select()
+              .from(itemEngagement)
+              .where(sql`${itemEngagement.itemId} = ANY(${sql.param(ids)}::uuid[])`)
+      const byItem = new Map(engagement.map((e) => [e.itemId, e]))
+      const caps = await capabilitiesOfMany(
+        tx,
+        rows.map((r) => r.authorId),
+      )
+      const candidates = rows.map((r): Candidate => {
+        let topics = this.topicMemo.get(r.id)
+        if (topics === undefined) {
+          topics = m.topics.topicsOf(r.text)
+          this.topicMemo.set(r.id, topics)
+        }
+        const verdict = r.verdict as { reasons?: { type: string; category?: string }[] }
+        const termCategories = (verdict.reasons ?? []).flatMap((x) =>
+          x.type === 'term' && x.category ? [x.category] : [],
+        )
+        const e = byItem.get(r.id)
+        return {
+          id: r.id,
+          authorId: r.authorId,
+          createdAt: r.createdAt.getTime(),
+          likes: e?.likes ?? 0,
+          replies: e?.replies ?? 0,
+          views: e?.views ?? 0,
+          topics,
+          category: categoryOf(termCategories, topics, doc),
+          restricted: false,
+          authorRecommendable: caps.get(r.authorId)?.capabilities.recommend ?? false,
+        }
+      })
+      if (this.topicMemo.size > doc.candidateLimit * 4) {
+        const keep = new Set(ids)
+        for (const k of this.topicMemo.keys()) if (!keep.has(k)) this.topicMemo.delete(k)
+      }
+      return {
+        loadedAt: now.getTime(),
+        modelVersion: m.version,
+        candidates,
+        interventions: await activeInterventions(tx, now),
+      }
+    })
+  }
+
+  private async current(now: Date): Promise<Pool> {
+    const ttl = this.options.ttlMs ?? 2000
+    if (this.pool && now.getTime() - this.pool.loadedAt < ttl && now.getTime() >= this.pool.loadedAt)
+      return this.pool
+    if (!this.loading) {
+      this.loading = this.load(now).finally(() => {
+        this.loading = null
+      })
+    }
+    this.pool = await this.loading
+    return this.pool
+  }
+
+  /**
+   * A user viewed, liked or replied to a published item: recorded with the item's topics under the model in force.
+   * Returns whether it was new. Not found when the public cannot see the item.
+   */
+  async interact(tx: Tx, userId: string, itemId: string, kind: InteractionKind, now: Date = new Date()) {
+    const item = await getPublished(tx, itemId)
+    return recordInteraction(tx, userId, item.id, kind, await this.topicsOf(tx, item.text), now)
+  }
+
+  /** Counts each published comment or reply as its author's reply to the post, after the publication commits. */
+  followPublications(publisher: PublishBatcher, onError: (err: unknown) => void): void {
+    publisher.onPublished = (userId, item) => {
+      const postId = item.postId
+      if (postId === null) return
+      transaction(this.database.db, (tx) => this.interact(tx, userId, postId, 'reply')).catch(onError)
+    }
+  }
+
+  /** The feed for a user (or for anyone, without one): personalised unless the user turned it off. */
+  async feed(
+    user: { id: string } | null,
+    opts: { limit: number; seed?: number },
+    now: Date = new Date(),
+  ): Promise<FeedView> {
+    const pool = await this.current(now)
+    const model = this.matcher?.model.document ?? DEFAULT_RECOMMENDATION_MODEL
+    return transaction(this.database.db, async (tx) => {
+      const personalised = user ? (await feedSettingOf(tx, user.id)).personalised : false
+      // off means off: the user's interests are not even read
+      const interests = personalised && user ? await interestWeights(tx, user.id) : new Map<string, number>()
+      const entries: FeedEntry[] = rankFeed({
+        candidates: pool.candidates,
+        model,
+        interventions: pool.interventions.filter((iv) => iv.expiresAt > now.getTime()),
+        personalised,
+        interests,
+        now: now.getTime(),
+        limit: opts.limit,
+        seed: opts.seed ?? 0,
+      })
+      const views = await recommendableViews(
+        tx,
+        entries.map((e) => e.id),
+      )
+      const byId = new Map(entries.map((e) => [e.id, e]))
+      return {
+        personalised,
+        modelVersion: pool.modelVersion,
+        items: views.flatMap((v) => {
+          const e = byId.get(v.id)
+          return e ? [{ ...v, pinned: e.pinned, category: e.category, why: e.reasons }] : []
+        }),
+      }
+    })
+  }
+}
+
+async function interestWeights(tx: Tx, userId: string): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ tag: userInterest.tag, weight: userInterest.weight })
+    .from(userInterest)
+    .where(eq(userInterest.userId, userId))
+  return new Map(rows.map((r) => [r.tag, r.weight]))
+}
+
+/** What an inspection (A19) or the public reads: the model in force and the interventions active now. */
+export async function recommendationDisclosure(
+  tx: Tx,
+  now: Date = new Date(),
+): Promise<{ model: ModelView; interventions: InterventionView[] }> {
+  return { model: await currentModel(tx), interventions: await listInterventions(tx, { active: true }, now) }
+}
