@@ -11,6 +11,7 @@ import type { Envelope, HandlerContext, MessageHandler, ProtocolNode } from '../
 import { appealFigures } from '../appeals/index.ts'
 import { disposalFigures } from '../disposal/index.ts'
 import { queueFiling } from '../filings/index.ts'
+import { recommendationFigures } from '../recommendation/index.ts'
 import { reportFigures } from '../reports/index.ts'
 import { staffingFigures } from '../staffing/index.ts'
 import { receivedInspection } from './tables.ts'
@@ -27,6 +28,9 @@ export const INSPECTED_ACTIONS = [
   'review.rejected',
   'review.approved',
   'order.executed',
+  'recommendation.model_published',
+  'recommendation.intervened',
+  'recommendation.intervention_revoked',
 ] as const
 
 export const InspectionRequestedSchema = Type.Object(
@@ -46,6 +50,8 @@ export type InspectionFigures = {
   reports: Awaited<ReturnType<typeof reportFigures>>
   disposals: Awaited<ReturnType<typeof disposalFigures>>
   appeals: Awaited<ReturnType<typeof appealFigures>>
+  /** The recommendation model in force and the human interventions active now or made in the period (A14). */
+  recommendation: Awaited<ReturnType<typeof recommendationFigures>>
   records: { cited: number; more: boolean }
 }
 
@@ -74,6 +80,7 @@ export async function inspectionFigures(
       reports: await reportFigures(tx, period.from, period.to, now),
       disposals: await disposalFigures(tx, period.from, period.to),
       appeals: await appealFigures(tx, period.from, period.to),
+      recommendation: await recommendationFigures(tx, period, now),
       records: { cited: Math.min(200, records.length), more: records.length > 200 },
     },
     records: records.slice(0, 200).map((r) => r.id),

@@ -613,3 +613,26 @@ export async function recommendationDisclosure(
 ): Promise<{ model: ModelView; interventions: InterventionView[] }> {
   return { model: await currentModel(tx), interventions: await listInterventions(tx, { active: true }, now) }
 }
+
+/**
+ * What an inspection (A19) is told of recommendation (A14): the model in force, with its weights, bounds and topic
+ * lists, and every intervention active now or made in the period, with who made it and why.
+ */
+export async function recommendationFigures(tx: Tx, period: { from: Date; to: Date }, now: Date = new Date()) {
+  const model = await currentModel(tx)
+  const rows = await tx
+    .select()
+    .from(feedIntervention)
+    .where(
+      sql`(${feedIntervention.revokedAt} IS NULL AND ${feedIntervention.expiresAt} > ${now})
+        OR (${feedIntervention.createdAt} >= ${period.from} AND ${feedIntervention.createdAt} < ${period.to})`,
+    )
+    .orderBy(desc(feedIntervention.createdAt))
+    .limit(500)
+  return {
+    modelVersion: model.version,
+    modelPublishedAt: model.publishedAt,
+    model: model.document,
+    interventions: rows.map((r) => presentIntervention(r, now)),
+  }
+}

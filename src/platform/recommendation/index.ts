@@ -6,6 +6,7 @@ export {
   type InterventionView,
   type ModelView,
   recommendationDisclosure,
+  recommendationFigures,
 } from './feed.ts'
 export {
   DEFAULT_RECOMMENDATION_MODEL,

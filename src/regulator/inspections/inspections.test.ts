@@ -75,6 +75,27 @@ describe('an inspection of a platform', () => {
       },
     })
     expect(decided.statusCode, decided.body).toBe(200)
+    // an operator pins an official notice in recommendation (A14): the inspection reads the model and the pin
+    const operator = await signIn(platform.app, 'operator')
+    const notice = await platform.app.inject({
+      method: 'POST',
+      url: '/api/content',
+      headers: asUser(author, 'POST'),
+      payload: { kind: 'post', text: '通化县教育局：本周各校正常上课' },
+    })
+    const pin = await platform.app.inject({
+      method: 'POST',
+      url: '/api/recommendation/interventions',
+      headers: as(operator, 'POST'),
+      payload: {
+        targetKind: 'item',
+        target: notice.json().id,
+        action: 'pin',
+        reason: '官方辟谣通知置顶',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    })
+    expect(pin.statusCode, pin.body).toBe(201)
 
     const res = await request({
       toNode: 'platform-a',
@@ -94,7 +115,12 @@ describe('an inspection of a platform', () => {
     expect(answered.figures.reports).toMatchObject({ received: 1, upheld: 1, open: 0 })
     expect(answered.figures.disposals).toMatchObject({ disposals: 1, itemsApplied: 1 })
     expect(answered.figures.staffing.screened).toBeGreaterThanOrEqual(1)
-    expect(answered.figures.records.cited).toBeGreaterThanOrEqual(3)
+    expect(answered.figures.records.cited).toBeGreaterThanOrEqual(4)
+    expect(answered.figures.recommendation).toMatchObject({
+      modelVersion: 0,
+      model: { encourageBoost: 0.5 },
+      interventions: [{ action: 'pin', reason: '官方辟谣通知置顶', active: true }],
+    })
     // the platform keeps what it answered
     const inspector = await signIn(platform.app, 'inspector')
     const mine = (await platform.app.inject({ url: '/api/inspections', headers: as(inspector) })).json()
