@@ -93,6 +93,8 @@ import type {
   PatrolRunView as SPatrolRunView,
   SampleItem as SSampleItem,
 } from '../../src/platform/patrol/patrol.ts'
+import type { InterventionView as SInterventionView } from '../../src/platform/recommendation/feed.ts'
+import type { RecommendationModelDocument as SRecommendationModelDocument } from '../../src/platform/recommendation/model.ts'
 import type {
   DecideReportsInput as SDecideReportsInput,
   DecideReportsResult as SDecideReportsResult,
@@ -443,6 +445,8 @@ export const contract: {
   inspectionView: Same<W.InspectionView, SInspectionView>
   requestInspection: Same<W.RequestInspectionBody, SRequestInspectionInput>
   inspectionFigures: Same<W.InspectionFigures, SInspectionFigures>
+  recommendationModel: Same<W.RecommendationModelDocument, SRecommendationModelDocument>
+  feedIntervention: Same<W.FeedInterventionView, SInterventionView>
   problem: Fits<SProblem, W.Problem>
 } = {
   nodeRole: true,
@@ -606,5 +610,7 @@ export const contract: {
   inspectionView: true,
   requestInspection: true,
   inspectionFigures: true,
+  recommendationModel: true,
+  feedIntervention: true,
   problem: true,
 }

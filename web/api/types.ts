@@ -84,6 +84,8 @@ export type Permission =
   | 'case.read'
   | 'case.manage'
   | 'case.supervise'
+  | 'recommendation.read'
+  | 'recommendation.manage'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {
@@ -1850,7 +1852,51 @@ export interface InspectionFigures {
     medianMs: number | null
   }
   appeals: { filed: number; upheld: number; dismissed: number; open: number }
+  /** The recommendation model in force and the interventions active now or made in the period (A14). */
+  recommendation: {
+    modelVersion: number
+    modelPublishedAt: string | null
+    model: RecommendationModelDocument
+    interventions: FeedInterventionView[]
+  }
   records: { cited: number; more: boolean }
+}
+
+/** Mirrors `TopicDefinition` in src/platform/recommendation/model.ts. */
+export interface RecommendationTopic {
+  tag: string
+  terms: string[]
+  encourage: boolean
+  noteZh?: string
+  noteEn?: string
+}
+
+/** Mirrors `RecommendationModelDocument` in src/platform/recommendation/model.ts (A14). */
+export interface RecommendationModelDocument {
+  candidateHours: number
+  candidateLimit: number
+  weights: { freshness: number; freshnessHalfLifeHours: number; engagement: number; personal: number }
+  encourageBoost: number
+  preventFactor: number
+  interventionBound: number
+  creditGate: true
+  topics: RecommendationTopic[]
+}
+
+/** Mirrors `InterventionView` in src/platform/recommendation/feed.ts (A14). */
+export interface FeedInterventionView {
+  id: string
+  targetKind: 'item' | 'author' | 'topic'
+  target: string
+  action: 'pin' | 'boost' | 'demote' | 'exclude'
+  factor: number | null
+  reason: string
+  expiresAt: string
+  createdAt: string
+  createdByName: string
+  revokedAt: string | null
+  revokedByName: string | null
+  active: boolean
 }
 
 /** GET /api/protocol/directory: a peer by name, without its address or key (any staff member may read it). */

@@ -19,6 +19,7 @@ import {
   InboxOutlined,
   IssuesCloseOutlined,
   KeyOutlined,
+  LikeOutlined,
   MonitorOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
@@ -174,6 +175,14 @@ export const PAGES: readonly PageDef[] = [
     icon: FileSearchOutlined,
     permission: 'appeal.decide',
     screen: lazy(() => import('../screens/appeals/AppealsScreen.tsx')),
+  },
+  {
+    key: 'recommendation',
+    path: '/recommendation',
+    label: 'menu.recommendation',
+    icon: LikeOutlined,
+    permission: 'recommendation.read',
+    screen: lazy(() => import('../screens/recommendation/RecommendationScreen.tsx')),
   },
   {
     key: 'staffing',

@@ -19,6 +19,9 @@ const ItemScreen = lazy(() => import('../screens/portal/ItemScreen.tsx'))
 const ReportGuideScreen = lazy(() => import('../screens/portal/ReportGuideScreen.tsx'))
 const MyReportsScreen = lazy(() => import('../screens/portal/MyReportsScreen.tsx'))
 const MyAppealsScreen = lazy(() => import('../screens/portal/MyAppealsScreen.tsx'))
+const RecommendationSettingsScreen = lazy(
+  () => import('../screens/recommendation/RecommendationSettingsScreen.tsx'),
+)
 const PortalNotFound = lazy(() => import('./portalUi.tsx').then((m) => ({ default: m.PortalNotFound })))
 
 /** The server gives each rule version the public address `/rules/<kind>/<version>`; its page is in the portal. */
@@ -46,6 +49,7 @@ export const portalRoutes: RouteObject[] = [
       { path: 'me', element: <MeScreen /> },
       { path: 'me/reports', element: <MyReportsScreen /> },
       { path: 'me/appeals', element: <MyAppealsScreen /> },
+      { path: 'me/recommendation', element: <RecommendationSettingsScreen /> },
       { path: 'identity', element: <IdentityScreen /> },
       { path: 'rules', element: <RulesListScreen /> },
       { path: 'rules/accept', element: <AcceptRulesScreen /> },

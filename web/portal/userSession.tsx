@@ -31,7 +31,7 @@ export function wasUserSessionExpired(): boolean {
   return userExpired
 }
 
-type Method = 'GET' | 'POST' | 'DELETE'
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 /** A call as the signed-in platform user: their CSRF token, and a 401 forgets them (not the staff session). */
 export async function userRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {

@@ -618,7 +618,11 @@ export async function recommendationDisclosure(
  * What an inspection (A19) is told of recommendation (A14): the model in force, with its weights, bounds and topic
  * lists, and every intervention active now or made in the period, with who made it and why.
  */
-export async function recommendationFigures(tx: Tx, period: { from: Date; to: Date }, now: Date = new Date()) {
+export async function recommendationFigures(
+  tx: Tx,
+  period: { from: Date; to: Date },
+  now: Date = new Date(),
+) {
   const model = await currentModel(tx)
   const rows = await tx
     .select()

@@ -30,7 +30,7 @@ import {
 } from 'antd'
 import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
-import type { InspectionView } from '../../api/types.ts'
+import type { InspectionFigures, InspectionView } from '../../api/types.ts'
 import { type Lang, useLang, useT } from '../../app/i18n.ts'
 import { useCan } from '../../app/session.tsx'
 import { ErrorAlert, formatInstant, formatTime, showFieldErrors } from '../../app/ui.tsx'
@@ -38,6 +38,8 @@ import { durationText } from '../clarifications/clarificationUi.tsx'
 import { NodeName, usePeerNames } from '../orders/orderUi.tsx'
 import { usePlatformReport } from '../platform-reports/platformReportsApi.ts'
 import { NODE_ID_PATTERN } from '../protocol/protocolApi.ts'
+import { InterventionsTable, ModelSummary } from '../recommendation/RecommendationScreen.tsx'
+import { useRT } from '../recommendation/strings.ts'
 import {
   chinaDate,
   chinaDayStart,
@@ -337,12 +339,20 @@ function figureText(section: string, key: string, v: unknown, t: ReturnType<type
  */
 function Figures({ figures }: { figures: Record<string, unknown> }) {
   const it = useIT()
+  const rt = useRT()
   const t = useT()
   const label = (key: string) => (isIKey(`fig.${key}`) ? it(`fig.${key}` as IKey) : key)
   const known = SECTIONS.filter((s) => isRecord(figures[s]))
   const others = Object.keys(figures).filter(
-    (k) => !(SECTIONS as readonly string[]).includes(k) && k !== 'period' && k !== 'records',
+    (k) =>
+      !(SECTIONS as readonly string[]).includes(k) &&
+      k !== 'period' &&
+      k !== 'records' &&
+      k !== 'recommendation',
   )
+  const rec = isRecord(figures.recommendation)
+    ? (figures.recommendation as InspectionFigures['recommendation'])
+    : null
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="inspection-figures">
       {known.map((section) => {
@@ -367,6 +377,24 @@ function Figures({ figures }: { figures: Record<string, unknown> }) {
           />
         )
       })}
+      {rec && isRecord(rec.model) && Array.isArray(rec.interventions) ? (
+        <Card size="small" title={rt('console.title')} data-testid="inspection-figures-recommendation">
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <ModelSummary
+              rt={rt}
+              model={{
+                version: rec.modelVersion,
+                document: rec.model,
+                note: '',
+                publishedAt: rec.modelPublishedAt,
+                publishedByName: null,
+              }}
+            />
+            <Typography.Text strong>{rt('console.tab.interventions')}</Typography.Text>
+            <InterventionsTable items={rec.interventions} />
+          </Space>
+        </Card>
+      ) : null}
       {others.length > 0 ? (
         <Descriptions
           size="small"

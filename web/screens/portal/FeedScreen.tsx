@@ -1,8 +1,10 @@
-// The portal's home: the publish box for a signed-in user, then the newest published posts, each fiction-labelled
-// one with its label at the top (A11.2), one confirmed false with its red label and clarification (A16), and each
-// with its report entry (A15).
-import { MessageOutlined } from '@ant-design/icons'
-import { Card, Empty, List, Space, Typography } from 'antd'
+// The portal's home: the publish box for a signed-in user, then the recommended feed (A14: personalised for a
+// signed-in user unless they turned it off, each item with why it is shown, pinned items first) or the newest posts;
+// each fiction-labelled one with its label at the top (A11.2), one confirmed false with its red label and
+// clarification (A16), and each with its report entry (A15).
+import { MessageOutlined, SettingOutlined } from '@ant-design/icons'
+import { Card, Empty, List, Space, Tabs, Typography } from 'antd'
+import { useState } from 'react'
 import { Link } from 'react-router'
 import type { ContentView } from '../../api/types.ts'
 import { useT } from '../../app/i18n.ts'
@@ -11,10 +13,15 @@ import { FalseLabelTag, FictionTag, ItemByline, PublishBox } from '../../portal/
 import { useFeed } from '../../portal/portalApi.ts'
 import { usePortalTitle } from '../../portal/portalUi.tsx'
 import { ReportButton } from '../../portal/reportUi.tsx'
+import { useUserState } from '../../portal/userSession.tsx'
+import { LikeButton, PinnedTag, WhyButton } from '../recommendation/feedUi.tsx'
+import { type FeedItemView, useRecommendedFeed } from '../recommendation/recommendationApi.ts'
+import { useRT } from '../recommendation/strings.ts'
 
 export default function FeedScreen() {
   const t = useT()
-  const feed = useFeed()
+  const rt = useRT()
+  const [tab, setTab] = useState<'recommended' | 'latest'>('recommended')
   usePortalTitle(t('content.feed.title'))
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -27,28 +34,98 @@ export default function FeedScreen() {
           rows={4}
         />
       </Card>
-      <Card title={t('content.feed.title')} loading={feed.isPending}>
-        {feed.isError ? <ErrorAlert error={feed.error} onRetry={() => feed.refetch()} /> : null}
-        {feed.data ? (
-          feed.data.length === 0 ? (
-            <Empty description={t('content.feed.empty')} />
-          ) : (
-            <List
-              data-testid="feed"
-              itemLayout="vertical"
-              dataSource={feed.data}
-              rowKey="id"
-              renderItem={(item) => <FeedItem item={item} />}
-            />
-          )
-        ) : null}
+      <Card
+        title={
+          <Tabs
+            activeKey={tab}
+            onChange={(k) => setTab(k as typeof tab)}
+            items={[
+              {
+                key: 'recommended',
+                label: <span data-testid="tab-recommended">{rt('tab.recommended')}</span>,
+              },
+              { key: 'latest', label: <span data-testid="tab-latest">{rt('tab.latest')}</span> },
+            ]}
+            style={{ marginBottom: -17 }}
+          />
+        }
+      >
+        {tab === 'recommended' ? <RecommendedFeed /> : <LatestFeed />}
       </Card>
     </Space>
   )
 }
 
-function FeedItem({ item }: { item: ContentView }) {
+function RecommendedFeed() {
+  const rt = useRT()
+  const user = useUserState()
+  const signedIn = Boolean(user.data)
+  const feed = useRecommendedFeed(signedIn)
+  if (user.isPending) return null
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="recommended-feed">
+      {feed.isError ? <ErrorAlert error={feed.error} onRetry={() => feed.refetch()} /> : null}
+      {feed.data ? (
+        <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+          <Typography.Text type="secondary" data-testid="feed-mode">
+            {!signedIn
+              ? rt('feed.anonymous')
+              : feed.data.personalised
+                ? rt('feed.personalised')
+                : rt('feed.notPersonalised')}
+          </Typography.Text>
+          {signedIn ? (
+            <Link to="/u/me/recommendation" data-testid="feed-settings-link">
+              <SettingOutlined /> {rt('feed.settings')}
+            </Link>
+          ) : null}
+        </Space>
+      ) : null}
+      {feed.isPending ? <Card loading variant="borderless" /> : null}
+      {feed.data ? (
+        feed.data.items.length === 0 ? (
+          <Empty description={rt('feed.empty')} />
+        ) : (
+          <List
+            data-testid="feed"
+            itemLayout="vertical"
+            dataSource={feed.data.items}
+            rowKey="id"
+            renderItem={(item) => <FeedItem item={item} signedIn={signedIn} />}
+          />
+        )
+      ) : null}
+    </Space>
+  )
+}
+
+function LatestFeed() {
   const t = useT()
+  const feed = useFeed()
+  return (
+    <>
+      {feed.isPending ? <Card loading variant="borderless" /> : null}
+      {feed.isError ? <ErrorAlert error={feed.error} onRetry={() => feed.refetch()} /> : null}
+      {feed.data ? (
+        feed.data.length === 0 ? (
+          <Empty description={t('content.feed.empty')} />
+        ) : (
+          <List
+            data-testid="feed"
+            itemLayout="vertical"
+            dataSource={feed.data}
+            rowKey="id"
+            renderItem={(item) => <FeedItem item={item} />}
+          />
+        )
+      ) : null}
+    </>
+  )
+}
+
+function FeedItem({ item, signedIn }: { item: ContentView | FeedItemView; signedIn?: boolean }) {
+  const t = useT()
+  const recommended = 'why' in item ? item : null
   return (
     <List.Item
       data-testid={`feed-item-${item.id}`}
@@ -57,10 +134,13 @@ function FeedItem({ item }: { item: ContentView }) {
         <Link key="open" to={`/u/posts/${item.id}`} data-testid={`feed-open-${item.id}`}>
           <MessageOutlined /> {t('content.openPost')}
         </Link>,
+        ...(recommended ? [<WhyButton key="why" itemId={item.id} why={recommended.why} />] : []),
+        ...(recommended && signedIn ? [<LikeButton key="like" itemId={item.id} />] : []),
         <ReportButton key="report" item={item} />,
       ]}
     >
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+        {recommended?.pinned ? <PinnedTag /> : null}
         <FalseLabelTag item={item} />
         <FictionTag item={item} />
         <ItemByline item={item} />

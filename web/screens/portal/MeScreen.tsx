@@ -9,6 +9,7 @@ import {
   FlagOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   WarningFilled,
 } from '@ant-design/icons'
 import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd'
@@ -43,6 +44,7 @@ import {
   TiersTable,
   TierTag,
 } from '../credit/creditUi.tsx'
+import { useRT } from '../recommendation/strings.ts'
 import { portalRulePath, ruleTitle } from '../rules/rulesUi.tsx'
 
 export default function MeScreen() {
@@ -55,6 +57,7 @@ export default function MeScreen() {
 
 function Me() {
   const t = useT()
+  const rt = useRT()
   const lang = useLang()
   const me = useUser()
   const location = useLocation()
@@ -92,6 +95,9 @@ function Me() {
             </Link>
             <Link to="/u/me/appeals" data-testid="me-appeals-link">
               <AuditOutlined /> {t('appeal.mine')}
+            </Link>
+            <Link to="/u/me/recommendation" data-testid="me-recommendation-link">
+              <SettingOutlined /> {rt('feed.settings')}
             </Link>
             <Link to="/u/report-guide">{t('reportGuide.title')}</Link>
           </Space>

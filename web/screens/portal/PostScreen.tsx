@@ -2,7 +2,7 @@
 // with their replies, its bullet comments on their timeline, and the boxes that add a comment, a reply or a bullet
 // comment. Every item has its report entry (A15).
 import { Button, Card, Empty, List, Space, Typography } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { ContentView } from '../../api/types.ts'
 import { useT } from '../../app/i18n.ts'
@@ -11,12 +11,23 @@ import { FalseLabelTag, FictionTag, ItemByline, PublishBox, timelineOf } from '.
 import { usePost, useThread } from '../../portal/portalApi.ts'
 import { usePortalTitle } from '../../portal/portalUi.tsx'
 import { ReportButton } from '../../portal/reportUi.tsx'
+import { useUserState } from '../../portal/userSession.tsx'
+import { LikeButton } from '../recommendation/feedUi.tsx'
+import { useInteract } from '../recommendation/recommendationApi.ts'
 
 export default function PostScreen() {
   const { id = '' } = useParams()
   const t = useT()
   const post = usePost(id)
   const thread = useThread(id)
+  const user = useUserState().data
+  const interact = useInteract()
+  const viewed = post.data?.id
+  // a signed-in reader's view counts towards the post's engagement and their interest tags (A14)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per post and user
+  useEffect(() => {
+    if (user && viewed) interact.mutate({ itemId: viewed, kind: 'view' })
+  }, [user?.user.id, viewed])
   usePortalTitle(t('content.post.title'))
   if (post.isError) {
     return (
@@ -40,7 +51,15 @@ export default function PostScreen() {
           <Space orientation="vertical" size={8} style={{ width: '100%' }}>
             <FalseLabelTag item={post.data} />
             <FictionTag item={post.data} />
-            <ItemByline item={post.data} extra={<ReportButton item={post.data} />} />
+            <ItemByline
+              item={post.data}
+              extra={
+                <Space size={0}>
+                  {user ? <LikeButton itemId={post.data.id} /> : null}
+                  <ReportButton item={post.data} />
+                </Space>
+              }
+            />
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16, marginBottom: 0 }}>
               {post.data.text}
             </Typography.Paragraph>

@@ -1,0 +1,78 @@
+// The recommended feed's parts in the portal: why an item is shown (A14), the pin, and the like button.
+import { LikeOutlined, PushpinFilled, QuestionCircleOutlined } from '@ant-design/icons'
+import { Button, List, Popover, Tag, Typography } from 'antd'
+import { useState } from 'react'
+import type { WhyReason } from './recommendationApi.ts'
+import { useInteract } from './recommendationApi.ts'
+import { type RTranslate, useRT } from './strings.ts'
+
+export function whyText(r: WhyReason, rt: RTranslate): string {
+  switch (r.code) {
+    case 'interest':
+      return rt('why.interest', { tags: (r.tags ?? []).join('、') })
+    case 'encouraged':
+      return rt('why.encouraged', { topics: r.topics?.length ? `：${r.topics.join('、')}` : '' })
+    case 'pinned':
+    case 'boosted':
+    case 'demoted':
+      return rt(`why.${r.code}`, { reason: r.reason ?? '' })
+    default:
+      return rt(`why.${r.code}`)
+  }
+}
+
+export function WhyButton({ itemId, why }: { itemId: string; why: WhyReason[] }) {
+  const rt = useRT()
+  return (
+    <Popover
+      trigger="click"
+      title={rt('why.title')}
+      content={
+        <List
+          size="small"
+          data-testid={`why-list-${itemId}`}
+          dataSource={why}
+          renderItem={(r, i) => (
+            <List.Item key={i} data-why={r.code}>
+              <Typography.Text>{whyText(r, rt)}</Typography.Text>
+            </List.Item>
+          )}
+          style={{ maxWidth: 320 }}
+        />
+      }
+    >
+      <Button type="link" size="small" icon={<QuestionCircleOutlined />} data-testid={`why-${itemId}`}>
+        {rt('why')}
+      </Button>
+    </Popover>
+  )
+}
+
+export function PinnedTag() {
+  const rt = useRT()
+  return (
+    <Tag color="red" icon={<PushpinFilled />} data-testid="pinned-tag">
+      {rt('pinned')}
+    </Tag>
+  )
+}
+
+/** A like, for a signed-in user; once given it stays (the server records it once). */
+export function LikeButton({ itemId }: { itemId: string }) {
+  const rt = useRT()
+  const interact = useInteract()
+  const [liked, setLiked] = useState(false)
+  return (
+    <Button
+      type="link"
+      size="small"
+      icon={<LikeOutlined />}
+      disabled={liked}
+      loading={interact.isPending}
+      data-testid={`like-${itemId}`}
+      onClick={() => interact.mutate({ itemId, kind: 'like' }, { onSuccess: () => setLiked(true) })}
+    >
+      {liked ? rt('liked') : rt('like')}
+    </Button>
+  )
+}
