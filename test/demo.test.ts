@@ -60,9 +60,19 @@ describe('the demo', { timeout: 180_000 }, () => {
         const feed = (await (await fetch(`${base}/api/content`)).json()) as {
           items: { fictionLabel: boolean }[]
         }
-        // Three everyday posts and the open rumor with its quoting copy; the handled rumor's copies are stopped.
-        expect(feed.items).toHaveLength(5)
+        // Three everyday posts, the open rumor with its quoting copy, and the recommendation demo's five posts; the
+        // handled rumor's copies are stopped.
+        expect(feed.items).toHaveLength(10)
         expect(feed.items.filter((i) => i.fictionLabel)).toHaveLength(1)
+        // Recommendation (A14): the weather warning pinned on top, the clickbait post last, each with why.
+        const recommended = (await (await fetch(`${base}/api/feed`)).json()) as {
+          modelVersion: number
+          items: { text: string; pinned: boolean; why: { code: string }[] }[]
+        }
+        expect(recommended.modelVersion).toBe(1)
+        expect(recommended.items[0]).toMatchObject({ pinned: true, text: expect.stringContaining('暴雪蓝色预警') })
+        expect(recommended.items.at(-1)?.text).toContain('震惊')
+        expect(recommended.items.every((i) => i.why.length > 0)).toBe(true)
         const login = await platform.app.inject({
           method: 'POST',
           url: '/api/auth/login',

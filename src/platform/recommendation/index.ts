@@ -1,10 +1,12 @@
 export {
+  addIntervention,
   currentModel,
   type FeedItemView,
   FeedService,
   type FeedView,
   type InterventionView,
   type ModelView,
+  publishModel,
   recommendationDisclosure,
   recommendationFigures,
 } from './feed.ts'
