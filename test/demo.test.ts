@@ -70,7 +70,10 @@ describe('the demo', { timeout: 180_000 }, () => {
           items: { text: string; pinned: boolean; why: { code: string }[] }[]
         }
         expect(recommended.modelVersion).toBe(1)
-        expect(recommended.items[0]).toMatchObject({ pinned: true, text: expect.stringContaining('暴雪蓝色预警') })
+        expect(recommended.items[0]).toMatchObject({
+          pinned: true,
+          text: expect.stringContaining('暴雪蓝色预警'),
+        })
         expect(recommended.items.at(-1)?.text).toContain('震惊')
         expect(recommended.items.every((i) => i.why.length > 0)).toBe(true)
         const login = await platform.app.inject({
