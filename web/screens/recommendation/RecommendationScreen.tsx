@@ -327,7 +327,9 @@ function AddInterventionDrawer({ open, onClose }: { open: boolean; onClose: () =
           rules={[{ required: true }]}
         >
           <DatePicker
-            showTime
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: 240 }}
             data-testid="intervention-expires"
             disabledDate={(d) =>
               d.valueOf() < Date.now() - DAY_MS || d.valueOf() > Date.now() + MAX_INTERVENTION_DAYS * DAY_MS
