@@ -336,20 +336,22 @@ async function namesFor(tx: Tx, rows: store.ContentRow[]): Promise<Map<string, s
   )
 }
 
+/** Of these ids, those that may still be listed and recommended now (A14, A16). */
+export function listableIds(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  return store.listableIds(tx, ids)
+}
+
 /** Published posts of the last hours for recommendation (A14): never restricted, never labelled false. */
 export function recommendablePosts(tx: Tx, since: Date, limit: number): Promise<store.ContentRow[]> {
   return store.recommendablePosts(tx, since, limit)
 }
 
-/**
- * The items among `ids` that may be listed and recommended now (published, no disposal's restriction, no false
- * label), presented in the order of `ids`. What changed since a ranking read them drops out here.
- */
-export async function recommendableViews(tx: Tx, ids: readonly string[]): Promise<ContentView[]> {
-  if (ids.length === 0) return []
-  const rows = (await store.findItems(tx, [...ids])).filter(
-    (r) => r.status === 'published' && r.restriction === null && r.falseLabel === null,
-  )
+/** Rows presented with their authors' names, in the order of `ids`. */
+export async function presentWithNames(
+  tx: Tx,
+  rows: store.ContentRow[],
+  ids: readonly string[] = rows.map((r) => r.id),
+): Promise<ContentView[]> {
   const names = await namesFor(tx, rows)
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {

@@ -360,3 +360,20 @@ export function recommendablePosts(tx: Tx, since: Date, limit: number): Promise<
     .orderBy(desc(contentItem.createdAt), desc(contentItem.id))
     .limit(limit)
 }
+
+/** Of these ids, those that may still be listed and recommended: published, not restricted, not labelled false. */
+export async function listableIds(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await tx
+    .select({ id: contentItem.id })
+    .from(contentItem)
+    .where(
+      and(
+        inArray(contentItem.id, [...ids]),
+        eq(contentItem.status, 'published'),
+        isNull(contentItem.restriction),
+        isNull(contentItem.falseLabel),
+      ),
+    )
+  return new Set(rows.map((r) => r.id))
+}

@@ -11,9 +11,10 @@ import { append } from '../../ledger/index.ts'
 import {
   type ContentView,
   getPublished,
+  listableIds,
   type PublishBatcher,
+  presentWithNames,
   recommendablePosts,
-  recommendableViews,
 } from '../content/index.ts'
 import { capabilitiesOfMany } from '../credit/index.ts'
 import { DEFAULT_RECOMMENDATION_MODEL, modelProblems, type RecommendationModelDocument } from './model.ts'
@@ -432,7 +433,10 @@ export interface FeedView {
 interface Pool {
   loadedAt: number
   modelVersion: number
+  model: RecommendationModelDocument
   candidates: Candidate[]
+  /** Each candidate as the feed shows it, author's name included. */
+  views: Map<string, ContentView>
   interventions: FeedIntervention[]
 }
 
@@ -519,10 +523,13 @@ export class FeedService {
         const keep = new Set(ids)
         for (const k of this.topicMemo.keys()) if (!keep.has(k)) this.topicMemo.delete(k)
       }
+      const views = new Map((await presentWithNames(tx, rows)).map((v) => [v.id, v]))
       return {
         loadedAt: now.getTime(),
         modelVersion: m.version,
+        model: doc,
         candidates,
+        views,
         interventions: await activeInterventions(tx, now),
       }
     })
@@ -566,44 +573,55 @@ export class FeedService {
     now: Date = new Date(),
   ): Promise<FeedView> {
     const pool = await this.current(now)
-    const model = this.matcher?.model.document ?? DEFAULT_RECOMMENDATION_MODEL
-    return transaction(this.database.db, async (tx) => {
-      const personalised = user ? (await feedSettingOf(tx, user.id)).personalised : false
-      // off means off: the user's interests are not even read
-      const interests = personalised && user ? await interestWeights(tx, user.id) : new Map<string, number>()
-      const entries: FeedEntry[] = rankFeed({
-        candidates: pool.candidates,
-        model,
-        interventions: pool.interventions.filter((iv) => iv.expiresAt > now.getTime()),
-        personalised,
-        interests,
-        now: now.getTime(),
-        limit: opts.limit,
-        seed: opts.seed ?? 0,
-      })
-      const views = await recommendableViews(
-        tx,
-        entries.map((e) => e.id),
-      )
-      const byId = new Map(entries.map((e) => [e.id, e]))
-      return {
-        personalised,
-        modelVersion: pool.modelVersion,
-        items: views.flatMap((v) => {
-          const e = byId.get(v.id)
-          return e ? [{ ...v, pinned: e.pinned, category: e.category, why: e.reasons }] : []
-        }),
-      }
+    const db = this.database.db
+    // off means off: when the user turned personalisation off, their interests are not even read
+    const choice = user ? await personalChoice(db, user.id) : { personalised: false, interests: new Map() }
+    const entries: FeedEntry[] = rankFeed({
+      candidates: pool.candidates,
+      model: pool.model,
+      interventions: pool.interventions.filter((iv) => iv.expiresAt > now.getTime()),
+      personalised: choice.personalised,
+      interests: choice.interests,
+      now: now.getTime(),
+      // a few spare, for items whose state changed since the candidates were read
+      limit: opts.limit + 10,
+      seed: opts.seed ?? 0,
     })
+    const listable = await listableIds(
+      db,
+      entries.map((e) => e.id),
+    )
+    const items: FeedItemView[] = []
+    for (const e of entries) {
+      const v = pool.views.get(e.id)
+      if (!v || !listable.has(e.id)) continue
+      items.push({ ...v, pinned: e.pinned, category: e.category, why: e.reasons })
+      if (items.length === opts.limit) break
+    }
+    return { personalised: choice.personalised, modelVersion: pool.modelVersion, items }
   }
 }
 
-async function interestWeights(tx: Tx, userId: string): Promise<Map<string, number>> {
-  const rows = await tx
-    .select({ tag: userInterest.tag, weight: userInterest.weight })
-    .from(userInterest)
-    .where(eq(userInterest.userId, userId))
-  return new Map(rows.map((r) => [r.tag, r.weight]))
+/** The user's switch and, only when it is on, their interest weights: one statement. */
+async function personalChoice(
+  db: Tx,
+  userId: string,
+): Promise<{ personalised: boolean; interests: Map<string, number> }> {
+  const res = (await db.execute(sql`
+    SELECT s.personalised,
+      CASE WHEN s.personalised THEN (
+        SELECT coalesce(json_agg(json_build_array(i.tag, i.weight)), '[]'::json)
+        FROM ${userInterest} i WHERE i.user_id = ${userId}
+      ) END AS interests
+    FROM (SELECT coalesce((SELECT f.personalised FROM ${feedSetting} f WHERE f.user_id = ${userId}), true)
+      AS personalised) s`)) as unknown as {
+    rows: { personalised: boolean; interests: [string, number][] | null }[]
+  }
+  const row = res.rows[0]
+  return {
+    personalised: row?.personalised ?? true,
+    interests: new Map(row?.interests ?? []),
+  }
 }
 
 /** What an inspection (A19) or the public reads: the model in force and the interventions active now. */
