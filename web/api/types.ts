@@ -84,6 +84,11 @@ export type Permission =
   | 'case.read'
   | 'case.manage'
   | 'case.supervise'
+  | 'metrics.read'
+  | 'metrics.submit'
+  | 'evaluation.read'
+  | 'evaluation.input'
+  | 'evaluation.manage'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {
@@ -1840,6 +1845,8 @@ export interface InspectionFigures {
     dismissed: number
     open: number
     overdue: number
+    decided: number
+    decidedInTime: number
     medianHoursToDecision: number | null
   }
   disposals: {

@@ -95,6 +95,16 @@ export const PERMISSIONS = [
   'case.manage',
   /** Set and extend cases' supervision deadlines in working days and correct the calendar (督办, A5.1). */
   'case.supervise',
+  /** See the evaluation figures this platform sent its regulators (A17, platform). */
+  'metrics.read',
+  /** Send an ended period's evaluation figures to the regulators now, before the timer does (A17, platform). */
+  'metrics.submit',
+  /** See platforms' submitted figures, indicators, evaluation runs, survey results and input (A17, regulator). */
+  'evaluation.read',
+  /** Record a department's or an enterprise's score of a platform for a period (A17, regulator). */
+  'evaluation.input',
+  /** Edit indicators and weights (a new version each time), run and publish evaluations (A17, regulator). */
+  'evaluation.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -130,6 +140,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'order.read',
     'order.execute',
     'inspection.read',
+    'metrics.read',
+    'metrics.submit',
   ],
   operator: [
     'node.read',
@@ -149,6 +161,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'filing.read',
     'order.read',
     'order.execute',
+    'metrics.read',
+    'metrics.submit',
   ],
   reviewer: [
     'node.read',
@@ -180,6 +194,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'filing.read',
     'order.read',
     'inspection.read',
+    'metrics.read',
   ],
   regulator_admin: [
     'node.read',
@@ -206,6 +221,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.read',
     'case.manage',
     'case.supervise',
+    'evaluation.read',
+    'evaluation.input',
+    'evaluation.manage',
   ],
   officer: [
     'node.read',
@@ -223,6 +241,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.request',
     'case.read',
     'case.manage',
+    'evaluation.read',
+    'evaluation.input',
   ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
@@ -239,6 +259,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.read',
     'case.read',
     'case.supervise',
+    'evaluation.read',
+    'evaluation.input',
+    'evaluation.manage',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }

@@ -1,0 +1,8 @@
+export {
+  listMetricsSubmissions,
+  type MetricsSubmissionView,
+  type PlatformMetrics,
+  platformMetrics,
+  submitDueMetrics,
+  submitMetrics,
+} from './metrics.ts'
