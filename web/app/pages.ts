@@ -232,6 +232,14 @@ export const PAGES: readonly PageDef[] = [
     screen: lazy(() => import('../screens/bulletins/BulletinsScreen.tsx')),
   },
   {
+    key: 'evaluation',
+    path: '/evaluation',
+    label: 'menu.evaluation',
+    icon: BarChartOutlined,
+    permission: 'evaluation.read',
+    screen: lazy(() => import('../screens/evaluation/EvaluationScreen.tsx')),
+  },
+  {
     key: 'orders',
     path: '/orders',
     label: 'menu.orders',

@@ -3,6 +3,7 @@ export {
   type MetricsSubmissionView,
   type PlatformMetrics,
   platformMetrics,
+  sendMetrics,
   submitDueMetrics,
   submitMetrics,
 } from './metrics.ts'

@@ -2,7 +2,7 @@
 // deadline), time to act on the regulator's clarifications and orders, reviewer staffing against the platform's
 // ratio (A12.2), appeals overturned and disposals. Sent to every regulator peer as a signed `metrics.submitted`
 // at the end of each month and quarter (timer) or on demand by staff; each period once.
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import type { Actor } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
@@ -122,11 +122,28 @@ export async function submitMetrics(
   if (period.to.getTime() > now.getTime()) {
     throw new DomainError('METRICS_PERIOD_OPEN', { period: period.label, endsAt: period.to.toISOString() })
   }
+  // one sender at a time, so the timer and staff never both send a period
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('qinglang/metrics-submission'))`)
   const [seen] = await tx.select().from(metricsSubmission).where(eq(metricsSubmission.period, period.label))
   if (seen) return { submission: present(seen), created: false }
+  const figures = await platformMetrics(tx, period, input.itemsPerReviewer, now)
+  return { submission: await sendMetrics(tx, actor, protocol, period, figures, now), created: true }
+}
+
+/**
+ * Sends figures of a period to every active regulator peer and keeps what was sent; the period must not have been
+ * sent. `submitMetrics` computes them; the demo sends the months before its data began with this.
+ */
+export async function sendMetrics(
+  tx: Tx,
+  actor: Actor | LedgerActor,
+  protocol: ProtocolNode,
+  period: Period,
+  figures: PlatformMetrics,
+  now: Date = new Date(),
+): Promise<MetricsSubmissionView> {
   const regulators = (await listPeers(tx)).filter((p) => p.kind === 'regulator' && p.status === 'active')
   if (regulators.length === 0) throw new DomainError('METRICS_NO_REGULATOR', {})
-  const figures = await platformMetrics(tx, period, input.itemsPerReviewer, now)
   const id = newId(now.getTime())
   for (const r of regulators) {
     await protocol.send(tx, actor, {
@@ -166,7 +183,7 @@ export async function submitMetrics(
     at: now,
   })
   if (!row) throw new Error('metrics submission lost')
-  return { submission: present(row), created: true }
+  return present(row)
 }
 
 /** The timer's round: every ended month and quarter of the last year not yet sent is sent now. */
