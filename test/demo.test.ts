@@ -176,7 +176,8 @@ describe('the demo', { timeout: 180_000 }, () => {
       // Both platforms sent four months of figures; last month's evaluation is published, A ahead of B (A17).
       const metrics = (await regulator.app.inject({ url: '/api/platform-metrics', cookies: session })).json()
       expect(metrics.items).toHaveLength(8)
-      const runs = (await regulator.app.inject({ url: '/api/evaluations', cookies: session })).json().items as {
+      const runs = (await regulator.app.inject({ url: '/api/evaluations', cookies: session })).json()
+        .items as {
         status: string
         platforms: { id: string; total: number }[]
       }[]
