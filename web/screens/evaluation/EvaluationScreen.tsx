@@ -93,7 +93,11 @@ function Scorecards({ et }: { et: ETranslate }) {
   const publish = usePublishEvaluation()
   const [period, setPeriod] = useState(lastMonthLabel())
   const [chosen, setChosen] = useState<string | null>(null)
-  const run = (runs.data ?? []).find((r) => r.id === chosen) ?? runs.data?.[0]
+  // the chosen run, else the newest published one (the result of record), else the newest
+  const run =
+    (runs.data ?? []).find((r) => r.id === chosen) ??
+    (runs.data ?? []).find((r) => r.status === 'published') ??
+    runs.data?.[0]
   const name = (s: { nameZh: string; nameEn: string }) => (lang === 'zh' ? s.nameZh : s.nameEn)
 
   return (
