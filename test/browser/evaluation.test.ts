@@ -60,7 +60,10 @@ describe('evaluation in Chromium', () => {
   it('saves new weights as a new version, and a run uses it', async () => {
     await page.getByRole('tab', { name: '指标与权重' }).click()
     await page.getByTestId('indicator-version').getByText('v1', { exact: false }).waitFor(SOON)
-    const weight = page.getByTestId('ind-penalties-weight').locator('input')
+    // antd puts the test id on the input itself or on its wrapper, depending on the version
+    const weight = page
+      .locator('input[data-testid="ind-penalties-weight"], [data-testid="ind-penalties-weight"] input')
+      .first()
     await weight.fill('30')
     await page.getByTestId('indicator-note').fill('加大行政处罚在评价中的权重')
     await page.getByTestId('indicator-save').click()
@@ -81,6 +84,20 @@ describe('evaluation in Chromium', () => {
     await page.getByTestId('input-list').getByText('供暖期涉暖谣言处置偏慢').waitFor(SOON)
     await settled(page)
     await shoot('evaluation-input.png')
+  })
+
+  it('shows a platform the figures it sent, and refuses a month that has not ended', async () => {
+    const platformA = nodes.find((n) => n.config.node.id === 'platform-a')!
+    await signIn(rig, baseOf(platformA), 'operator')
+    await page.getByTestId('menu-metricsSubmissions').click()
+    await expect
+      .poll(() => page.getByTestId('metrics-submissions').locator('tbody tr[data-row-key]').count(), SOON)
+      .toBe(4)
+    await page.getByTestId('metrics-period').fill('2099-01')
+    await page.getByTestId('metrics-send').click()
+    await page.getByText('该考核周期尚未结束，不能报送').waitFor(SOON)
+    await settled(page)
+    await shoot('evaluation-platform-figures.png')
   })
 
   it('lets a resident answer the survey without giving anything that names them', async () => {

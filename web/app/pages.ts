@@ -259,6 +259,15 @@ export const PAGES: readonly PageDef[] = [
     node: 'regulator',
   },
   {
+    key: 'metricsSubmissions',
+    path: '/metrics',
+    label: 'menu.metricsSubmissions',
+    icon: BarChartOutlined,
+    permission: 'metrics.read',
+    screen: lazy(() => import('../screens/evaluation/MetricsSubmissionsScreen.tsx')),
+    node: 'platform',
+  },
+  {
     key: 'receivedOrders',
     path: '/received-orders',
     label: 'menu.receivedOrders',
