@@ -77,7 +77,7 @@ describe('evaluation in Chromium', () => {
 
   it('records a department’s input on a platform', async () => {
     await page.getByRole('tab', { name: '问卷与意见' }).click()
-    await page.getByTestId('survey-summary').getByText('platform-b').waitFor(SOON)
+    await page.getByTestId('survey-summary').getByText('鸭绿江短视频').waitFor(SOON)
     await chooseOption(page, 'input-platform', '鸭绿江短视频')
     await page.getByTestId('input-comment').fill('供暖期涉暖谣言处置偏慢，请加强夜间审核力量。')
     await page.getByTestId('input-submit').click()

@@ -55,7 +55,7 @@ export default function SurveyScreen() {
     <Card title={st('title')} data-testid="survey">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Alert type="info" showIcon title={st('intro')} />
-        <ErrorAlert error={choices.error ?? send.error} />
+        {(choices.error ?? send.error) && <ErrorAlert error={choices.error ?? send.error} />}
         {choices.data && choices.data.platforms.length === 0 ? (
           <Typography.Text type="secondary">{st('none')}</Typography.Text>
         ) : (

@@ -61,9 +61,9 @@ export function TrendChart(props: {
   percent?: boolean
 }) {
   const option = {
-    title: { text: props.title, textStyle: { fontSize: 14 } },
+    title: { text: props.title, left: 0, top: 0, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' },
-    legend: { top: 24 },
+    legend: { top: 0, right: 0 },
     grid: { top: 64, left: 48, right: 16, bottom: 32 },
     xAxis: { type: 'category', data: props.periods },
     yAxis: props.percent
@@ -82,13 +82,13 @@ export function RadarScores(props: {
   testId: string
 }) {
   const option = {
-    title: { text: props.title, textStyle: { fontSize: 14 } },
+    title: { text: props.title, left: 0, top: 0, textStyle: { fontSize: 14 } },
     tooltip: {},
-    legend: { top: 24 },
+    legend: { bottom: 0 },
     radar: {
       indicator: props.indicators.map((name) => ({ name, max: 100 })),
-      center: ['50%', '58%'],
-      radius: '60%',
+      center: ['50%', '52%'],
+      radius: '62%',
     },
     series: [
       {
@@ -103,7 +103,7 @@ export function RadarScores(props: {
 /** One bar per subject (county or platform). */
 export function Bars(props: { title: string; names: string[]; values: (number | null)[]; testId: string }) {
   const option = {
-    title: { text: props.title, textStyle: { fontSize: 14 } },
+    title: { text: props.title, left: 0, top: 0, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' },
     grid: { top: 40, left: 48, right: 16, bottom: 48 },
     xAxis: {

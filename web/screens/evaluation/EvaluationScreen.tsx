@@ -55,6 +55,9 @@ const TrendChart = lazy(() => charts().then((m) => ({ default: m.TrendChart })))
 const RadarScores = lazy(() => charts().then((m) => ({ default: m.RadarScores })))
 const Bars = lazy(() => charts().then((m) => ({ default: m.Bars })))
 
+/** The error of the last failed call, if there is one. */
+const Failure = ({ error }: { error: unknown }) => (error ? <ErrorAlert error={error} /> : null)
+
 const fmt = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : String(Math.round(v * 100) / 100)
 
@@ -130,7 +133,7 @@ function Scorecards({ et }: { et: ETranslate }) {
           </Button>
         </Space>
       )}
-      <ErrorAlert error={runIt.error ?? runs.error ?? publish.error} />
+      <Failure error={runIt.error ?? runs.error ?? publish.error} />
       {runs.isLoading ? (
         <Spin />
       ) : !run ? (
@@ -275,13 +278,19 @@ function ScoreTable({
 }
 
 function Trends({ et }: { et: ETranslate }) {
+  const lang = useLang()
   const metrics = usePlatformMetrics()
+  const choices = usePlatformChoices()
+  const nameOf = (id: string) => {
+    const p = choices.data?.platforms.find((x) => x.id === id)
+    return p ? (lang === 'zh' ? p.nameZh : p.nameEn) : id
+  }
   const rows = (metrics.data ?? []).filter((m) => !m.period.includes('Q'))
   const periods = [...new Set(rows.map((m) => m.period))].sort()
   const platforms = [...new Set(rows.map((m) => m.platformNode))].sort()
   const series = (pick: (f: (typeof rows)[number]['figures']) => number | null) =>
     platforms.map((p) => ({
-      name: p,
+      name: nameOf(p),
       values: periods.map((per) => {
         const m = rows.find((r) => r.platformNode === p && r.period === per)
         return m ? pick(m.figures) : null
@@ -357,7 +366,13 @@ function InputTab({ et }: { et: ETranslate }) {
         data-testid="survey-summary"
         dataSource={survey.data?.byPlatform ?? []}
         columns={[
-          { title: et('input.platform'), dataIndex: 'platform' },
+          {
+            title: et('input.platform'),
+            render: (_: unknown, r) => {
+              const p = choices.data?.platforms.find((x) => x.id === r.platform)
+              return p ? (lang === 'zh' ? p.nameZh : p.nameEn) : r.platform
+            },
+          },
           { title: et('survey.answers', { n: '' }).trim(), dataIndex: 'answers' },
           { title: et('survey.handling'), render: (_: unknown, r) => fmt(r.handling) },
           { title: et('survey.speed'), render: (_: unknown, r) => fmt(r.clarificationSpeed) },
@@ -414,7 +429,7 @@ function InputTab({ et }: { et: ETranslate }) {
             <Form.Item name="comment" label={et('input.comment')} rules={[{ required: true, max: 2000 }]}>
               <Input.TextArea rows={3} data-testid="input-comment" />
             </Form.Item>
-            <ErrorAlert error={record.error} />
+            <Failure error={record.error} />
             <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="input-submit">
               {et('input.submit')}
             </Button>
@@ -430,7 +445,14 @@ function InputTab({ et }: { et: ETranslate }) {
         dataSource={inputs.data ?? []}
         columns={[
           { title: et('period'), dataIndex: 'period', width: 90 },
-          { title: et('input.platform'), dataIndex: 'platformNode', width: 120 },
+          {
+            title: et('input.platform'),
+            width: 130,
+            render: (_: unknown, r) => {
+              const p = choices.data?.platforms.find((x) => x.id === r.platformNode)
+              return p ? (lang === 'zh' ? p.nameZh : p.nameEn) : r.platformNode
+            },
+          },
           { title: et('input.source'), dataIndex: 'sourceName', width: 180 },
           { title: et('input.score'), dataIndex: 'score', width: 90 },
           { title: et('input.comment'), dataIndex: 'comment' },
@@ -527,7 +549,7 @@ function IndicatorEditor({ et }: { et: ETranslate }) {
           </Button>
         </Space>
       )}
-      <ErrorAlert error={revise.error} />
+      <Failure error={revise.error} />
       {history.length > 0 && (
         <Typography.Paragraph type="secondary">
           {et('ind.history')}: {history.map((h) => `v${h.version} ${h.note} (${h.createdByName})`).join('；')}

@@ -69,7 +69,7 @@ export default function MetricsSubmissionsScreen() {
             </Button>
           </Space>
         )}
-        <ErrorAlert error={send.error ?? list.error} />
+        {(send.error ?? list.error) && <ErrorAlert error={send.error ?? list.error} />}
         <Table<Submission>
           rowKey="id"
           size="small"
