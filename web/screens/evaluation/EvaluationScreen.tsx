@@ -102,6 +102,10 @@ function Scorecards({ et }: { et: ETranslate }) {
     (runs.data ?? []).find((r) => r.status === 'published') ??
     runs.data?.[0]
   const name = (s: { nameZh: string; nameEn: string }) => (lang === 'zh' ? s.nameZh : s.nameEn)
+  // the radar's axes: the platform indicators some platform has data for (an axis nobody has would read as 0)
+  const charted = (run?.indicators ?? []).filter(
+    (i) => i.scope === 'platform' && (run?.platforms ?? []).some((p) => p.scores[i.key] != null),
+  )
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -196,12 +200,10 @@ function Scorecards({ et }: { et: ETranslate }) {
             <RadarScores
               testId="chart-radar"
               title={et('radar')}
-              indicators={run.indicators.filter((i) => i.scope === 'platform').map((i) => name(i))}
+              indicators={charted.map((i) => name(i))}
               series={run.platforms.map((p) => ({
                 name: name(p),
-                values: run.indicators
-                  .filter((i) => i.scope === 'platform')
-                  .map((i) => p.scores[i.key] ?? null),
+                values: charted.map((i) => p.scores[i.key] ?? null),
               }))}
             />
           </Suspense>
