@@ -380,6 +380,66 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
               payload: { reason: '矩阵' },
             }),
           },
+          // Evaluation (A17): staff read; officers and supervisors give input; admins and supervisors edit, run and publish.
+          'GET /api/platform-metrics': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/platform-metrics' }),
+          },
+          'GET /api/evaluation/indicators': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/evaluation/indicators' }),
+          },
+          // An empty list: refused after the gate (400), nothing written.
+          'POST /api/evaluation/indicators': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({ url: '/api/evaluation/indicators', payload: { indicators: [], note: '矩阵' } }),
+          },
+          'GET /api/evaluations': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/evaluations' }),
+          },
+          'GET /api/evaluations/:id': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/evaluations/${randomUUID()}` }),
+          },
+          'POST /api/evaluations': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({ url: '/api/evaluations', payload: { period: '2026-01' } }),
+          },
+          'POST /api/evaluations/:id/publish': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({ url: `/api/evaluations/${randomUUID()}/publish` }),
+          },
+          'GET /api/evaluation/inputs': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/evaluation/inputs' }),
+          },
+          // No such platform: refused after the gate, nothing written.
+          'POST /api/evaluation/inputs': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({
+              url: '/api/evaluation/inputs',
+              payload: {
+                platform: 'platform-x',
+                period: '2026-01',
+                source: 'department',
+                score: 3,
+                comment: '矩阵',
+              },
+            }),
+          },
+          'GET /api/evaluation/survey': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/evaluation/survey?period=2026-01' }),
+          },
+          'GET /api/public/survey': { allowed: 'public', request: () => ({ url: '/api/public/survey' }) },
+          'POST /api/public/survey': {
+            allowed: 'public',
+            request: () => ({
+              url: '/api/public/survey',
+              payload: { platform: 'platform-x', handling: 3, clarificationSpeed: 3, reporting: 3 },
+            }),
+          },
           // Bulletins (通报, A5.1): those who read cases read bulletins addressed to them; those who manage cases issue.
           'GET /api/bulletins': {
             allowed: ['regulator_admin', 'officer', 'supervisor'],
@@ -719,6 +779,15 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           'GET /api/orders': {
             allowed: ['platform_admin', 'operator', 'inspector'],
             request: () => ({ url: '/api/orders' }),
+          },
+          'GET /api/metrics/submissions': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: '/api/metrics/submissions' }),
+          },
+          // A period not ended: refused after the gate (409), nothing sent.
+          'POST /api/metrics/submissions': {
+            allowed: ['platform_admin', 'operator'],
+            request: () => ({ url: '/api/metrics/submissions', payload: { period: '2099-01' } }),
           },
           'GET /api/received-bulletins': {
             allowed: ['platform_admin', 'operator', 'inspector'],

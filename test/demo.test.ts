@@ -186,6 +186,17 @@ describe('the demo', { timeout: 180_000 }, () => {
       await expect
         .poll(inspections, { timeout: 20_000 })
         .toEqual(['platform-a:routine:answered:true', 'platform-b:routine:answered:true'])
+      // Both platforms sent four months of figures; last month's evaluation is published, A ahead of B (A17).
+      const metrics = (await regulator.app.inject({ url: '/api/platform-metrics', cookies: session })).json()
+      expect(metrics.items).toHaveLength(8)
+      const runs = (await regulator.app.inject({ url: '/api/evaluations', cookies: session })).json()
+        .items as {
+        status: string
+        platforms: { id: string; total: number }[]
+      }[]
+      const published = runs.find((r) => r.status === 'published')
+      const total = (id: string) => published?.platforms.find((p) => p.id === id)?.total ?? 0
+      expect(total('platform-a')).toBeGreaterThan(total('platform-b'))
     } finally {
       await Promise.all(nodes.map((n) => n.stop()))
     }

@@ -34,6 +34,10 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/,
               priority: 40,
             },
+            // ECharts only for the evaluation charts: lazy chunks of their own, never with antd; its renderer
+            // (zrender) apart, since together they came to over 500 kB.
+            { name: 'vendor-zrender', test: /node_modules[\\/]zrender[\\/]/, priority: 36 },
+            { name: 'vendor-echarts', test: /node_modules[\\/]echarts[\\/]/, priority: 35 },
             { name: 'vendor-icons', test: /node_modules[\\/]@ant-design[\\/]icons/, priority: 30 },
             // antd's building blocks (rc components, css-in-js, dayjs) in a chunk of their own.
             {

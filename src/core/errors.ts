@@ -504,6 +504,43 @@ export const ERRORS = {
     en: 'This intervention was already revoked or has expired',
   },
   INTEREST_NOT_FOUND: { status: 404, zh: '没有这个兴趣标签', en: 'No such interest tag' },
+  METRICS_INVALID: {
+    status: 400,
+    zh: '报送的考核数据不合法或前后矛盾',
+    en: 'The evaluation figures are not valid or contradict one another',
+  },
+  METRICS_PERIOD_OPEN: {
+    status: 409,
+    zh: '该考核周期尚未结束，不能报送',
+    en: 'This evaluation period has not ended yet',
+  },
+  METRICS_NO_REGULATOR: {
+    status: 409,
+    zh: '尚未登记监管节点，无法报送考核数据',
+    en: 'No regulator peer is registered to send the figures to',
+  },
+  EVALUATION_INDICATORS_INVALID: {
+    status: 400,
+    zh: '考核指标或权重设置不合法',
+    en: 'The indicators or weights are not valid',
+  },
+  EVALUATION_PERIOD_INVALID: {
+    status: 400,
+    zh: '考核周期不合法（如 2026-10 或 2026-Q4，且须已开始）',
+    en: 'Not a valid period (2026-10 or 2026-Q4, begun)',
+  },
+  EVALUATION_NOT_FOUND: { status: 404, zh: '未找到该考核', en: 'No such evaluation run' },
+  EVALUATION_ALREADY_PUBLISHED: {
+    status: 409,
+    zh: '该周期的考核结果已发布',
+    en: 'An evaluation of this period is already published',
+  },
+  EVALUATION_INPUT_INVALID: { status: 400, zh: '评价意见不合法', en: 'The evaluation input is not valid' },
+  SURVEY_INVALID: {
+    status: 400,
+    zh: '问卷填写不完整或选项不存在',
+    en: 'The survey answer is incomplete or names an unknown choice',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
 } as const satisfies Record<string, ErrorSpec>

@@ -26,6 +26,7 @@ import {
 import { type RunningNode, startNode } from '../server/start.ts'
 import { seedBulletins } from './bulletins.ts'
 import { seedCases } from './cases.ts'
+import { seedEvaluation } from './evaluation.ts'
 import {
   DEMO_DISPOSAL,
   DEMO_FALSE_CLAIMS,
@@ -553,6 +554,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
     await seedRegulatorWork(nodes)
     await seedBulletins(nodes)
     for (const n of nodes) if (n.config.node.role === 'platform') await seedRecommendation(n)
+    await seedEvaluation(nodes)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))
     throw e

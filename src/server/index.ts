@@ -37,6 +37,7 @@ import { filingRoutes } from '../platform/filings/routes.ts'
 import { formatCheckVerifier, type IdentityVerifier } from '../platform/identity/index.ts'
 import { inspectionRequestedHandler } from '../platform/inspections/index.ts'
 import { platformInspectionRoutes } from '../platform/inspections/routes.ts'
+import { platformMetricsRoutes } from '../platform/metrics/routes.ts'
 import { noticeRoutes } from '../platform/notices/routes.ts'
 import { finishOrderSweep, orderIssuedHandler } from '../platform/orders/index.ts'
 import { platformOrderRoutes } from '../platform/orders/routes.ts'
@@ -56,6 +57,7 @@ import { protocolRoutes } from '../protocol/routes.ts'
 import { bulletinRoutes } from '../regulator/bulletins/routes.ts'
 import { caseRoutes } from '../regulator/cases/routes.ts'
 import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
+import { evaluationRoutes } from '../regulator/evaluation/routes.ts'
 import { regulatorInspectionRoutes } from '../regulator/inspections/routes.ts'
 import { regulatorOrderRoutes } from '../regulator/orders/routes.ts'
 import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
@@ -96,6 +98,8 @@ const AREA_ROUTES = [
   bulletinRoutes,
   platformBulletinRoutes,
   recommendationRoutes,
+  platformMetricsRoutes,
+  evaluationRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */

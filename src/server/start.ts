@@ -9,6 +9,7 @@ import { bulletinIssuedHandler } from '../platform/bulletins/index.ts'
 import { recoverCredit } from '../platform/credit/index.ts'
 import { purgeExpired } from '../platform/disposal/index.ts'
 import { FilingSender } from '../platform/filings/index.ts'
+import { submitDueMetrics } from '../platform/metrics/index.ts'
 import { type MessageHandler, PROTOCOL_HANDLERS, ProtocolNode } from '../protocol/index.ts'
 import { bulletinAcknowledgedHandler } from '../regulator/bulletins/index.ts'
 import {
@@ -18,6 +19,7 @@ import {
   remindCasesDueSoon,
 } from '../regulator/cases/index.ts'
 import { clarificationActedHandler } from '../regulator/clarifications/index.ts'
+import { metricsSubmittedHandler } from '../regulator/evaluation/index.ts'
 import { inspectionAnsweredHandler } from '../regulator/inspections/index.ts'
 import {
   flagOverdueOrders,
@@ -82,6 +84,7 @@ export const MESSAGE_HANDLERS: readonly MessageHandler[] = [
   caseTransferAnsweredHandler,
   bulletinAcknowledgedHandler,
   bulletinIssuedHandler,
+  metricsSubmittedHandler,
 ]
 
 export function createProtocol(
@@ -193,6 +196,18 @@ export async function startNode(
         }, 60_000)
       : null
   overdueOrders?.unref()
+  // A platform sends each ended month's and quarter's evaluation figures to its regulators (A17), checked hourly.
+  const sendMetrics = () =>
+    transaction(database.db, (tx) =>
+      submitDueMetrics(
+        tx,
+        systemActor('metrics', '考核数据报送 / evaluation figures'),
+        protocol,
+        config.platform.itemsPerReviewer,
+      ),
+    ).catch((err) => app.log.error({ err }, 'sending evaluation figures failed'))
+  const metricsTimer = config.node.role === 'platform' ? setInterval(sendMetrics, 3_600_000) : null
+  metricsTimer?.unref()
   let stopped = false
   return {
     config,
@@ -207,6 +222,7 @@ export async function startNode(
       stopped = true
       if (resumeSweeps) clearInterval(resumeSweeps)
       if (overdueOrders) clearInterval(overdueOrders)
+      if (metricsTimer) clearInterval(metricsTimer)
       await app.close()
       await jobs?.stop()
       await filings?.stop()

@@ -86,6 +86,11 @@ export type Permission =
   | 'case.supervise'
   | 'recommendation.read'
   | 'recommendation.manage'
+  | 'metrics.read'
+  | 'metrics.submit'
+  | 'evaluation.read'
+  | 'evaluation.input'
+  | 'evaluation.manage'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {
@@ -1842,6 +1847,8 @@ export interface InspectionFigures {
     dismissed: number
     open: number
     overdue: number
+    decided: number
+    decidedInTime: number
     medianHoursToDecision: number | null
   }
   disposals: {

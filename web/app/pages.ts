@@ -241,6 +241,14 @@ export const PAGES: readonly PageDef[] = [
     screen: lazy(() => import('../screens/bulletins/BulletinsScreen.tsx')),
   },
   {
+    key: 'evaluation',
+    path: '/evaluation',
+    label: 'menu.evaluation',
+    icon: BarChartOutlined,
+    permission: 'evaluation.read',
+    screen: lazy(() => import('../screens/evaluation/EvaluationScreen.tsx')),
+  },
+  {
     key: 'orders',
     path: '/orders',
     label: 'menu.orders',
@@ -258,6 +266,15 @@ export const PAGES: readonly PageDef[] = [
     screen: lazy(() => import('../screens/inspections/InspectionsScreen.tsx')),
     // platforms hold `inspection.read` for the inspections they answered, which this page does not show
     node: 'regulator',
+  },
+  {
+    key: 'metricsSubmissions',
+    path: '/metrics',
+    label: 'menu.metricsSubmissions',
+    icon: BarChartOutlined,
+    permission: 'metrics.read',
+    screen: lazy(() => import('../screens/evaluation/MetricsSubmissionsScreen.tsx')),
+    node: 'platform',
   },
   {
     key: 'receivedOrders',

@@ -99,6 +99,16 @@ export const PERMISSIONS = [
   'recommendation.read',
   /** Publish the recommendation model and pin, boost, demote or exclude content (A14). */
   'recommendation.manage',
+  /** See the evaluation figures this platform sent its regulators (A17, platform). */
+  'metrics.read',
+  /** Send an ended period's evaluation figures to the regulators now, before the timer does (A17, platform). */
+  'metrics.submit',
+  /** See platforms' submitted figures, indicators, evaluation runs, survey results and input (A17, regulator). */
+  'evaluation.read',
+  /** Record a department's or an enterprise's score of a platform for a period (A17, regulator). */
+  'evaluation.input',
+  /** Edit indicators and weights (a new version each time), run and publish evaluations (A17, regulator). */
+  'evaluation.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -136,6 +146,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.read',
     'recommendation.read',
     'recommendation.manage',
+    'metrics.read',
+    'metrics.submit',
   ],
   operator: [
     'node.read',
@@ -157,6 +169,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'order.execute',
     'recommendation.read',
     'recommendation.manage',
+    'metrics.read',
+    'metrics.submit',
   ],
   reviewer: [
     'node.read',
@@ -189,6 +203,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'order.read',
     'inspection.read',
     'recommendation.read',
+    'metrics.read',
   ],
   regulator_admin: [
     'node.read',
@@ -215,6 +230,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.read',
     'case.manage',
     'case.supervise',
+    'evaluation.read',
+    'evaluation.input',
+    'evaluation.manage',
   ],
   officer: [
     'node.read',
@@ -232,6 +250,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.request',
     'case.read',
     'case.manage',
+    'evaluation.read',
+    'evaluation.input',
   ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
@@ -248,6 +268,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.read',
     'case.read',
     'case.supervise',
+    'evaluation.read',
+    'evaluation.input',
+    'evaluation.manage',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }

@@ -36,5 +36,5 @@ export {
   retainedText,
 } from './disposal.ts'
 export { DisposalSchema, MeasuresSchema, RumorSchema } from './schemas.ts'
-export { periodFigures as disposalFigures } from './store.ts'
+export { clarificationDisposalFigures, periodFigures as disposalFigures } from './store.ts'
 export { DisposalSweeper } from './sweeper.ts'

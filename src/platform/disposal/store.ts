@@ -259,3 +259,31 @@ export async function periodFigures(
     medianMs: row?.median == null ? null : Math.round(Number(row.median) * 1000),
   }
 }
+
+/** Disposals of claims the regulator clarified (A7), begun in [from, to), and the median minutes each took (A17). */
+export async function clarificationDisposalFigures(
+  tx: Tx,
+  from: Date,
+  to: Date,
+): Promise<{ disposals: number; medianMinutesToAct: number | null }> {
+  const [row] = await tx
+    .select({
+      n: sql<number>`count(*)::int`,
+      median: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from ${disposal.finishedAt} - ${disposal.createdAt})) filter (where ${disposal.finishedAt} is not null)`,
+    })
+    .from(disposal)
+    .innerJoin(rumor, eq(rumor.id, disposal.rumorId))
+    .where(
+      and(
+        eq(rumor.source, 'regulator'),
+        sql`${disposal.createdAt} >= ${from}`,
+        sql`${disposal.createdAt} < ${to}`,
+      ),
+    )
+  return {
+    disposals: row?.n ?? 0,
+    medianMinutesToAct: row?.median == null ? null : Math.round((Number(row.median) / 60) * 10) / 10,
+  }
+}

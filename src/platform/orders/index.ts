@@ -7,4 +7,5 @@ export {
   OrderIssuedSchema,
   orderIssuedHandler,
   type ReceivedOrderView,
+  receivedOrderFigures,
 } from './orders.ts'

@@ -2,7 +2,7 @@
 // it with its basis and deadline and execute it, which runs the disposal (A16) — each named item stopped or removed,
 // a named claim confirmed and swept; then the platform answers `order.executed` and files the proof as `report.filed`
 // about the order (its ledger entries with inclusion proofs against a signed checkpoint).
-import { eq } from 'drizzle-orm'
+import { and, eq, gte, lt, sql } from 'drizzle-orm'
 import { Type } from 'typebox'
 import type { Actor } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
@@ -301,4 +301,34 @@ export async function finishOrderSweep(
     now,
   )
   return true
+}
+
+/** Orders received in [from, to): how many were executed, how many by their deadline, the median hours (A17). */
+export async function receivedOrderFigures(
+  tx: Tx,
+  from: Date,
+  to: Date,
+): Promise<{
+  received: number
+  executed: number
+  executedInTime: number
+  medianHoursToExecute: number | null
+}> {
+  const [row] = await tx
+    .select({
+      received: sql<number>`count(*)::int`,
+      executed: sql<number>`count(*) filter (where ${receivedOrder.executedAt} is not null)::int`,
+      inTime: sql<number>`count(*) filter (where ${receivedOrder.executedAt} <= ${receivedOrder.deadlineAt})::int`,
+      median: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from ${receivedOrder.executedAt} - ${receivedOrder.receivedAt})) filter (where ${receivedOrder.executedAt} is not null)`,
+    })
+    .from(receivedOrder)
+    .where(and(gte(receivedOrder.receivedAt, from), lt(receivedOrder.receivedAt, to)))
+  return {
+    received: row?.received ?? 0,
+    executed: row?.executed ?? 0,
+    executedInTime: row?.inTime ?? 0,
+    medianHoursToExecute: row?.median == null ? null : Math.round((Number(row.median) / 3600) * 10) / 10,
+  }
 }

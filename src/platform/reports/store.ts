@@ -161,6 +161,9 @@ export async function periodFigures(
   dismissed: number
   open: number
   overdue: number
+  /** Decided, and of those decided by their deadline (A17 evaluation). */
+  decided: number
+  decidedInTime: number
   medianHoursToDecision: number | null
 }> {
   const [row] = await tx
@@ -170,6 +173,8 @@ export async function periodFigures(
       dismissed: sql<number>`count(*) filter (where ${contentReport.status} = 'dismissed')::int`,
       open: sql<number>`count(*) filter (where ${contentReport.status} = 'open')::int`,
       overdue: sql<number>`count(*) filter (where ${contentReport.status} = 'open' and ${contentReport.deadlineAt} <= ${now})::int`,
+      decided: sql<number>`count(*) filter (where ${contentReport.decidedAt} is not null)::int`,
+      inTime: sql<number>`count(*) filter (where ${contentReport.decidedAt} <= ${contentReport.deadlineAt})::int`,
       median: sql<
         number | null
       >`percentile_cont(0.5) within group (order by extract(epoch from ${contentReport.decidedAt} - ${contentReport.createdAt})) filter (where ${contentReport.decidedAt} is not null)`,
@@ -182,6 +187,8 @@ export async function periodFigures(
     dismissed: row?.dismissed ?? 0,
     open: row?.open ?? 0,
     overdue: row?.overdue ?? 0,
+    decided: row?.decided ?? 0,
+    decidedInTime: row?.inTime ?? 0,
     medianHoursToDecision: row?.median == null ? null : Math.round((Number(row.median) / 3600) * 10) / 10,
   }
 }

@@ -12,6 +12,7 @@ export {
   setCaseDeadline,
   visibleCaseNumber,
 } from './cases.ts'
+export { caseCountyFigures } from './figures.ts'
 export {
   acceptCaseTransfer,
   caseTransferAnsweredHandler,

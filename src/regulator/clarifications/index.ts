@@ -15,3 +15,4 @@ export {
   publicClarifications,
   publishClarification,
 } from './clarifications.ts'
+export { type ClarificationActFigures, clarificationActFigures } from './figures.ts'

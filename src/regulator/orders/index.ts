@@ -1,3 +1,4 @@
+export { type OrderDueFigures, orderDueFigures } from './figures.ts'
 export {
   flagOverdueOrders,
   getOrder,

@@ -1,3 +1,4 @@
+export { type PublicReportCountyFigures, publicReportCountyFigures } from './figures.ts'
 export {
   type ClosePublicReportInput,
   type ClusterMember,

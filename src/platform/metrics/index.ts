@@ -1,0 +1,9 @@
+export {
+  listMetricsSubmissions,
+  type MetricsSubmissionView,
+  type PlatformMetrics,
+  platformMetrics,
+  sendMetrics,
+  submitDueMetrics,
+  submitMetrics,
+} from './metrics.ts'
