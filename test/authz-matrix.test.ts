@@ -397,6 +397,67 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: ['regulator_admin', 'officer', 'supervisor'],
             request: () => ({ url: `/api/bulletins/${randomUUID()}/read` }),
           },
+          // Referrals (A20): the procuratorate reads what is addressed to it and records its own steps only.
+          'GET /api/referrals': {
+            allowed: ['regulator_admin', 'officer', 'supervisor', 'procurator'],
+            request: () => ({ url: '/api/referrals' }),
+          },
+          'GET /api/referrals/:id': {
+            allowed: ['regulator_admin', 'officer', 'supervisor', 'procurator'],
+            request: () => ({ url: `/api/referrals/${randomUUID()}` }),
+          },
+          'GET /api/referral-clocks': {
+            allowed: ['regulator_admin', 'officer', 'supervisor', 'procurator'],
+            request: () => ({ url: '/api/referral-clocks' }),
+          },
+          'POST /api/referrals': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/referrals',
+              payload: { caseId: randomUUID(), kind: 'criminal', reason: '矩阵' },
+            }),
+          },
+          'POST /api/referrals/:id/steps': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({ url: `/api/referrals/${randomUUID()}/steps`, payload: { step: 'receive' } }),
+          },
+          'POST /api/referrals/:id/procuratorate-steps': {
+            allowed: ['procurator'],
+            request: () => ({
+              url: `/api/referrals/${randomUUID()}/procuratorate-steps`,
+              payload: { step: 'receive' },
+            }),
+          },
+          // Individuals (A21): on the case's permissions; the sealed identity only to those who need it.
+          'GET /api/individual-laws': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/individual-laws' }),
+          },
+          'GET /api/cases/:id/individuals': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/cases/${randomUUID()}/individuals` }),
+          },
+          'POST /api/cases/:id/individuals': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/individuals`,
+              payload: { label: '矩阵', realName: '矩阵', conduct: '矩阵' },
+            }),
+          },
+          'POST /api/cases/:id/individuals/:individualId/outcome': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/individuals/${randomUUID()}/outcome`,
+              payload: { outcome: 'no_violation', lawIds: [] },
+            }),
+          },
+          'POST /api/cases/:id/individuals/:individualId/unseal': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/individuals/${randomUUID()}/unseal`,
+              payload: { reason: '矩阵' },
+            }),
+          },
           // Not a date: refused after the gate (400), nothing written.
           'PUT /api/working-days/:date': {
             allowed: ['regulator_admin', 'supervisor'],

@@ -58,6 +58,7 @@ import { regulatorInspectionRoutes } from '../regulator/inspections/routes.ts'
 import { regulatorOrderRoutes } from '../regulator/orders/routes.ts'
 import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
 import { publicReportRoutes } from '../regulator/public-reports/routes.ts'
+import { referralRoutes } from '../regulator/referrals/routes.ts'
 import { authPlugin } from './auth.ts'
 import { metricsPlugin } from './metrics.ts'
 import { sendProblem } from './problem.ts'
@@ -93,6 +94,7 @@ const AREA_ROUTES = [
   caseRoutes,
   bulletinRoutes,
   platformBulletinRoutes,
+  referralRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */

@@ -25,6 +25,7 @@ import {
   orderExecutedHandler,
 } from '../regulator/orders/index.ts'
 import { reportFiledHandler } from '../regulator/platform-reports/index.ts'
+import { flagOverdueReferralSteps } from '../regulator/referrals/index.ts'
 import { buildApp } from './index.ts'
 
 export interface RunningNode {
@@ -190,6 +191,10 @@ export async function startNode(
               ),
             )
             .catch((err) => app.log.error({ err }, 'flagging overdue cases failed'))
+          // Referral steps past their statutory deadline (A20).
+          transaction(database.db, (tx) =>
+            flagOverdueReferralSteps(tx, systemActor('referrals', '移送法定期限 / referral deadlines')),
+          ).catch((err) => app.log.error({ err }, 'flagging overdue referral steps failed'))
         }, 60_000)
       : null
   overdueOrders?.unref()

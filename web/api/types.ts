@@ -84,6 +84,14 @@ export type Permission =
   | 'case.read'
   | 'case.manage'
   | 'case.supervise'
+  | 'referral.read'
+  | 'referral.manage'
+  | 'referral.procurate'
+  | 'individual_identity.unseal'
+  | 'convention.read'
+  | 'convention.publish'
+  | 'convention.sign'
+  | 'education.publish'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

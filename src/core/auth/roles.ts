@@ -95,6 +95,22 @@ export const PERMISSIONS = [
   'case.manage',
   /** Set and extend cases' supervision deadlines in working days and correct the calendar (督办, A5.1). */
   'case.supervise',
+  /** See referrals one's organisation sent, received or is drawn into (the city CAC: all) (A20). */
+  'referral.read',
+  /** Refer a case to public security or the procuratorate, and record the steps that fall to one's organisation (A20). */
+  'referral.manage',
+  /** Record the procuratorate's steps: receipt, procuratorial suggestion, supervision, closing or litigation (A20). */
+  'referral.procurate',
+  /** Open the sealed real name and identity number of an individual party to a case, with a reason on the ledger (A21). */
+  'individual_identity.unseal',
+  /** See industry conventions and who signed them (regulator), or those received (platform) (A10). */
+  'convention.read',
+  /** Publish a version of an industry self-discipline convention and send it to platforms (A10, regulator). */
+  'convention.publish',
+  /** Sign a convention for the platform; the platform's node key signs the answer (A10, platform). */
+  'convention.sign',
+  /** Publish public education articles (A6, regulator). */
+  'education.publish',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -130,6 +146,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'order.read',
     'order.execute',
     'inspection.read',
+    'convention.read',
+    'convention.sign',
   ],
   operator: [
     'node.read',
@@ -149,6 +167,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'filing.read',
     'order.read',
     'order.execute',
+    'convention.read',
   ],
   reviewer: [
     'node.read',
@@ -180,6 +199,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'filing.read',
     'order.read',
     'inspection.read',
+    'convention.read',
   ],
   regulator_admin: [
     'node.read',
@@ -206,6 +226,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.read',
     'case.manage',
     'case.supervise',
+    'referral.read',
+    'referral.manage',
+    'individual_identity.unseal',
+    'convention.read',
+    'convention.publish',
+    'education.publish',
   ],
   officer: [
     'node.read',
@@ -223,6 +249,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.request',
     'case.read',
     'case.manage',
+    'referral.read',
+    'referral.manage',
+    'individual_identity.unseal',
+    'convention.read',
+    'convention.publish',
+    'education.publish',
   ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
@@ -239,8 +271,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.read',
     'case.read',
     'case.supervise',
+    'referral.read',
+    'convention.read',
   ],
-  procurator: ['node.read', 'organisation.read', 'ledger.read'],
+  // Procurators see the referrals addressed to the procuratorate and record its steps (A20).
+  procurator: ['node.read', 'organisation.read', 'ledger.read', 'referral.read', 'referral.procurate'],
 }
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
