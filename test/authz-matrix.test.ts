@@ -458,6 +458,49 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
               payload: { reason: '矩阵' },
             }),
           },
+          // Industry conventions (A10) and public education (A6): officers publish, anyone reads the public pages.
+          'GET /api/conventions': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/conventions' }),
+          },
+          'POST /api/conventions': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/conventions',
+              payload: { key: 'matrix', title: '矩阵', body: '矩阵' },
+            }),
+          },
+          'GET /api/public/conventions': {
+            allowed: 'public',
+            request: () => ({ url: '/api/public/conventions' }),
+          },
+          'GET /api/education': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({ url: '/api/education' }),
+          },
+          'POST /api/education': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/education',
+              payload: {
+                topic: 'other',
+                titleZh: '矩阵',
+                titleEn: 'Matrix',
+                summaryZh: '矩阵',
+                summaryEn: 'Matrix',
+                bodyZh: '矩阵',
+                bodyEn: 'Matrix',
+              },
+            }),
+          },
+          'GET /api/public/education': {
+            allowed: 'public',
+            request: () => ({ url: '/api/public/education' }),
+          },
+          'GET /api/public/education/:id': {
+            allowed: 'public',
+            request: () => ({ url: `/api/public/education/${randomUUID()}` }),
+          },
           // Not a date: refused after the gate (400), nothing written.
           'PUT /api/working-days/:date': {
             allowed: ['regulator_admin', 'supervisor'],
@@ -784,6 +827,14 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           'GET /api/received-bulletins': {
             allowed: ['platform_admin', 'operator', 'inspector'],
             request: () => ({ url: '/api/received-bulletins' }),
+          },
+          'GET /api/received-conventions': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: '/api/received-conventions' }),
+          },
+          'POST /api/received-conventions/:id/sign': {
+            allowed: ['platform_admin'],
+            request: () => ({ url: `/api/received-conventions/${randomUUID()}/sign` }),
           },
           'POST /api/received-bulletins/:id/acknowledge': {
             allowed: ['platform_admin', 'operator'],

@@ -25,6 +25,7 @@ import { appealRoutes } from '../platform/appeals/routes.ts'
 import { platformBulletinRoutes } from '../platform/bulletins/routes.ts'
 import { PublishBatcher } from '../platform/content/index.ts'
 import { contentRoutes } from '../platform/content/routes.ts'
+import { platformConventionRoutes } from '../platform/conventions/routes.ts'
 import { creditRoutes } from '../platform/credit/routes.ts'
 import {
   answerClarification,
@@ -54,6 +55,8 @@ import { protocolRoutes } from '../protocol/routes.ts'
 import { bulletinRoutes } from '../regulator/bulletins/routes.ts'
 import { caseRoutes } from '../regulator/cases/routes.ts'
 import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
+import { conventionRoutes } from '../regulator/conventions/routes.ts'
+import { educationRoutes } from '../regulator/education/routes.ts'
 import { regulatorInspectionRoutes } from '../regulator/inspections/routes.ts'
 import { regulatorOrderRoutes } from '../regulator/orders/routes.ts'
 import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
@@ -95,6 +98,9 @@ const AREA_ROUTES = [
   bulletinRoutes,
   platformBulletinRoutes,
   referralRoutes,
+  conventionRoutes,
+  platformConventionRoutes,
+  educationRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */

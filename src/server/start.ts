@@ -6,6 +6,7 @@ import { type Database, openDatabase, transaction } from '../core/db/index.ts'
 import { initNode, type NodeKeys } from '../core/node/index.ts'
 import { Ledger, systemActor } from '../ledger/index.ts'
 import { bulletinIssuedHandler } from '../platform/bulletins/index.ts'
+import { conventionPublishedHandler } from '../platform/conventions/index.ts'
 import { recoverCredit } from '../platform/credit/index.ts'
 import { purgeExpired } from '../platform/disposal/index.ts'
 import { FilingSender } from '../platform/filings/index.ts'
@@ -18,6 +19,7 @@ import {
   remindCasesDueSoon,
 } from '../regulator/cases/index.ts'
 import { clarificationActedHandler } from '../regulator/clarifications/index.ts'
+import { conventionSignedHandler } from '../regulator/conventions/index.ts'
 import { inspectionAnsweredHandler } from '../regulator/inspections/index.ts'
 import {
   flagOverdueOrders,
@@ -83,6 +85,8 @@ export const MESSAGE_HANDLERS: readonly MessageHandler[] = [
   caseTransferAnsweredHandler,
   bulletinAcknowledgedHandler,
   bulletinIssuedHandler,
+  conventionPublishedHandler,
+  conventionSignedHandler,
 ]
 
 export function createProtocol(
