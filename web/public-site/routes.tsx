@@ -9,6 +9,9 @@ import { RouteError } from '../screens/errors/RouteError.tsx'
 const PublicRoot = lazy(() => import('./PublicLayout.tsx'))
 const ClarificationListScreen = lazy(() => import('../screens/public/ClarificationListScreen.tsx'))
 const ClarificationScreen = lazy(() => import('../screens/public/ClarificationScreen.tsx'))
+const LearnListScreen = lazy(() => import('../screens/learn/LearnListScreen.tsx'))
+const LearnArticleScreen = lazy(() => import('../screens/learn/LearnArticleScreen.tsx'))
+const PublicConventionsScreen = lazy(() => import('../screens/conventions/PublicConventionsScreen.tsx'))
 const PublicNotFound = lazy(() => import('./PublicLayout.tsx').then((m) => ({ default: m.PublicNotFound })))
 
 export const publicRoutes: RouteObject[] = [
@@ -24,6 +27,9 @@ export const publicRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="/p/clarifications" replace /> },
       { path: 'clarifications', element: <ClarificationListScreen /> },
       { path: 'clarifications/:id', element: <ClarificationScreen /> },
+      { path: 'learn', element: <LearnListScreen /> },
+      { path: 'learn/:id', element: <LearnArticleScreen /> },
+      { path: 'conventions', element: <PublicConventionsScreen /> },
       { path: '*', element: <PublicNotFound /> },
     ],
   },
