@@ -35,6 +35,7 @@ import {
   DEMO_USERS,
   demoRuleDocuments,
 } from './platform-content.ts'
+import { seedReferrals } from './referrals.ts'
 import { seedRegulatorWork } from './regulator-work.ts'
 
 export interface DemoNodeSpec {
@@ -551,6 +552,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
     for (const n of nodes) if (n.config.node.role === 'platform') await seedDemoFiling(n)
     await seedRegulatorWork(nodes)
     await seedBulletins(nodes)
+    await seedReferrals(nodes)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))
     throw e
