@@ -1,7 +1,7 @@
 // Referrals, individuals, conventions and public education in the demo, once (A20, A21, A10, A6): the CAC refers the
 // tap-water rumour's author to public security (received and filed), with the author as an individual party whose
-// identity is sealed and whose outcome links the referral; hands the plastic-rice matter to the procuratorate, which
-// has sent the market regulator a procuratorial suggestion; publishes the platforms' self-discipline convention
+// identity is sealed and whose outcome links the referral; hands the same rumour's harm to the public interest to the
+// procuratorate, which has sent the health commission a procuratorial suggestion; publishes the platforms' self-discipline convention
 // (platform A has signed it, platform B not yet) and three education articles for /p/learn.
 import { transaction } from '../core/db/index.ts'
 import { getOrganisationByKey } from '../core/organisations/index.ts'
@@ -159,25 +159,24 @@ export async function seedReferrals(nodes: RunningNode[]): Promise<void> {
     }),
   )
 
-  // the plastic-rice matter handed to the procuratorate, which has sent the market regulator a suggestion
-  const rice = cases.find((c) => c.id !== water.id)
-  if (!rice) return
+  // the same rumour's harm to the public interest handed to the procuratorate, which has sent the health commission a
+  // procuratorial suggestion to publish the water-quality results regularly
   const pi = await transaction(db, (tx) =>
     sendReferral(tx, officer, {
-      caseId: rice.id,
+      caseId: water.id,
       kind: 'public_interest',
       reason:
-        '“塑料大米”谣言持续发酵，涉事商户声誉受损，相关主管部门未及时公开抽检结果，社会公共利益受到侵害，移送市人民检察院。',
+        '“自来水有毒”谣言引发东昌区部分群众抢购桶装水，供水水质检测结果未及时向社会公开，社会公共利益受到影响，移送市人民检察院。',
     }),
   )
   const procurator = await staffActor(regulator, 'procurator')
   await transaction(db, (tx) => recordReferralStep(tx, procurator, pi.id, 'procurate', { step: 'receive' }))
-  const market = await transaction(db, (tx) => getOrganisationByKey(tx, 'market-supervision'))
+  const health = await transaction(db, (tx) => getOrganisationByKey(tx, 'health'))
   await transaction(db, (tx) =>
     recordReferralStep(tx, procurator, pi.id, 'procurate', {
       step: 'suggest',
-      addresseeOrganisationId: market.id,
-      note: '建议依法公开涉事大米的抽检结果，会同网信部门督促平台处置相关谣言，并在两个月内书面回复。',
+      addresseeOrganisationId: health.id,
+      note: '建议定期向社会公开东昌区出厂水和管网末梢水检测结果，会同网信部门做好辟谣解读，并在两个月内书面回复。',
     }),
   )
 }

@@ -25,7 +25,7 @@ import { useCan } from '../../app/session.tsx'
 import { ErrorAlert, formatTime, shortHash } from '../../app/ui.tsx'
 import { NEXT_STEPS, type ReferralView, useRecordStep, useReferral } from './referralsApi.ts'
 import { DeadlineText, StatusTag } from './referralUi.tsx'
-import { known, useRT } from './strings.ts'
+import { known, type RKey, useRT } from './strings.ts'
 
 export function ReferralDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const rt = useRT()
@@ -88,7 +88,7 @@ export function ReferralDrawer({ id, onClose }: { id: string; onClose: () => voi
               renderItem={(m) => (
                 <List.Item>
                   <Space wrap>
-                    <Tag>{m.kind}</Tag>
+                    <Tag>{known('material', m.kind) ? rt(known('material', m.kind) as RKey) : m.kind}</Tag>
                     {m.title}
                     {m.ref ? <Typography.Text code>{m.ref}</Typography.Text> : null}
                     {m.sha256 ? <Typography.Text code>{shortHash(m.sha256)}</Typography.Text> : null}

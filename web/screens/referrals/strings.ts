@@ -97,6 +97,10 @@ const zh = {
   'outcome.civil': '民事责任',
   'outcome.no_violation': '不构成违法',
   'outcome.none': '未记录',
+  'material.case_file': '案卷',
+  'material.evidence': '证据',
+  'material.ledger_entry': '账本记录',
+  'material.document': '文书',
 }
 type RKey = keyof typeof zh
 
@@ -195,6 +199,10 @@ const en: Record<RKey, string> = {
   'outcome.civil': 'Civil liability',
   'outcome.no_violation': 'No violation',
   'outcome.none': 'Not recorded',
+  'material.case_file': 'Case file',
+  'material.evidence': 'Evidence',
+  'material.ledger_entry': 'Ledger entry',
+  'material.document': 'Document',
 }
 
 const messages: Record<Lang, Record<RKey, string>> = { zh, en }
@@ -215,7 +223,10 @@ export function useRT(): RTranslate {
 }
 
 /** A key for a status or step name from the server, or null when we have no words for it. */
-export function known(prefix: 'status' | 'step' | 'kind' | 'outcome', name: string): RKey | null {
+export function known(
+  prefix: 'status' | 'step' | 'kind' | 'outcome' | 'material',
+  name: string,
+): RKey | null {
   const k = `${prefix}.${name}`
   return k in zh ? (k as RKey) : null
 }
