@@ -457,6 +457,110 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: ['regulator_admin', 'officer', 'supervisor'],
             request: () => ({ url: `/api/bulletins/${randomUUID()}/read` }),
           },
+          // Referrals (A20): the procuratorate reads what is addressed to it and records its own steps only.
+          'GET /api/referrals': {
+            allowed: ['regulator_admin', 'officer', 'supervisor', 'procurator'],
+            request: () => ({ url: '/api/referrals' }),
+          },
+          'GET /api/referrals/:id': {
+            allowed: ['regulator_admin', 'officer', 'supervisor', 'procurator'],
+            request: () => ({ url: `/api/referrals/${randomUUID()}` }),
+          },
+          'GET /api/referral-clocks': {
+            allowed: ['regulator_admin', 'officer', 'supervisor', 'procurator'],
+            request: () => ({ url: '/api/referral-clocks' }),
+          },
+          'POST /api/referrals': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/referrals',
+              payload: { caseId: randomUUID(), kind: 'criminal', reason: '矩阵' },
+            }),
+          },
+          'POST /api/referrals/:id/steps': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({ url: `/api/referrals/${randomUUID()}/steps`, payload: { step: 'receive' } }),
+          },
+          'POST /api/referrals/:id/procuratorate-steps': {
+            allowed: ['procurator'],
+            request: () => ({
+              url: `/api/referrals/${randomUUID()}/procuratorate-steps`,
+              payload: { step: 'receive' },
+            }),
+          },
+          // Individuals (A21): on the case's permissions; the sealed identity only to those who need it.
+          'GET /api/individual-laws': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/individual-laws' }),
+          },
+          'GET /api/cases/:id/individuals': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: `/api/cases/${randomUUID()}/individuals` }),
+          },
+          'POST /api/cases/:id/individuals': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/individuals`,
+              payload: { label: '矩阵', realName: '矩阵', conduct: '矩阵' },
+            }),
+          },
+          'POST /api/cases/:id/individuals/:individualId/outcome': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/individuals/${randomUUID()}/outcome`,
+              payload: { outcome: 'no_violation', lawIds: [] },
+            }),
+          },
+          'POST /api/cases/:id/individuals/:individualId/unseal': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: `/api/cases/${randomUUID()}/individuals/${randomUUID()}/unseal`,
+              payload: { reason: '矩阵' },
+            }),
+          },
+          // Industry conventions (A10) and public education (A6): officers publish, anyone reads the public pages.
+          'GET /api/conventions': {
+            allowed: ['regulator_admin', 'officer', 'supervisor'],
+            request: () => ({ url: '/api/conventions' }),
+          },
+          'POST /api/conventions': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/conventions',
+              payload: { key: 'matrix', title: '矩阵', body: '矩阵' },
+            }),
+          },
+          'GET /api/public/conventions': {
+            allowed: 'public',
+            request: () => ({ url: '/api/public/conventions' }),
+          },
+          'GET /api/education': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({ url: '/api/education' }),
+          },
+          'POST /api/education': {
+            allowed: ['regulator_admin', 'officer'],
+            request: () => ({
+              url: '/api/education',
+              payload: {
+                topic: 'other',
+                titleZh: '矩阵',
+                titleEn: 'Matrix',
+                summaryZh: '矩阵',
+                summaryEn: 'Matrix',
+                bodyZh: '矩阵',
+                bodyEn: 'Matrix',
+              },
+            }),
+          },
+          'GET /api/public/education': {
+            allowed: 'public',
+            request: () => ({ url: '/api/public/education' }),
+          },
+          'GET /api/public/education/:id': {
+            allowed: 'public',
+            request: () => ({ url: `/api/public/education/${randomUUID()}` }),
+          },
           // Not a date: refused after the gate (400), nothing written.
           'PUT /api/working-days/:date': {
             allowed: ['regulator_admin', 'supervisor'],
@@ -792,6 +896,14 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
           'GET /api/received-bulletins': {
             allowed: ['platform_admin', 'operator', 'inspector'],
             request: () => ({ url: '/api/received-bulletins' }),
+          },
+          'GET /api/received-conventions': {
+            allowed: ['platform_admin', 'operator', 'inspector'],
+            request: () => ({ url: '/api/received-conventions' }),
+          },
+          'POST /api/received-conventions/:id/sign': {
+            allowed: ['platform_admin'],
+            request: () => ({ url: `/api/received-conventions/${randomUUID()}/sign` }),
           },
           'POST /api/received-bulletins/:id/acknowledge': {
             allowed: ['platform_admin', 'operator'],

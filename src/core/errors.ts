@@ -432,6 +432,70 @@ export const ERRORS = {
     zh: '该通报已确认收悉',
     en: 'This bulletin has already been acknowledged',
   },
+  REFERRAL_NOT_FOUND: { status: 404, zh: '未找到该移送', en: 'No such referral' },
+  REFERRAL_RECEIVER_INVALID: {
+    status: 400,
+    zh: '接收机关不存在或不能接收该类移送',
+    en: 'No such receiving body, or it cannot receive this kind of referral',
+  },
+  REFERRAL_CASE_NOT_OURS: {
+    status: 409,
+    zh: '该案件已移交其他地区，不能再移送',
+    en: 'This case was transferred to another region and cannot be referred',
+  },
+  REFERRAL_MATERIAL_INVALID: {
+    status: 400,
+    zh: '移送材料不完整：账本记录不存在，或证据缺少摘要',
+    en: 'A material is wrong: no such ledger entry, or evidence without its digest',
+  },
+  REFERRAL_DATE_INVALID: {
+    status: 400,
+    zh: '日期无效：不能晚于今天，也不能早于上一步骤',
+    en: 'Invalid date: not after today and not before the previous step',
+  },
+  REFERRAL_STEP_NOT_ALLOWED: {
+    status: 409,
+    zh: '当前阶段不能进行该步骤',
+    en: 'This step cannot follow the referral’s current stage',
+  },
+  REFERRAL_NOT_YOURS: {
+    status: 403,
+    zh: '该步骤应由其他机关办理',
+    en: 'This step falls to another organisation',
+  },
+  REFERRAL_WINDOW_CLOSED: {
+    status: 409,
+    zh: '法定期限已过，不能再提出',
+    en: 'The statutory period for this request has passed',
+  },
+  INDIVIDUAL_NOT_FOUND: { status: 404, zh: '未找到该当事人', en: 'No such individual on this case' },
+  INDIVIDUAL_TEXT_IDENTIFIES: {
+    status: 400,
+    zh: '标签、描述或理由中不得出现当事人的真实姓名或身份证号',
+    en: 'Labels, descriptions and reasons must not contain the person’s real name or ID number',
+  },
+  INDIVIDUAL_LAW_UNKNOWN: {
+    status: 400,
+    zh: '法律依据不存在，或与处理结果不符',
+    en: 'Unknown provision, or none that grounds this outcome',
+  },
+  INDIVIDUAL_REFERRAL_REQUIRED: {
+    status: 400,
+    zh: '移送追究刑事责任须关联本案向公安机关的移送',
+    en: 'A criminal referral must link this case’s referral to public security',
+  },
+  CONVENTION_NOT_FOUND: { status: 404, zh: '未找到该公约', en: 'No such convention' },
+  CONVENTION_ALREADY_SIGNED: {
+    status: 409,
+    zh: '本平台已签署该公约的这一版本',
+    en: 'The platform has already signed this version of the convention',
+  },
+  CONVENTION_TEXT_MISMATCH: {
+    status: 409,
+    zh: '签署的文本与发布的版本不一致',
+    en: 'The signed text differs from the published version',
+  },
+  EDUCATION_NOT_FOUND: { status: 404, zh: '未找到该文章', en: 'No such article' },
   CASE_LINK_NOTHING_NEW: {
     status: 409,
     zh: '所选内容均已关联到本案',

@@ -37,6 +37,7 @@ import {
   demoRuleDocuments,
 } from './platform-content.ts'
 import { seedRecommendation } from './recommendation.ts'
+import { seedReferrals } from './referrals.ts'
 import { seedRegulatorWork } from './regulator-work.ts'
 
 export interface DemoNodeSpec {
@@ -555,6 +556,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
     await seedBulletins(nodes)
     for (const n of nodes) if (n.config.node.role === 'platform') await seedRecommendation(n)
     await seedEvaluation(nodes)
+    await seedReferrals(nodes)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))
     throw e

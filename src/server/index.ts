@@ -25,6 +25,7 @@ import { appealRoutes } from '../platform/appeals/routes.ts'
 import { platformBulletinRoutes } from '../platform/bulletins/routes.ts'
 import { PublishBatcher } from '../platform/content/index.ts'
 import { contentRoutes } from '../platform/content/routes.ts'
+import { platformConventionRoutes } from '../platform/conventions/routes.ts'
 import { creditRoutes } from '../platform/credit/routes.ts'
 import {
   answerClarification,
@@ -57,11 +58,14 @@ import { protocolRoutes } from '../protocol/routes.ts'
 import { bulletinRoutes } from '../regulator/bulletins/routes.ts'
 import { caseRoutes } from '../regulator/cases/routes.ts'
 import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
+import { conventionRoutes } from '../regulator/conventions/routes.ts'
+import { educationRoutes } from '../regulator/education/routes.ts'
 import { evaluationRoutes } from '../regulator/evaluation/routes.ts'
 import { regulatorInspectionRoutes } from '../regulator/inspections/routes.ts'
 import { regulatorOrderRoutes } from '../regulator/orders/routes.ts'
 import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
 import { publicReportRoutes } from '../regulator/public-reports/routes.ts'
+import { referralRoutes } from '../regulator/referrals/routes.ts'
 import { authPlugin } from './auth.ts'
 import { metricsPlugin } from './metrics.ts'
 import { sendProblem } from './problem.ts'
@@ -100,6 +104,10 @@ const AREA_ROUTES = [
   recommendationRoutes,
   platformMetricsRoutes,
   evaluationRoutes,
+  referralRoutes,
+  conventionRoutes,
+  platformConventionRoutes,
+  educationRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */

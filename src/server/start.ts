@@ -6,6 +6,7 @@ import { type Database, openDatabase, transaction } from '../core/db/index.ts'
 import { initNode, type NodeKeys } from '../core/node/index.ts'
 import { Ledger, systemActor } from '../ledger/index.ts'
 import { bulletinIssuedHandler } from '../platform/bulletins/index.ts'
+import { conventionPublishedHandler } from '../platform/conventions/index.ts'
 import { recoverCredit } from '../platform/credit/index.ts'
 import { purgeExpired } from '../platform/disposal/index.ts'
 import { FilingSender } from '../platform/filings/index.ts'
@@ -19,6 +20,7 @@ import {
   remindCasesDueSoon,
 } from '../regulator/cases/index.ts'
 import { clarificationActedHandler } from '../regulator/clarifications/index.ts'
+import { conventionSignedHandler } from '../regulator/conventions/index.ts'
 import { metricsSubmittedHandler } from '../regulator/evaluation/index.ts'
 import { inspectionAnsweredHandler } from '../regulator/inspections/index.ts'
 import {
@@ -27,6 +29,7 @@ import {
   orderExecutedHandler,
 } from '../regulator/orders/index.ts'
 import { reportFiledHandler } from '../regulator/platform-reports/index.ts'
+import { flagOverdueReferralSteps } from '../regulator/referrals/index.ts'
 import { buildApp } from './index.ts'
 
 export interface RunningNode {
@@ -85,6 +88,8 @@ export const MESSAGE_HANDLERS: readonly MessageHandler[] = [
   bulletinAcknowledgedHandler,
   bulletinIssuedHandler,
   metricsSubmittedHandler,
+  conventionPublishedHandler,
+  conventionSignedHandler,
 ]
 
 export function createProtocol(
@@ -193,6 +198,10 @@ export async function startNode(
               ),
             )
             .catch((err) => app.log.error({ err }, 'flagging overdue cases failed'))
+          // Referral steps past their statutory deadline (A20).
+          transaction(database.db, (tx) =>
+            flagOverdueReferralSteps(tx, systemActor('referrals', '移送法定期限 / referral deadlines')),
+          ).catch((err) => app.log.error({ err }, 'flagging overdue referral steps failed'))
         }, 60_000)
       : null
   overdueOrders?.unref()

@@ -24,6 +24,9 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'bulletins',
     'orders',
     'inspections',
+    'referrals',
+    'conventions',
+    'education',
   ],
   officer: [
     'dashboard',
@@ -37,6 +40,9 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'bulletins',
     'orders',
     'inspections',
+    'referrals',
+    'conventions',
+    'education',
   ],
   supervisor: [
     'dashboard',
@@ -52,8 +58,10 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'bulletins',
     'orders',
     'inspections',
+    'referrals',
+    'conventions',
   ],
-  procurator: ['dashboard', 'organisations', 'ledger'],
+  procurator: ['dashboard', 'organisations', 'ledger', 'referrals'],
   platform_admin: [
     'dashboard',
     'organisations',
@@ -72,6 +80,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'staffing',
     'filings',
     'receivedOrders',
+    'receivedConventions',
   ],
   operator: [
     'dashboard',
@@ -86,6 +95,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'staffing',
     'filings',
     'receivedOrders',
+    'receivedConventions',
   ],
   reviewer: ['dashboard', 'credit', 'review', 'screening', 'patrol', 'reports', 'disposals', 'appeals'],
   inspector: [
@@ -102,6 +112,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'staffing',
     'filings',
     'receivedOrders',
+    'receivedConventions',
   ],
 }
 

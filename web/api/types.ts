@@ -91,6 +91,14 @@ export type Permission =
   | 'evaluation.read'
   | 'evaluation.input'
   | 'evaluation.manage'
+  | 'referral.read'
+  | 'referral.manage'
+  | 'referral.procurate'
+  | 'individual_identity.unseal'
+  | 'convention.read'
+  | 'convention.publish'
+  | 'convention.sign'
+  | 'education.publish'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

@@ -58,6 +58,9 @@ const zh = {
   'menu.bulletins': '通报',
   'menu.evaluation': '监督评价',
   'menu.metricsSubmissions': '考核数据',
+  'menu.referrals': '移送',
+  'menu.conventions': '行业公约',
+  'menu.education': '宣传教育',
   'menu.inspections': '监督检查',
   'menu.filings': '向监管报告',
   'menu.review': '审核队列',
@@ -1351,6 +1354,8 @@ const zh = {
   'public.none.title': '本节点不发布辟谣信息',
   'public.none.detail': '{name} 是平台节点，辟谣信息由监管部门发布。',
   'public.footer': '依据《通化市网络虚假信息治理办法》发布',
+  'public.nav.learn': '识谣防谣',
+  'public.nav.conventions': '行业公约',
 } as const
 
 export type MessageKey = keyof typeof zh
@@ -1407,6 +1412,9 @@ const en: Record<MessageKey, string> = {
   'menu.bulletins': 'Bulletins',
   'menu.evaluation': 'Evaluation',
   'menu.metricsSubmissions': 'Evaluation figures',
+  'menu.referrals': 'Referrals',
+  'menu.conventions': 'Industry conventions',
+  'menu.education': 'Public education',
   'menu.inspections': 'Inspections',
   'menu.filings': 'Reports to regulator',
   'menu.review': 'Review queue',
@@ -2755,6 +2763,8 @@ const en: Record<MessageKey, string> = {
   'public.none.title': 'This node publishes no clarifications',
   'public.none.detail': '{name} is a platform node; clarifications are published by the regulator.',
   'public.footer': 'Published under the Tonghua measures on online false information',
+  'public.nav.learn': 'Spotting rumours',
+  'public.nav.conventions': 'Industry conventions',
 }
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { zh, en }

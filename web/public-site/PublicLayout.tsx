@@ -80,6 +80,13 @@ function PublicFrame({ node, children }: { node: NodeInfo; children: ReactNode }
       <Layout.Footer style={{ textAlign: 'center', background: 'transparent', padding: '16px' }}>
         <Space size="middle" wrap style={{ justifyContent: 'center' }}>
           <Typography.Text type="secondary">{t('public.footer')}</Typography.Text>
+          <Link to="/p/clarifications">{t('public.nav.clarifications')}</Link>
+          <Link to="/p/learn" data-testid="public-learn-link">
+            {t('public.nav.learn')}
+          </Link>
+          <Link to="/p/conventions" data-testid="public-conventions-link">
+            {t('public.nav.conventions')}
+          </Link>
           <Link to="/login" data-testid="public-staff-link">
             {t('portal.staffSignIn')}
           </Link>

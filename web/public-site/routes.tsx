@@ -10,6 +10,9 @@ const PublicRoot = lazy(() => import('./PublicLayout.tsx'))
 const ClarificationListScreen = lazy(() => import('../screens/public/ClarificationListScreen.tsx'))
 const ClarificationScreen = lazy(() => import('../screens/public/ClarificationScreen.tsx'))
 const SurveyScreen = lazy(() => import('./SurveyScreen.tsx'))
+const LearnListScreen = lazy(() => import('../screens/learn/LearnListScreen.tsx'))
+const LearnArticleScreen = lazy(() => import('../screens/learn/LearnArticleScreen.tsx'))
+const PublicConventionsScreen = lazy(() => import('../screens/conventions/PublicConventionsScreen.tsx'))
 const PublicNotFound = lazy(() => import('./PublicLayout.tsx').then((m) => ({ default: m.PublicNotFound })))
 
 export const publicRoutes: RouteObject[] = [
@@ -26,6 +29,9 @@ export const publicRoutes: RouteObject[] = [
       { path: 'clarifications', element: <ClarificationListScreen /> },
       { path: 'clarifications/:id', element: <ClarificationScreen /> },
       { path: 'survey', element: <SurveyScreen /> },
+      { path: 'learn', element: <LearnListScreen /> },
+      { path: 'learn/:id', element: <LearnArticleScreen /> },
+      { path: 'conventions', element: <PublicConventionsScreen /> },
       { path: '*', element: <PublicNotFound /> },
     ],
   },

@@ -109,6 +109,22 @@ export const PERMISSIONS = [
   'evaluation.input',
   /** Edit indicators and weights (a new version each time), run and publish evaluations (A17, regulator). */
   'evaluation.manage',
+  /** See referrals one's organisation sent, received or is drawn into (the city CAC: all) (A20). */
+  'referral.read',
+  /** Refer a case to public security or the procuratorate, and record the steps that fall to one's organisation (A20). */
+  'referral.manage',
+  /** Record the procuratorate's steps: receipt, procuratorial suggestion, supervision, closing or litigation (A20). */
+  'referral.procurate',
+  /** Open the sealed real name and identity number of an individual party to a case, with a reason on the ledger (A21). */
+  'individual_identity.unseal',
+  /** See industry conventions and who signed them (regulator), or those received (platform) (A10). */
+  'convention.read',
+  /** Publish a version of an industry self-discipline convention and send it to platforms (A10, regulator). */
+  'convention.publish',
+  /** Sign a convention for the platform; the platform's node key signs the answer (A10, platform). */
+  'convention.sign',
+  /** Publish public education articles (A6, regulator). */
+  'education.publish',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -148,6 +164,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'recommendation.manage',
     'metrics.read',
     'metrics.submit',
+    'convention.read',
+    'convention.sign',
   ],
   operator: [
     'node.read',
@@ -171,6 +189,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'recommendation.manage',
     'metrics.read',
     'metrics.submit',
+    'convention.read',
   ],
   reviewer: [
     'node.read',
@@ -204,6 +223,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.read',
     'recommendation.read',
     'metrics.read',
+    'convention.read',
   ],
   regulator_admin: [
     'node.read',
@@ -233,6 +253,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'evaluation.read',
     'evaluation.input',
     'evaluation.manage',
+    'referral.read',
+    'referral.manage',
+    'individual_identity.unseal',
+    'convention.read',
+    'convention.publish',
+    'education.publish',
   ],
   officer: [
     'node.read',
@@ -252,6 +278,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.manage',
     'evaluation.read',
     'evaluation.input',
+    'referral.read',
+    'referral.manage',
+    'individual_identity.unseal',
+    'convention.read',
+    'convention.publish',
+    'education.publish',
   ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
@@ -271,8 +303,11 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'evaluation.read',
     'evaluation.input',
     'evaluation.manage',
+    'referral.read',
+    'convention.read',
   ],
-  procurator: ['node.read', 'organisation.read', 'ledger.read'],
+  // Procurators see the referrals addressed to the procuratorate and record its steps (A20).
+  procurator: ['node.read', 'organisation.read', 'ledger.read', 'referral.read', 'referral.procurate'],
 }
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {

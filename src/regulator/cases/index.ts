@@ -1,4 +1,14 @@
-export { addWorkingDays, buildCalendar, chinaDate, workingDaysBetween } from './calendar.ts'
+export {
+  addWorkingDays,
+  buildCalendar,
+  chinaDate,
+  endOfChinaDay,
+  isDateString,
+  isWorkingDay,
+  nextDate,
+  type WorkingCalendar,
+  workingDaysBetween,
+} from './calendar.ts'
 export {
   addCaseDepartment,
   flagOverdueCases,
@@ -11,6 +21,8 @@ export {
   seesAll,
   setCaseDeadline,
   visibleCaseNumber,
+  visibleRow as visibleCase,
+  workingCalendar,
 } from './cases.ts'
 export { caseCountyFigures } from './figures.ts'
 export {

@@ -1,0 +1,7 @@
+export {
+  ConventionPublishedSchema,
+  conventionPublishedHandler,
+  listReceivedConventions,
+  type ReceivedConventionView,
+  signConvention,
+} from './conventions.ts'

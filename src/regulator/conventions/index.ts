@@ -1,0 +1,7 @@
+export {
+  ConventionSignedSchema,
+  type ConventionView,
+  conventionSignedHandler,
+  listConventions,
+  publishConvention,
+} from './conventions.ts'

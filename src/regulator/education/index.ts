@@ -1,0 +1,7 @@
+export {
+  type EducationArticleView,
+  type EducationTopic,
+  listArticles,
+  type PublishArticleInput,
+  publishArticle,
+} from './education.ts'
