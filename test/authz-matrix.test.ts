@@ -68,6 +68,15 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
       allowed: admins,
       request: (n, c) => ({ url: `/api/staff/${c.reviewerId}`, payload: { displayName: `改名 ${n}` } }),
     },
+    // Officers' signing keys (A27): read with the staff, rotated by admins.
+    'GET /api/staff/:id/keys': {
+      allowed: staffReaders,
+      request: (_n, c) => ({ url: `/api/staff/${c.reviewerId}/keys` }),
+    },
+    'POST /api/staff/:id/keys': {
+      allowed: admins,
+      request: (_n, c) => ({ url: `/api/staff/${c.reviewerId}/keys` }),
+    },
     'GET /api/tokens': { allowed: admins, request: () => ({ url: '/api/tokens' }) },
     'POST /api/tokens': {
       allowed: admins,
@@ -751,6 +760,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
       : {}),
     'GET /api/ledger/checkpoints': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoints' }) },
     'POST /api/ledger/checkpoints': { allowed: admins, request: () => ({ url: '/api/ledger/checkpoints' }) },
+    'GET /api/ledger/officer-keys': {
+      allowed: ledgerReaders,
+      request: () => ({ url: '/api/ledger/officer-keys' }),
+    },
     'GET /api/ledger/entries': {
       allowed: ledgerReaders,
       request: () => ({ url: '/api/ledger/entries?limit=5' }),
