@@ -389,6 +389,40 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
               payload: { reason: '矩阵' },
             }),
           },
+          // Staff accountability (履职监督, A27): supervisors and admins read; supervisors keep records; officers never.
+          'GET /api/accountability': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({ url: '/api/accountability' }),
+          },
+          'GET /api/accountability/records': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({ url: '/api/accountability/records' }),
+          },
+          'GET /api/accountability/records/:id': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({ url: `/api/accountability/records/${randomUUID()}` }),
+          },
+          'POST /api/accountability/records': {
+            allowed: ['supervisor'],
+            request: (_n, c) => ({
+              url: '/api/accountability/records',
+              payload: {
+                staffId: c.reviewerId,
+                from: '2026-11-01',
+                to: '2026-11-30',
+                findingIds: ['matrix'],
+                measure: 'interview_reminder',
+                note: '矩阵',
+              },
+            }),
+          },
+          'POST /api/accountability/records/:id/conclude': {
+            allowed: ['supervisor'],
+            request: () => ({
+              url: `/api/accountability/records/${randomUUID()}/conclude`,
+              payload: { outcome: '矩阵' },
+            }),
+          },
           // Bulletins (通报, A5.1): those who read cases read bulletins addressed to them; those who manage cases issue.
           'GET /api/bulletins': {
             allowed: ['regulator_admin', 'officer', 'supervisor'],

@@ -27,7 +27,14 @@ export {
   type LedgerStatus,
   type SignedCheckpoint,
 } from './service.ts'
-export { entriesAbout, entriesInPeriod, knownEntryIds } from './store.ts'
+export {
+  type EntryRow,
+  entriesAbout,
+  entriesForReview,
+  entriesInPeriod,
+  firstStaffEntries,
+  knownEntryIds,
+} from './store.ts'
 export {
   LogChecker,
   type OfficerKeyRecord,

@@ -84,6 +84,8 @@ export type Permission =
   | 'case.read'
   | 'case.manage'
   | 'case.supervise'
+  | 'accountability.read'
+  | 'accountability.manage'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

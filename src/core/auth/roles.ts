@@ -95,6 +95,10 @@ export const PERMISSIONS = [
   'case.manage',
   /** Set and extend cases' supervision deadlines in working days and correct the calendar (督办, A5.1). */
   'case.supervise',
+  /** See officers' and departments' findings (overdue steps, seal openings, unusual patterns) and accountability records (A27). */
+  'accountability.read',
+  /** Turn findings into accountability records (问责记录) and conclude them (A27). */
+  'accountability.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -206,6 +210,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.read',
     'case.manage',
     'case.supervise',
+    'accountability.read',
   ],
   officer: [
     'node.read',
@@ -239,6 +244,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.read',
     'case.read',
     'case.supervise',
+    'accountability.read',
+    'accountability.manage',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }

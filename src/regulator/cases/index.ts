@@ -1,4 +1,4 @@
-export { addWorkingDays, buildCalendar, chinaDate, workingDaysBetween } from './calendar.ts'
+export { addWorkingDays, buildCalendar, chinaDate, isWorkingDay, workingDaysBetween } from './calendar.ts'
 export {
   addCaseDepartment,
   flagOverdueCases,
@@ -11,6 +11,7 @@ export {
   seesAll,
   setCaseDeadline,
   visibleCaseNumber,
+  workingCalendar,
 } from './cases.ts'
 export {
   acceptCaseTransfer,
