@@ -24,6 +24,7 @@ import {
   publicReportIdentityKey,
 } from '../regulator/public-reports/index.ts'
 import { type RunningNode, startNode } from '../server/start.ts'
+import { seedAccountability } from './accountability.ts'
 import { seedBulletins } from './bulletins.ts'
 import { seedCases } from './cases.ts'
 import {
@@ -551,6 +552,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
     for (const n of nodes) if (n.config.node.role === 'platform') await seedDemoFiling(n)
     await seedRegulatorWork(nodes)
     await seedBulletins(nodes)
+    await seedAccountability(nodes)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))
     throw e

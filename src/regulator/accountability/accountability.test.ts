@@ -13,6 +13,7 @@ import {
 import type { Actor } from '../../core/auth/index.ts'
 import { transaction } from '../../core/db/index.ts'
 import { type AppendInput, appendMany, type LedgerActor, systemActor } from '../../ledger/index.ts'
+import type { RunningNode } from '../../server/start.ts'
 import { closePublicReport, filePublicReport, publicReportIdentityKey } from '../public-reports/index.ts'
 import type { Finding, SupervisionView } from './accountability.ts'
 
@@ -377,5 +378,34 @@ describe('accountability records', () => {
         })
       ).statusCode,
     ).toBe(403)
+  })
+})
+
+describe('the demo', () => {
+  let demo: TestNode
+  beforeAll(async () => {
+    demo = await startTestNode('regulator')
+  })
+  afterAll(async () => demo?.close())
+
+  it('shows a seal opening and the overdue public report, and one open accountability record', async () => {
+    const { seedPublicReports } = await import('../../demo/demo.ts')
+    const { seedAccountability } = await import('../../demo/accountability.ts')
+    const node = demo as unknown as RunningNode
+    await seedPublicReports(node)
+    await seedAccountability([node])
+    await seedAccountability([node]) // once only
+    const sup = await signIn(demo.app, 'cac.supervisor')
+    const v: SupervisionView = (
+      await demo.app.inject({ url: '/api/accountability', headers: as(sup) })
+    ).json()
+    expect(v.findings.map((f) => f.kind)).toEqual(
+      expect.arrayContaining(['seal_opened', 'public_report_open_overdue']),
+    )
+    const records = (await demo.app.inject({ url: '/api/accountability/records', headers: as(sup) })).json()
+      .items
+    expect(records).toHaveLength(1)
+    expect(records[0]).toMatchObject({ status: 'open', measure: 'interview_reminder' })
+    expect(records[0].findings[0].zh).toContain('开启举报人身份密封')
   })
 })
