@@ -146,7 +146,12 @@ export default function AccountabilityScreen() {
       width: 160,
       render: (_: unknown, f) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(f.at, lang)}</span>,
     },
-    { title: at('col.why'), key: 'why', render: (_: unknown, f) => text(f) },
+    {
+      title: at('col.why'),
+      key: 'why',
+      width: 520,
+      render: (_: unknown, f) => <div style={{ maxWidth: 520, whiteSpace: 'normal' }}>{text(f)}</div>,
+    },
   ]
   const recordColumns: TableColumnsType<AccountabilityRecordView> = [
     {
@@ -165,8 +170,9 @@ export default function AccountabilityScreen() {
     {
       title: at('col.findings'),
       key: 'findings',
+      width: 400,
       render: (_: unknown, r) => (
-        <Space orientation="vertical" size={2}>
+        <Space orientation="vertical" size={2} style={{ maxWidth: 400, whiteSpace: 'normal' }}>
           {r.findings.map((f) => (
             <span key={f.id}>
               {kindTag(f.kind as FindingKind)} {text(f)}
