@@ -36,6 +36,8 @@ export interface OfficerKeyView {
 
 interface Signer {
   sealKey: Buffer
+  /** The database handle itself: an act written on it outside a transaction is not cached for. */
+  root: Tx
   /** Keys opened in one transaction, by staff id: dropped with the transaction, never kept across acts. */
   opened: WeakMap<object, Map<string, { keyId: string; privateKey: KeyObject }>>
 }
@@ -45,7 +47,11 @@ interface Signer {
  * through a database without a signer bound (a bare test database, a tool) carry no officer signature.
  */
 export function bindOfficerSigner(db: Tx, masterKey: Buffer): void {
-  bindService<Signer>(db, SIGNER, { sealKey: deriveKey(masterKey, SEAL_PURPOSE), opened: new WeakMap() })
+  bindService<Signer>(db, SIGNER, {
+    sealKey: deriveKey(masterKey, SEAL_PURPOSE),
+    root: db,
+    opened: new WeakMap(),
+  })
 }
 
 export function officerKeyId(rawPublicKey: Buffer): string {
@@ -127,6 +133,8 @@ export async function signingKey(
   if (!row) throw new Error(`no signing key for staff ${staffId}`)
   const der = open(row.privateKeySealed, signer.sealKey, sealPurpose(staffId, row.keyId))
   const key = { keyId: row.keyId, privateKey: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) }
+  // Kept for the transaction only: never across acts, where a rotation could have retired the key meanwhile.
+  if (tx === signer.root) return key
   if (!cache) {
     cache = new Map()
     signer.opened.set(tx, cache)
