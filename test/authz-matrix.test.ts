@@ -68,6 +68,15 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
       allowed: admins,
       request: (n, c) => ({ url: `/api/staff/${c.reviewerId}`, payload: { displayName: `改名 ${n}` } }),
     },
+    // Officers' signing keys (A27): read with the staff, rotated by admins.
+    'GET /api/staff/:id/keys': {
+      allowed: staffReaders,
+      request: (_n, c) => ({ url: `/api/staff/${c.reviewerId}/keys` }),
+    },
+    'POST /api/staff/:id/keys': {
+      allowed: admins,
+      request: (_n, c) => ({ url: `/api/staff/${c.reviewerId}/keys` }),
+    },
     'GET /api/tokens': { allowed: admins, request: () => ({ url: '/api/tokens' }) },
     'POST /api/tokens': {
       allowed: admins,
@@ -438,6 +447,40 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             request: () => ({
               url: '/api/public/survey',
               payload: { platform: 'platform-x', handling: 3, clarificationSpeed: 3, reporting: 3 },
+            }),
+          },
+          // Staff accountability (履职监督, A27): supervisors and admins read; supervisors keep records; officers never.
+          'GET /api/accountability': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({ url: '/api/accountability' }),
+          },
+          'GET /api/accountability/records': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({ url: '/api/accountability/records' }),
+          },
+          'GET /api/accountability/records/:id': {
+            allowed: ['regulator_admin', 'supervisor'],
+            request: () => ({ url: `/api/accountability/records/${randomUUID()}` }),
+          },
+          'POST /api/accountability/records': {
+            allowed: ['supervisor'],
+            request: (_n, c) => ({
+              url: '/api/accountability/records',
+              payload: {
+                staffId: c.reviewerId,
+                from: '2026-11-01',
+                to: '2026-11-30',
+                findingIds: ['matrix'],
+                measure: 'interview_reminder',
+                note: '矩阵',
+              },
+            }),
+          },
+          'POST /api/accountability/records/:id/conclude': {
+            allowed: ['supervisor'],
+            request: () => ({
+              url: `/api/accountability/records/${randomUUID()}/conclude`,
+              payload: { outcome: '矩阵' },
             }),
           },
           // Bulletins (通报, A5.1): those who read cases read bulletins addressed to them; those who manage cases issue.
@@ -993,6 +1036,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
       : {}),
     'GET /api/ledger/checkpoints': { allowed: 'public', request: () => ({ url: '/api/ledger/checkpoints' }) },
     'POST /api/ledger/checkpoints': { allowed: admins, request: () => ({ url: '/api/ledger/checkpoints' }) },
+    'GET /api/ledger/officer-keys': {
+      allowed: ledgerReaders,
+      request: () => ({ url: '/api/ledger/officer-keys' }),
+    },
     'GET /api/ledger/entries': {
       allowed: ledgerReaders,
       request: () => ({ url: '/api/ledger/entries?limit=5' }),

@@ -411,6 +411,26 @@ export const ERRORS = {
   CASE_TRANSFER_NOT_FOUND: { status: 404, zh: '未找到该移交', en: 'No such case transfer' },
   CASE_TRANSFER_ANSWERED: { status: 409, zh: '该移交已答复', en: 'This transfer has already been answered' },
   CASE_TRANSFER_DUPLICATE: { status: 409, zh: '该移交已收到', en: 'This transfer has already been received' },
+  ACCOUNTABILITY_PERIOD_INVALID: {
+    status: 400,
+    zh: '监督期间无效：起止日期须为有效日期，起始早于截止，且不超过一年',
+    en: 'Invalid period: from must be before to, both valid dates, at most a year apart',
+  },
+  ACCOUNTABILITY_FINDING_UNKNOWN: {
+    status: 422,
+    zh: '所选问题线索在该期间内不存在，或不属于该工作人员',
+    en: 'A chosen finding does not exist in that period or is not about that staff member',
+  },
+  ACCOUNTABILITY_RECORD_NOT_FOUND: {
+    status: 404,
+    zh: '未找到该问责记录',
+    en: 'No such accountability record',
+  },
+  ACCOUNTABILITY_ALREADY_CONCLUDED: {
+    status: 409,
+    zh: '该问责记录已办结',
+    en: 'This accountability record has already been concluded',
+  },
   BULLETIN_NO_RECIPIENTS: {
     status: 400,
     zh: '请至少选择一个通报对象（部门、县级网信办或平台）',

@@ -24,6 +24,7 @@ import {
   publicReportIdentityKey,
 } from '../regulator/public-reports/index.ts'
 import { type RunningNode, startNode } from '../server/start.ts'
+import { seedAccountability } from './accountability.ts'
 import { seedBulletins } from './bulletins.ts'
 import { seedCases } from './cases.ts'
 import { seedEvaluation } from './evaluation.ts'
@@ -557,6 +558,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
     for (const n of nodes) if (n.config.node.role === 'platform') await seedRecommendation(n)
     await seedEvaluation(nodes)
     await seedReferrals(nodes)
+    await seedAccountability(nodes)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))
     throw e

@@ -1,7 +1,16 @@
 import type { Actor } from '../core/auth/index.ts'
 import type { Tx } from '../core/db/index.ts'
 import { newId } from '../core/ids.ts'
-import { ACTION_RE, ARTICLE_RE, evidenceDigest, type LedgerActor, ledgerActor } from './entry.ts'
+import {
+  ACTION_RE,
+  ARTICLE_RE,
+  evidenceDigest,
+  type LedgerActor,
+  ledgerActor,
+  OFFICER_SIGNATURE_KEY,
+  signedContent,
+} from './entry.ts'
+import { OFFICER_SIGNATURE_ALG, type OfficerSignature, signContent, signingKey } from './officer-keys.ts'
 import { type EntryRow, insertEntries, insertEntry } from './store.ts'
 
 export interface AppendInput {
@@ -26,6 +35,7 @@ export interface AppendInput {
  */
 export async function append(tx: Tx, input: AppendInput): Promise<string> {
   const row = entryRow(input, input.at ?? new Date())
+  await signRows(tx, [row])
   await insertEntry(tx, row)
   return row.id
 }
@@ -43,6 +53,7 @@ const MANY_CHUNK = 5000
 export async function appendMany(tx: Tx, inputs: readonly AppendInput[]): Promise<string[]> {
   const now = new Date()
   const rows = inputs.map((input) => entryRow(input, input.at ?? now))
+  await signRows(tx, rows)
   for (let i = 0; i < rows.length; i += MANY_CHUNK) await insertEntries(tx, rows.slice(i, i + MANY_CHUNK))
   return rows.map((r) => r.id)
 }
@@ -56,6 +67,8 @@ function entryRow(input: AppendInput, at: Date): EntryRow {
   const actor = ledgerActor(input.actor)
   // A JSON round trip keeps exactly what the database will give back (no undefined, no Dates).
   const details = JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>
+  if (OFFICER_SIGNATURE_KEY in details)
+    throw new Error(`ledger details may not carry ${OFFICER_SIGNATURE_KEY}`)
   return {
     id: newId(at.getTime()),
     recordedAt: at,
@@ -71,5 +84,25 @@ function entryRow(input: AppendInput, at: Date): EntryRow {
     ruleVersion: input.ruleVersion ?? null,
     evidenceDigest: evidenceDigest(input.evidence),
     details,
+  }
+}
+
+/**
+ * Signs each entry acted by a person (a staff member, or a token acting for the person who answers for it) with
+ * that person's key, into `details.officerSignature`, so the signature is itself part of the leaf the Merkle log
+ * commits to. System, peer and user entries carry none. One key lookup per person per transaction.
+ */
+async function signRows(tx: Tx, rows: EntryRow[]): Promise<void> {
+  for (const row of rows) {
+    const staffId = row.actorStaffId
+    if (staffId == null || (row.actorKind !== 'staff' && row.actorKind !== 'token')) continue
+    const key = await signingKey(tx, staffId)
+    if (!key) return // no signer bound to this database: nothing is signed
+    const signature: OfficerSignature = {
+      keyId: key.keyId,
+      alg: OFFICER_SIGNATURE_ALG,
+      sig: signContent(key.privateKey, signedContent(row)),
+    }
+    row.details = { ...row.details, [OFFICER_SIGNATURE_KEY]: signature }
   }
 }

@@ -1,6 +1,6 @@
 // What a ledger entry is, and the exact bytes that are hashed into the log.
 
-import { createHash } from 'node:crypto'
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto'
 import canonicalize from 'canonicalize'
 import type { Actor } from '../core/auth/index.ts'
 import { type Hash, hashLeaf } from './merkle.ts'
@@ -55,9 +55,33 @@ export interface EntryFields {
 
 /** The canonical form (RFC 8785) of an entry at its place in the log; version 1 of the leaf format. */
 export function leafData(e: EntryFields, seq: number): string {
-  const data = canonicalize({
+  const data = canonicalize({ ...leafObject(e), seq })
+  if (data === undefined) throw new Error('entry cannot be canonicalised')
+  return data
+}
+
+/** The key under `details` where an officer's signature of the entry is kept (A27, docs/ledger.md). */
+export const OFFICER_SIGNATURE_KEY = 'officerSignature'
+const SIGNATURE_CONTEXT = 'qinglang/officer-signature/v1\n'
+
+/**
+ * What an officer signs: a context string, then the RFC 8785 form of the leaf without `seq` (given only later, by
+ * the sequencer) and without the signature itself. Takes the leaf object (as `leafObject` makes it, or as parsed
+ * back from sequenced leaf data).
+ */
+export function signedContentOfLeaf(leaf: Record<string, unknown>): string {
+  const { seq: _seq, details, ...rest } = leaf
+  const { [OFFICER_SIGNATURE_KEY]: _sig, ...unsigned } = (details ?? {}) as Record<string, unknown>
+  const data = canonicalize({ ...rest, details: unsigned })
+  if (data === undefined) throw new Error('entry cannot be canonicalised')
+  return SIGNATURE_CONTEXT + data
+}
+
+export const signedContent = (e: EntryFields): string => signedContentOfLeaf(leafObject(e))
+
+function leafObject(e: EntryFields): Record<string, unknown> {
+  return {
     v: 1,
-    seq,
     id: e.id,
     recordedAt: e.recordedAt.toISOString(),
     actor: {
@@ -73,9 +97,7 @@ export function leafData(e: EntryFields, seq: number): string {
     ruleVersion: e.ruleVersion,
     evidenceDigest: e.evidenceDigest,
     details: e.details,
-  })
-  if (data === undefined) throw new Error('entry cannot be canonicalised')
-  return data
+  }
 }
 
 /**
@@ -181,3 +203,14 @@ export const ARTICLE_RE = /^(A1–A3|A\d{1,2}(\.\d)?)$/
 
 export const toHex = (h: Uint8Array) => Buffer.from(h).toString('hex')
 export const fromHex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'))
+
+/** An officer's raw Ed25519 public key (base64) as a key object. */
+export function officerPublicKey(b64: string): KeyObject {
+  const raw = Buffer.from(b64, 'base64')
+  if (raw.length !== 32) throw new Error('an Ed25519 public key has 32 bytes')
+  return createPublicKey({
+    key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]),
+    format: 'der',
+    type: 'spki',
+  })
+}

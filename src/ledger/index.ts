@@ -10,6 +10,15 @@ export {
   systemActor,
 } from './entry.ts'
 export { type Hash, MerkleTree, verifyConsistency, verifyInclusion } from './merkle.ts'
+export {
+  bindOfficerSigner,
+  ensureOfficerKey,
+  listOfficerKeys,
+  OFFICER_SIGNATURE_ALG,
+  type OfficerKeyView,
+  type OfficerSignature,
+  rotateOfficerKey,
+} from './officer-keys.ts'
 export { readLog, storedLogSize, verifyStoredLog } from './read-log.ts'
 export {
   type EntryInclusion,
@@ -18,9 +27,17 @@ export {
   type LedgerStatus,
   type SignedCheckpoint,
 } from './service.ts'
-export { entriesAbout, entriesInPeriod, knownEntryIds } from './store.ts'
+export {
+  type EntryRow,
+  entriesAbout,
+  entriesForReview,
+  entriesInPeriod,
+  firstStaffEntries,
+  knownEntryIds,
+} from './store.ts'
 export {
   LogChecker,
+  type OfficerKeyRecord,
   type SequencedEntry,
   type VerifyProblem,
   type VerifyReport,

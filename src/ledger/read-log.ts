@@ -6,8 +6,9 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Tx } from '../core/db/index.ts'
+import { listOfficerKeys } from './officer-keys.ts'
 import * as store from './store.ts'
-import { LogChecker, type SequencedEntry, type VerifyReport } from './verify.ts'
+import { LogChecker, type OfficerKeyRecord, type SequencedEntry, type VerifyReport } from './verify.ts'
 import type { CheckerRequest } from './verify-worker.ts'
 
 const PAGE = 5000
@@ -39,9 +40,11 @@ export async function readLog(db: Tx): Promise<{
   size: number
   entries: AsyncIterable<SequencedEntry>
   checkpoints: { size: number; note: string }[]
+  officerKeys: OfficerKeyRecord[]
 }> {
   const size = await store.logSize(db)
   const checkpoints = await readCheckpoints(db)
+  const officerKeys = await listOfficerKeys(db)
   async function* entries(): AsyncIterable<SequencedEntry> {
     for (let after = -1; ; ) {
       const rows = await store.sequencedAfter(db, after, PAGE)
@@ -50,7 +53,7 @@ export async function readLog(db: Tx): Promise<{
       after = rows.at(-1)?.seq ?? after
     }
   }
-  return { size, entries: entries(), checkpoints }
+  return { size, entries: entries(), checkpoints, officerKeys }
 }
 
 interface PageState {
@@ -72,8 +75,8 @@ interface Checker {
   close(): Promise<void>
 }
 
-function localChecker(): Checker {
-  const c = new LogChecker()
+function localChecker(officerKeys: OfficerKeyRecord[]): Checker {
+  const c = new LogChecker(officerKeys)
   const state = (ok: boolean) => ({ ok, size: c.tree.size, stopped: c.stopped })
   return {
     page: async (text, count) => state(c.page(text, count)),
@@ -105,7 +108,7 @@ function startWorker(): Worker {
   return new Worker(code, { eval: true })
 }
 
-async function workerChecker(): Promise<Checker> {
+async function workerChecker(officerKeys: OfficerKeyRecord[]): Promise<Checker> {
   const worker = startWorker()
   const waiting: { resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = []
   let failed: unknown = null
@@ -127,6 +130,7 @@ async function workerChecker(): Promise<Checker> {
       waiting.push({ resolve: resolve as (v: unknown) => void, reject })
       worker.postMessage(m)
     })
+  await ask({ type: 'keys', officerKeys })
   return {
     page: (text, count) => ask({ type: 'page', text, count }),
     entries: (entries) => ask({ type: 'entries', entries }),
@@ -153,13 +157,16 @@ export async function verifyStoredLog(
   options: { worker?: boolean } = {},
 ): Promise<VerifyReport> {
   const checkpoints = await readCheckpoints(db)
+  // Every officer key the node ever published: officers' signatures are checked with the entries.
+  // A database from before officer keys has no such table, and no signatures: an empty key list fits it.
+  const officerKeys = await listOfficerKeys(db).catch(() => [])
   // A worker costs a few hundred milliseconds to start: worth it from tens of thousands of entries.
   const useWorker = options.worker ?? (await store.logSize(db)) >= WORKER_FROM
   let checker: Checker
   try {
-    checker = useWorker ? await workerChecker() : localChecker()
+    checker = useWorker ? await workerChecker(officerKeys) : localChecker(officerKeys)
   } catch {
-    checker = localChecker()
+    checker = localChecker(officerKeys)
   }
   try {
     let after = -1

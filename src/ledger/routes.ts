@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { DomainError } from '../core/errors.ts'
 import { problems } from '../server/schemas.ts'
 import { toHex } from './entry.ts'
+import { listOfficerKeys } from './officer-keys.ts'
 import * as store from './store.ts'
 
 const CheckpointSchema = Type.Object({
@@ -44,6 +45,34 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw new DomainError('LEDGER_RANGE_INVALID', { field: 'size', size, logSize: ledger.tree.size })
     }
   }
+
+  app.get(
+    '/api/ledger/officer-keys',
+    {
+      config: { access: 'ledger.read' },
+      schema: {
+        tags: ['ledger'],
+        summary:
+          "Every officer signing key this node ever published (A27), for checking officers' signatures",
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                keyId: Type.String(),
+                staffId: Type.String(),
+                alg: Type.Literal('Ed25519'),
+                publicKey: Type.String({ description: 'raw 32-byte Ed25519 public key, base64' }),
+                createdAt: Type.String(),
+                retiredAt: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+          }),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async () => ({ items: await listOfficerKeys(app.database.db) }),
+  )
 
   app.get(
     '/api/ledger/checkpoint',

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, gt, gte, inArray, lt, type SQL, sql } from 'drizzle-orm'
+import { and, arrayContains, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Tx } from '../core/db/index.ts'
 import { ledgerCheckpoint, ledgerEntry, ledgerPending, ledgerSequence } from './tables.ts'
 
@@ -269,4 +269,49 @@ export function entriesInPeriod(
     )
     .orderBy(asc(ledgerEntry.recordedAt), asc(ledgerEntry.id))
     .limit(limit)
+}
+
+/**
+ * Entries recorded in [from, to), oldest first, whole: those of the given actions, and (with `staffActs`) every act
+ * of a person. For the supervisors' review of officers' work (A27).
+ */
+export function entriesForReview(
+  tx: Tx,
+  f: { from: Date; to: Date; actions: readonly string[]; staffActs?: boolean },
+  limit: number,
+): Promise<EntryRow[]> {
+  const which: SQL[] = []
+  if (f.actions.length > 0) which.push(inArray(ledgerEntry.action, [...f.actions]))
+  if (f.staffActs) which.push(sql`${ledgerEntry.actorStaffId} is not null`)
+  if (which.length === 0) return Promise.resolve([])
+  return tx
+    .select()
+    .from(ledgerEntry)
+    .where(and(gte(ledgerEntry.recordedAt, f.from), lt(ledgerEntry.recordedAt, f.to), or(...which)))
+    .orderBy(asc(ledgerEntry.recordedAt), asc(ledgerEntry.id))
+    .limit(limit)
+}
+
+/** For each subject id, the first entry about it acted by a person (who opened the case, issued the order …). */
+export async function firstStaffEntries(
+  tx: Tx,
+  subjectIds: readonly string[],
+): Promise<Map<string, EntryRow>> {
+  const out = new Map<string, EntryRow>()
+  if (subjectIds.length === 0) return out
+  const rows = await tx
+    .select()
+    .from(ledgerEntry)
+    .where(
+      and(
+        inArray(ledgerEntry.subjectId, [...new Set(subjectIds)]),
+        sql`${ledgerEntry.actorStaffId} is not null`,
+      ),
+    )
+    .orderBy(asc(ledgerEntry.recordedAt), asc(ledgerEntry.id))
+  for (const r of rows) {
+    const k = `${r.subjectType}:${r.subjectId}`
+    if (!out.has(k)) out.set(k, r)
+  }
+  return out
 }

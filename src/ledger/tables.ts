@@ -1,4 +1,6 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { staff } from '../core/auth/tables.ts'
 
 /**
  * One governance act, written in the same transaction as the act. Never updated or deleted (database triggers
@@ -65,3 +67,28 @@ export const ledgerCheckpoint = pgTable('ledger_checkpoint', {
   timestamp: timestamp('timestamp', { withTimezone: true }).notNull(),
   note: text('note').notNull(),
 })
+
+/**
+ * The officers' signing keys (A27): an Ed25519 key pair per staff member, the private half sealed under a key
+ * derived from the master key. Kept after rotation (`retiredAt`) and after the person is disabled, so every
+ * signature ever made stays verifiable. At most one key of a person is current.
+ */
+export const officerKey = pgTable(
+  'officer_key',
+  {
+    /** First 16 hex digits of SHA-256 of the raw public key: what a signature names. */
+    keyId: text('key_id').primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    /** The raw 32-byte Ed25519 public key, base64. */
+    publicKey: text('public_key').notNull(),
+    privateKeySealed: text('private_key_sealed').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('officer_key_staff_idx').on(t.staffId),
+    uniqueIndex('officer_key_current_idx').on(t.staffId).where(sql`retired_at is null`),
+  ],
+)

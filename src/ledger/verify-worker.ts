@@ -2,9 +2,10 @@
 // while the main thread reads the next page from the database (PGlite runs on the main thread). One reply per
 // message, in order; see read-log.ts for the other side.
 import { parentPort } from 'node:worker_threads'
-import { LogChecker, type SequencedEntry } from './verify.ts'
+import { LogChecker, type OfficerKeyRecord, type SequencedEntry } from './verify.ts'
 
 export type CheckerRequest =
+  | { type: 'keys'; officerKeys: OfficerKeyRecord[] | null }
   | { type: 'page'; text: string; count: number }
   | { type: 'entries'; entries: SequencedEntry[] }
   | { type: 'recheck' }
@@ -17,10 +18,14 @@ export type CheckerRequest =
 
 const port = parentPort
 if (port) {
-  const checker = new LogChecker()
+  let checker = new LogChecker()
   const state = () => ({ size: checker.tree.size, stopped: checker.stopped })
   port.on('message', (m: CheckerRequest) => {
     switch (m.type) {
+      case 'keys':
+        checker = new LogChecker(m.officerKeys)
+        port.postMessage(null)
+        break
       case 'page':
         port.postMessage({ ok: checker.page(m.text, m.count), ...state() })
         break

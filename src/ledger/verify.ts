@@ -10,6 +10,9 @@ import {
   leafData,
   leafDataFast,
   leafDataFastAt,
+  OFFICER_SIGNATURE_KEY,
+  officerPublicKey,
+  signedContentOfLeaf,
   toHex,
 } from './entry.ts'
 import { MerkleTree, verifyConsistency } from './merkle.ts'
@@ -30,11 +33,22 @@ export interface VerifyProblem {
     | 'checkpoint-root'
     | 'checkpoint-size'
     | 'checkpoint-inconsistent'
+    | 'signature-invalid'
+    | 'signature-missing'
   index?: number
   checkpointSize?: number
   message: string
   /** For an altered entry: each field that differs from what was sequenced. */
   differences?: { field: string; sequenced: unknown; now: unknown }[]
+}
+
+/** A published officer key as the verifier needs it (`OfficerKeyView` of officer-keys.ts fits). */
+export interface OfficerKeyRecord {
+  keyId: string
+  staffId: string
+  /** Raw 32-byte Ed25519 public key, base64. */
+  publicKey: string
+  createdAt: string
 }
 
 export interface VerifyReport {
@@ -99,11 +113,97 @@ export class LogChecker {
   readonly recheck: number[] = []
   /** True after a gap in the indexes: nothing after it is checked. */
   stopped = false
+  private readonly keys: Map<string, { staffId: string; publicKey: crypto.KeyObject }> | null
+  /** When each person's first key was made: from then on every act of theirs must be signed. */
+  private readonly firstKeyAt = new Map<string, number>()
+
+  /** With `officerKeys` (every key the node ever published), officers' signatures are checked too. */
+  constructor(officerKeys: readonly OfficerKeyRecord[] | null = null) {
+    this.keys = officerKeys === null ? null : new Map()
+    for (const k of officerKeys ?? []) {
+      this.keys?.set(k.keyId, { staffId: k.staffId, publicKey: officerPublicKey(k.publicKey) })
+      const at = Date.parse(k.createdAt)
+      if (!(at >= (this.firstKeyAt.get(k.staffId) ?? Number.POSITIVE_INFINITY)))
+        this.firstKeyAt.set(k.staffId, at)
+    }
+  }
 
   /** An entry in plain fields: the whole check, canonical form included. */
   entry(s: SequencedEntry): void {
     if (!this.leaf(s.seq, s.leafData, s.leafHash)) return
+    this.signature(s.seq, s.leafData, s.entry.actorStaffId)
     if (leafDataFast(s.entry, s.seq) !== s.leafData) this.altered(s)
+  }
+
+  /**
+   * The officer's signature in the sequenced bytes (what the tree commits to): present on every act of a person
+   * who had a key by then, made by a key of that very person, and valid over the entry's content. `staffId` is the
+   * stored row's (a row changed behind the log is reported as altered anyway); the leaf is parsed only for
+   * officers' entries and for entries that claim a signature.
+   */
+  private signature(seq: number, leafData: string, staffId: string | null): void {
+    if (this.keys === null) return
+    if (staffId === null && !leafData.includes(`"${OFFICER_SIGNATURE_KEY}"`)) return
+    let leaf: {
+      id?: string
+      recordedAt?: string
+      actor?: { kind?: string; staffId?: string | null }
+      details?: Record<string, unknown>
+    }
+    try {
+      leaf = JSON.parse(leafData)
+    } catch {
+      return // not JSON: the leaf hash or the entry comparison reports it
+    }
+    const who = leaf.actor?.staffId ?? null
+    const kind = leaf.actor?.kind
+    const sig = leaf.details?.[OFFICER_SIGNATURE_KEY] as
+      | { keyId?: unknown; alg?: unknown; sig?: unknown }
+      | undefined
+    const name = `entry ${seq} (${leaf.id ?? '?'})`
+    const bad = (message: string): void => {
+      this.problems.push({ kind: 'signature-invalid', index: seq, message })
+    }
+    if (who === null || (kind !== 'staff' && kind !== 'token')) {
+      if (sig !== undefined) bad(`${name} carries an officer signature but was not acted by an officer`)
+      return
+    }
+    if (sig === undefined) {
+      const first = this.firstKeyAt.get(who)
+      const at = Date.parse(leaf.recordedAt ?? '')
+      if (first !== undefined && at >= first) {
+        this.problems.push({
+          kind: 'signature-missing',
+          index: seq,
+          message: `${name} was acted by staff ${who}, who had a signing key, but carries no officer signature`,
+        })
+      }
+      return
+    }
+    const key = typeof sig.keyId === 'string' ? this.keys.get(sig.keyId) : undefined
+    if (!key) {
+      bad(`${name}: signed with key ${String(sig.keyId)}, which this node never published`)
+      return
+    }
+    if (key.staffId !== who) {
+      bad(`${name}: signed with key ${String(sig.keyId)} of another person`)
+      return
+    }
+    let ok = false
+    try {
+      ok =
+        sig.alg === 'Ed25519' &&
+        typeof sig.sig === 'string' &&
+        crypto.verify(
+          null,
+          Buffer.from(signedContentOfLeaf(leaf), 'utf8'),
+          key.publicKey,
+          Buffer.from(sig.sig, 'base64'),
+        )
+    } catch {
+      ok = false
+    }
+    if (!ok) bad(`${name}: the officer signature of staff ${who} does not verify over the entry`)
   }
 
   /**
@@ -125,6 +225,7 @@ export class LogChecker {
       const seq = Number(f[0])
       const leafData = f[2] as string
       if (!this.leaf(seq, leafData, f[1] as string)) return true
+      this.signature(seq, leafData, nullable(f[7] as string))
       let fast: string | null = null
       const at = isoOfPgTime(f[4] as string)
       try {
@@ -271,6 +372,8 @@ const KIND_ORDER: VerifyProblem['kind'][] = [
   'checkpoint-size',
   'checkpoint-root',
   'checkpoint-inconsistent',
+  'signature-missing',
+  'signature-invalid',
 ]
 const rank = (p: VerifyProblem) => KIND_ORDER.indexOf(p.kind)
 
@@ -280,8 +383,9 @@ export async function verifyLog(
   checkpoints: readonly { size: number; note: string }[],
   key: { name: string; publicKey: crypto.KeyObject },
   onProgress?: (done: number) => void,
+  officerKeys: readonly OfficerKeyRecord[] | null = null,
 ): Promise<VerifyReport> {
-  const checker = new LogChecker()
+  const checker = new LogChecker(officerKeys)
   for await (const s of entries) {
     checker.entry(s)
     if (checker.stopped) break

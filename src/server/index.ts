@@ -55,6 +55,7 @@ import { screeningRoutes } from '../platform/screening/routes.ts'
 import { staffingRoutes } from '../platform/staffing/routes.ts'
 import type { ProtocolNode } from '../protocol/index.ts'
 import { protocolRoutes } from '../protocol/routes.ts'
+import { accountabilityRoutes } from '../regulator/accountability/routes.ts'
 import { bulletinRoutes } from '../regulator/bulletins/routes.ts'
 import { caseRoutes } from '../regulator/cases/routes.ts'
 import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
@@ -100,6 +101,7 @@ const AREA_ROUTES = [
   publicReportRoutes,
   caseRoutes,
   bulletinRoutes,
+  accountabilityRoutes,
   platformBulletinRoutes,
   recommendationRoutes,
   platformMetricsRoutes,

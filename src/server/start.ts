@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Config, Secrets } from '../core/config.ts'
 import { type Database, openDatabase, transaction } from '../core/db/index.ts'
 import { initNode, type NodeKeys } from '../core/node/index.ts'
-import { Ledger, systemActor } from '../ledger/index.ts'
+import { bindOfficerSigner, Ledger, systemActor } from '../ledger/index.ts'
 import { bulletinIssuedHandler } from '../platform/bulletins/index.ts'
 import { conventionPublishedHandler } from '../platform/conventions/index.ts'
 import { recoverCredit } from '../platform/credit/index.ts'
@@ -52,6 +52,7 @@ export async function prepareDatabase(
   const db = database ?? (await openDatabase(config.db))
   try {
     await db.migrate()
+    bindOfficerSigner(db.db, secrets.masterKey)
     const keys = await transaction(db.db, (tx) => initNode(tx, config.node, secrets.masterKey))
     return { database: db, keys }
   } catch (e) {

@@ -8,6 +8,7 @@ import { type Config, loadConfig, processEnvironment } from '../core/config.ts'
 import { openDatabase } from '../core/db/index.ts'
 import { publicKeyFromBase64, readNodeIdentity } from '../core/node/index.ts'
 import {
+  type OfficerKeyRecord,
   type SequencedEntry,
   storedLogSize,
   type VerifyReport,
@@ -82,6 +83,11 @@ async function fromUrl(base: string, token: string | undefined): Promise<Source>
     if (page.items.length < 1000) break
     from = (page.items.at(-1)?.size ?? from) + 1
   }
+  // Officers' keys (A27); a node from before officer signatures answers 404, and its entries carry none.
+  const officerKeys = await get<{ items: OfficerKeyRecord[] }>('/api/ledger/officer-keys', true).then(
+    (r) => r.items,
+    () => [],
+  )
   async function* entries(): AsyncIterable<SequencedEntry> {
     for (let from = 0; from < head.size; from += 5000) {
       const to = Math.min(head.size, from + 5000)
@@ -120,7 +126,7 @@ async function fromUrl(base: string, token: string | undefined): Promise<Source>
     size: head.size,
     keyName: head.keyName,
     publicKey: publicKeyFromBase64(head.publicKey),
-    verify: (key, onProgress) => verifyLog(entries(), checkpoints, key, onProgress),
+    verify: (key, onProgress) => verifyLog(entries(), checkpoints, key, onProgress, officerKeys),
     close: async () => {},
   }
 }

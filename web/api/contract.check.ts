@@ -1,6 +1,7 @@
 // Checks that the console's copies of the API types (./types.ts) still match the server's. Not part of the
 // console build or its type check; run `npx tsc --noEmit -p web/tsconfig.contract.json`. Only types are imported,
 // from the modules that define them (not the index files, which also export the route plugins).
+
 import type {
   Permission as SPermission,
   PlatformRole as SPlatformRole,
@@ -139,6 +140,12 @@ import type {
   outboxCounts as sOutboxCounts,
 } from '../../src/protocol/store.ts'
 import type {
+  AccountabilityRecordView as SAccountabilityRecordView,
+  Finding as SFinding,
+  RecordAccountabilityInput as SRecordAccountabilityInput,
+  SupervisionView as SSupervisionView,
+} from '../../src/regulator/accountability/accountability.ts'
+import type {
   BulletinRecipientView as SBulletinRecipientView,
   BulletinView as SBulletinView,
   IssueBulletinInput as SIssueBulletinInput,
@@ -206,6 +213,7 @@ import type {
   UnsealingView as SUnsealingView,
 } from '../../src/regulator/public-reports/public-reports.ts'
 import type { Problem as SProblem } from '../../src/server/problem.ts'
+import type * as A from '../screens/accountability/types.ts'
 import type * as W from './types.ts'
 
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
@@ -429,6 +437,10 @@ export const contract: {
   caseTransfer: Same<W.CaseTransferView, SCaseTransferView>
   bulletinRecipient: Same<W.BulletinRecipientView, SBulletinRecipientView>
   bulletin: Same<W.BulletinView, SBulletinView>
+  accountabilityFinding: Fits<SFinding, A.Finding>
+  supervisionView: Fits<SSupervisionView, A.SupervisionView>
+  accountabilityRecord: Same<A.AccountabilityRecordView, SAccountabilityRecordView>
+  recordAccountability: Same<A.RecordBody, SRecordAccountabilityInput>
   issueBulletin: Same<W.IssueBulletinBody, SIssueBulletinInput>
   receivedBulletin: Same<W.ReceivedBulletinView, SReceivedBulletinView>
   openCase: Same<W.OpenCaseBody, SOpenCaseInput>
@@ -594,6 +606,10 @@ export const contract: {
   caseTransfer: true,
   bulletinRecipient: true,
   bulletin: true,
+  accountabilityFinding: true,
+  supervisionView: true,
+  accountabilityRecord: true,
+  recordAccountability: true,
   issueBulletin: true,
   receivedBulletin: true,
   openCase: true,

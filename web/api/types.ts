@@ -99,6 +99,8 @@ export type Permission =
   | 'convention.publish'
   | 'convention.sign'
   | 'education.publish'
+  | 'accountability.read'
+  | 'accountability.manage'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

@@ -283,6 +283,14 @@ export const PAGES: readonly PageDef[] = [
     screen: lazy(() => import('../screens/learn/EducationScreen.tsx')),
   },
   {
+    key: 'accountability',
+    path: '/accountability',
+    label: 'menu.accountability',
+    icon: AuditOutlined,
+    permission: 'accountability.read',
+    screen: lazy(() => import('../screens/accountability/AccountabilityScreen.tsx')),
+  },
+  {
     key: 'orders',
     path: '/orders',
     label: 'menu.orders',

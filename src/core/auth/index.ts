@@ -39,3 +39,4 @@ export {
   type UpdateStaffInput,
   updateStaff,
 } from './staff.ts'
+export { listStaffKeys, rotateStaffKey } from './staff-keys.ts'

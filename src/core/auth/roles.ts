@@ -125,6 +125,10 @@ export const PERMISSIONS = [
   'convention.sign',
   /** Publish public education articles (A6, regulator). */
   'education.publish',
+  /** See officers' and departments' findings (overdue steps, seal openings, unusual patterns) and accountability records (A27). */
+  'accountability.read',
+  /** Turn findings into accountability records (问责记录) and conclude them (A27). */
+  'accountability.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -259,6 +263,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'convention.read',
     'convention.publish',
     'education.publish',
+    'accountability.read',
   ],
   officer: [
     'node.read',
@@ -305,6 +310,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'evaluation.manage',
     'referral.read',
     'convention.read',
+    'accountability.read',
+    'accountability.manage',
   ],
   // Procurators see the referrals addressed to the procuratorate and record its steps (A20).
   procurator: ['node.read', 'organisation.read', 'ledger.read', 'referral.read', 'referral.procurate'],

@@ -15,6 +15,7 @@ import {
   type StaffView,
   updateStaff,
 } from './staff.ts'
+import { listStaffKeys, rotateStaffKey } from './staff-keys.ts'
 
 const LoginName = Type.String({
   pattern: '^[a-z0-9][a-z0-9._-]{2,63}$',
@@ -33,6 +34,16 @@ const StaffSchema = Type.Object({
   createdAt: Type.String(),
   lastLoginAt: Type.Union([Type.String(), Type.Null()]),
 })
+
+const StaffKeySchema = Type.Object({
+  keyId: Type.String(),
+  staffId: Type.String(),
+  alg: Type.Literal('Ed25519'),
+  publicKey: Type.String({ description: 'raw 32-byte Ed25519 public key, base64' }),
+  createdAt: Type.String(),
+  retiredAt: Type.Union([Type.String(), Type.Null()]),
+})
+const StaffKeys = Type.Object({ items: Type.Array(StaffKeySchema) })
 
 const MeSchema = Type.Object({
   staff: StaffSchema,
@@ -176,6 +187,34 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => ({ items: await listStaff(app.database.db) }),
+  )
+
+  app.get(
+    '/api/staff/:id/keys',
+    {
+      config: { access: 'staff.read' },
+      schema: {
+        tags: ['staff'],
+        summary: "A staff member's signing keys (A27), retired ones included, for verifying their signatures",
+        params: IdParams,
+        response: { 200: StaffKeys, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => ({ items: await listStaffKeys(app.database.db, req.params.id) }),
+  )
+
+  app.post(
+    '/api/staff/:id/keys',
+    {
+      config: { access: 'staff.manage' },
+      schema: {
+        tags: ['staff'],
+        summary: "Rotate a staff member's signing key: the old one is retired and stays published",
+        params: IdParams,
+        response: { 200: StaffKeys, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => ({ items: await app.tx((tx) => rotateStaffKey(tx, actorOf(req), req.params.id)) }),
   )
 
   const nodeRoles = Type.Array(Type.Enum([...rolesForNode(app.config.node.role)]), {

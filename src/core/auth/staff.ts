@@ -8,6 +8,7 @@ import { getOrganisation, type Organisation } from '../organisations/index.ts'
 import type { Actor } from './actor.ts'
 import { checkPasswordStrength, hashPassword } from './passwords.ts'
 import { ADMIN_ROLES, ROLE_LABELS, type Role, rolesForNode } from './roles.ts'
+import { makeStaffKey } from './staff-keys.ts'
 import * as store from './store.ts'
 
 export interface StaffView {
@@ -91,6 +92,7 @@ export async function createStaff(tx: Tx, actor: Actor | null, input: CreateStaf
   const row = await store.findStaffById(tx, id)
   if (!row) throw new DomainError('STAFF_NOT_FOUND', { staffId: id })
   const view = presentStaff(row)
+  const keyId = await makeStaffKey(tx, id)
   // Who may act, and for which organisation, is itself on the record (A27: staff answer for their acts).
   await append(tx, {
     actor: actor ?? systemActor('cli', 'qinglang admin create'),
@@ -98,7 +100,12 @@ export async function createStaff(tx: Tx, actor: Actor | null, input: CreateStaf
     subject: { type: 'staff', id },
     articles: ['A27'],
     evidence: view,
-    details: { login: view.login, organisationId: view.organisationId, roles: view.roles },
+    details: {
+      login: view.login,
+      organisationId: view.organisationId,
+      roles: view.roles,
+      ...(keyId ? { signingKeyId: keyId } : {}),
+    },
   })
   return view
 }

@@ -112,5 +112,25 @@ export async function wrapPglite(client: PGlite): Promise<Database> {
  * The one way a use case runs: everything it writes, including its ledger entry, commits or rolls back together.
  */
 export function transaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => fn(tx as unknown as Tx))
+  const services = bound.get(db)
+  return db.transaction((tx) => {
+    if (services) bound.set(tx, services)
+    return fn(tx as unknown as Tx)
+  })
+}
+
+// Services a node binds to its database at start (the officers' signer), found again from any transaction opened
+// with `transaction()`: several nodes may share a process (the demo, cross-node tests), each with its own keys.
+const bound = new WeakMap<object, Map<symbol, unknown>>()
+
+/** Binds a node-wide service to its database handle; transactions opened on it with `transaction()` inherit it. */
+export function bindService<T>(db: Tx, key: symbol, service: T): void {
+  const services = bound.get(db) ?? new Map<symbol, unknown>()
+  services.set(key, service)
+  bound.set(db, services)
+}
+
+/** The service bound to the database of this handle or transaction, if any. */
+export function boundService<T>(tx: Tx, key: symbol): T | undefined {
+  return bound.get(tx)?.get(key) as T | undefined
 }

@@ -1,4 +1,6 @@
 export {
+  bindService,
+  boundService,
   type Database,
   MIGRATIONS_DIR,
   openDatabase,

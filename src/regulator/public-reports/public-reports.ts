@@ -5,7 +5,7 @@
 // when, why — never the identity). Reports about the same claim are clustered with the engine's claim bank.
 // Closing a report tells the reporter, through the lookup, what was found and done.
 import { randomInt } from 'node:crypto'
-import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm'
 import type { Actor } from '../../core/auth/index.ts'
 import type { ReportCategoryKey } from '../../core/config.ts'
 import { deriveKey, open, seal, sha256Hex } from '../../core/crypto.ts'
@@ -905,4 +905,37 @@ export async function markPublicReportRouted(
     details: { to: to.organisationKey, organisationId: to.organisationId, caseId: to.caseId },
     at: now,
   })
+}
+
+/** What the supervisors' review (A27) needs of a public report whose deadline fell in [from, to). */
+export interface SupervisedPublicReport {
+  id: string
+  status: string
+  category: string
+  deadlineAt: Date
+  closedAt: Date | null
+  /** Staff id of whoever closed it. */
+  closedBy: string | null
+  closedByName: string | null
+  hasFeedback: boolean
+  routedOrganisationId: string | null
+}
+
+export async function publicReportsDueIn(tx: Tx, from: Date, to: Date): Promise<SupervisedPublicReport[]> {
+  const rows = await tx
+    .select()
+    .from(publicReport)
+    .where(and(gte(publicReport.deadlineAt, from), lt(publicReport.deadlineAt, to)))
+    .orderBy(asc(publicReport.deadlineAt))
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    category: r.category,
+    deadlineAt: r.deadlineAt,
+    closedAt: r.closedAt,
+    closedBy: r.closedBy,
+    closedByName: r.closedByName,
+    hasFeedback: (r.feedback ?? '').trim() !== '',
+    routedOrganisationId: r.routedOrganisationId,
+  }))
 }

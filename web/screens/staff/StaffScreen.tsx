@@ -23,13 +23,20 @@ import { useCan, useMe } from '../../app/session.tsx'
 import { ErrorAlert, formatTime, RoleTags } from '../../app/ui.tsx'
 import { StaffCreateDrawer } from './StaffCreateDrawer.tsx'
 import { StaffEditModal } from './StaffEditModal.tsx'
+import { StaffKeysModal } from './StaffKeysModal.tsx'
 import { StaffPasswordModal } from './StaffPasswordModal.tsx'
 import { useUpdateStaff } from './staffApi.ts'
+import { useKT } from './staffKeys.ts'
 
-type Dialog = { kind: 'edit'; staff: StaffView } | { kind: 'password'; staff: StaffView } | null
+type Dialog =
+  | { kind: 'edit'; staff: StaffView }
+  | { kind: 'password'; staff: StaffView }
+  | { kind: 'keys'; staff: StaffView }
+  | null
 
 export default function StaffScreen() {
   const t = useT()
+  const kt = useKT()
   const lang = useLang()
   const me = useMe()
   const can = useCan()
@@ -118,6 +125,20 @@ export default function StaffScreen() {
       render: (at: string | null) =>
         formatTime(at, lang) ?? <Typography.Text type="secondary">{t('staff.never')}</Typography.Text>,
     },
+    {
+      title: kt('button'),
+      key: 'keys',
+      render: (_: unknown, s: StaffView) => (
+        <Button
+          size="small"
+          type="link"
+          onClick={() => setDialog({ kind: 'keys', staff: s })}
+          data-testid={`staff-keys-${s.login}`}
+        >
+          {kt('button')}
+        </Button>
+      ),
+    },
     ...(manage
       ? [
           {
@@ -201,6 +222,9 @@ export default function StaffScreen() {
       ) : null}
       {dialog?.kind === 'password' ? (
         <StaffPasswordModal staff={dialog.staff} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === 'keys' ? (
+        <StaffKeysModal staff={dialog.staff} manage={manage} onClose={() => setDialog(null)} />
       ) : null}
     </Card>
   )
