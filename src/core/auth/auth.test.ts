@@ -49,6 +49,14 @@ describe('console sessions', () => {
       'inspection.request',
       'case.read',
       'case.manage',
+      'evaluation.read',
+      'evaluation.input',
+      'referral.read',
+      'referral.manage',
+      'individual_identity.unseal',
+      'convention.read',
+      'convention.publish',
+      'education.publish',
     ])
     expect(res.json().organisation.key).toBe('cac')
   })
