@@ -1,4 +1,13 @@
-export { addWorkingDays, buildCalendar, chinaDate, workingDaysBetween } from './calendar.ts'
+export {
+  addWorkingDays,
+  buildCalendar,
+  chinaDate,
+  endOfChinaDay,
+  isDateString,
+  nextDate,
+  type WorkingCalendar,
+  workingDaysBetween,
+} from './calendar.ts'
 export {
   addCaseDepartment,
   flagOverdueCases,
@@ -11,6 +20,7 @@ export {
   seesAll,
   setCaseDeadline,
   visibleCaseNumber,
+  workingCalendar,
 } from './cases.ts'
 export {
   acceptCaseTransfer,
