@@ -84,6 +84,9 @@ export type Permission =
   | 'case.read'
   | 'case.manage'
   | 'case.supervise'
+  | 'penalty.read'
+  | 'penalty.manage'
+  | 'penalty.review'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

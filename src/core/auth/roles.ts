@@ -95,6 +95,13 @@ export const PERMISSIONS = [
   'case.manage',
   /** Set and extend cases' supervision deadlines in working days and correct the calendar (督办, A5.1). */
   'case.supervise',
+  /** See penalty cases, their steps and clocks, and decision documents (A22–A25). */
+  'penalty.read',
+  /** Open penalty cases and walk them through investigation, notice, hearing, decision, service, execution and
+   * publication (A22–A25, 行政处罚法). */
+  'penalty.manage',
+  /** 法制审核 of a penalty decision before it is made (行政处罚法第五十八条); never by the case's investigator. */
+  'penalty.review',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -206,6 +213,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.read',
     'case.manage',
     'case.supervise',
+    'penalty.read',
+    'penalty.manage',
+    'penalty.review',
   ],
   officer: [
     'node.read',
@@ -223,6 +233,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.request',
     'case.read',
     'case.manage',
+    'penalty.read',
+    'penalty.manage',
   ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
@@ -239,6 +251,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'inspection.read',
     'case.read',
     'case.supervise',
+    'penalty.read',
   ],
   procurator: ['node.read', 'organisation.read', 'ledger.read'],
 }

@@ -4,6 +4,7 @@ export {
   type IssueOrderInput,
   issueOrder,
   listOrders,
+  listOverdueOrders,
   type OrderView,
   orderAcknowledgedHandler,
   orderExecutedHandler,

@@ -1,0 +1,35 @@
+export {
+  allowedMeasures,
+  BOUNDS_VERSIONS,
+  boundsInForce,
+  MEASURE_KINDS,
+  MEASURE_LABELS,
+  type Measure,
+  type MeasureKind,
+  VIOLATIONS,
+  validateMeasures,
+} from './bounds.ts'
+export { decisionHtml } from './decision.ts'
+export {
+  allowedForCase,
+  decidePenaltyCase,
+  executePenaltyCase,
+  flagOverduePenaltySteps,
+  getPenaltyCase,
+  holdHearing,
+  investigatePenaltyCase,
+  legalReview,
+  listPenaltyCases,
+  notifyPenaltyCase,
+  openCasesForOverdueOrders,
+  openPenaltyCase,
+  type PenaltyCaseView,
+  publishPenaltyCase,
+  recordBoundsRefusal,
+  recordStatement,
+  requestHearing,
+  revokePenaltyCase,
+  scheduleHearing,
+  servePenaltyCase,
+} from './penalties.ts'
+export { CLOCKS, REMEDIES, STEP_LABELS, STEPS } from './procedure.ts'
