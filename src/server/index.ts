@@ -56,6 +56,7 @@ import { caseRoutes } from '../regulator/cases/routes.ts'
 import { clarificationRoutes } from '../regulator/clarifications/routes.ts'
 import { regulatorInspectionRoutes } from '../regulator/inspections/routes.ts'
 import { regulatorOrderRoutes } from '../regulator/orders/routes.ts'
+import { penaltyRoutes } from '../regulator/penalties/routes.ts'
 import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
 import { publicReportRoutes } from '../regulator/public-reports/routes.ts'
 import { authPlugin } from './auth.ts'
@@ -93,6 +94,7 @@ const AREA_ROUTES = [
   caseRoutes,
   bulletinRoutes,
   platformBulletinRoutes,
+  penaltyRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */

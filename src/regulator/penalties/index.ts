@@ -13,6 +13,7 @@ export { decisionHtml } from './decision.ts'
 export {
   allowedForCase,
   decidePenaltyCase,
+  decisionDocument,
   executePenaltyCase,
   flagOverduePenaltySteps,
   getPenaltyCase,

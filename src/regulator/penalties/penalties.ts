@@ -6,7 +6,7 @@ import type { Actor } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError, type FieldProblem } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
-import { listOrganisations } from '../../core/organisations/index.ts'
+import { getOrganisation, listOrganisations } from '../../core/organisations/index.ts'
 import { append, appendMany, type LedgerActor } from '../../ledger/index.ts'
 import { listPeers } from '../../protocol/index.ts'
 import { chinaDate, type WorkingCalendar, workingCalendar } from '../cases/index.ts'
@@ -24,6 +24,7 @@ import {
   type MeasureKind,
   validateMeasures,
 } from './bounds.ts'
+import { decisionHtml } from './decision.ts'
 import {
   type Act,
   CLOCKS,
@@ -734,8 +735,10 @@ export async function recordBoundsRefusal(
   id: string,
   violated: string[],
   problems: BoundsProblem[],
+  attempted: readonly Measure[],
   now: Date = new Date(),
 ): Promise<void> {
+  const widest = allowedMeasures(violated, true, chinaDate(now))
   const rows = problems.length > 0 ? problems : [{ code: 'no_measures' as const }]
   const all = rows.map((p) => (p.kind ? `${p.code}:${p.kind}` : p.code))
   const bounds = boundsInForce(chinaDate(now))
@@ -752,9 +755,9 @@ export async function recordBoundsRefusal(
       details: {
         violated,
         measure: (p.kind ?? null) as MeasureKind | null,
-        amountYuan: p.amountYuan ?? null,
-        min: p.minYuan ?? null,
-        max: p.maxYuan ?? null,
+        amountYuan: p.amountYuan ?? attempted.find((x) => x.kind === p.kind)?.amountYuan ?? null,
+        min: p.minYuan ?? widest?.measures.find((r) => r.kind === p.kind)?.minYuan ?? null,
+        max: p.maxYuan ?? widest?.measures.find((r) => r.kind === p.kind)?.maxYuan ?? null,
         problems: all,
       },
       at: now,
@@ -898,4 +901,13 @@ export async function flagOverduePenaltySteps(
     flagged++
   }
   return flagged
+}
+
+/** The decision document as printable HTML (行政处罚决定书); 409 before the decision is made. */
+export async function decisionDocument(tx: Tx, id: string, now: Date = new Date()): Promise<string> {
+  const c = await getPenaltyCase(tx, id, now)
+  if (!c.decisionNumber)
+    throw new DomainError('PENALTY_PROCEDURE_REFUSED', { reason: 'not_decided', step: c.step })
+  const organ = await getOrganisation(tx, c.leadOrganisationId)
+  return decisionHtml(c, organ.nameZh)
 }

@@ -2,14 +2,10 @@ import { sql } from 'drizzle-orm'
 import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { organisation } from '../../core/organisations/tables.ts'
 import { platformOrder } from '../orders/tables.ts'
+import type { Measure } from './bounds.ts'
 
-/** A measure as stored (see bounds.ts `Measure`). */
-export interface StoredMeasure {
-  kind: string
-  amountYuan?: number
-  personName?: string
-  deadline?: string
-}
+/** A measure as stored. */
+export type StoredMeasure = Measure
 
 /** What the party was told before the decision (告知, 行政处罚法第四十四条). */
 export interface PenaltyNotice {
