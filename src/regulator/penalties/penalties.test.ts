@@ -232,7 +232,10 @@ describe('the procedure', () => {
           li,
           caseId,
           {
-            measures: [measures[0], { kind: 'fine', amountYuan: 200_000 }],
+            measures: [
+              { kind: 'correction_order', deadline: '2026-12-31' },
+              { kind: 'fine', amountYuan: 200_000 },
+            ],
             aggravated: true,
             performance: '—',
           },
@@ -310,6 +313,21 @@ describe('the procedure', () => {
       '听证',
     ])
       expect(doc.body).toContain(s)
+
+    // revoked on review: on the record, and the document says so
+    const revoked = await regulator.app.inject({
+      method: 'POST',
+      url: `/api/penalty-cases/${caseId}/revoke`,
+      headers: as(admin, 'POST'),
+      payload: { reason: '行政复议决定撤销' },
+    })
+    expect(revoked.statusCode, revoked.body).toBe(200)
+    expect(revoked.json().revokedAt).not.toBeNull()
+    const after = await regulator.app.inject({
+      url: `/api/penalty-cases/${caseId}/decision`,
+      headers: as(admin),
+    })
+    expect(after.body).toContain('本决定已于')
   })
 
   it('refuses measures outside the bounds and records the attempt in its own transaction', async () => {
