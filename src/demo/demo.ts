@@ -26,6 +26,7 @@ import {
 import { type RunningNode, startNode } from '../server/start.ts'
 import { seedBulletins } from './bulletins.ts'
 import { seedCases } from './cases.ts'
+import { seedPenalties } from './penalties.ts'
 import {
   DEMO_DISPOSAL,
   DEMO_FALSE_CLAIMS,
@@ -551,6 +552,7 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
     for (const n of nodes) if (n.config.node.role === 'platform') await seedDemoFiling(n)
     await seedRegulatorWork(nodes)
     await seedBulletins(nodes)
+    await seedPenalties(nodes)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))
     throw e
