@@ -410,6 +410,11 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             return {
               'GET /api/penalty-cases': { allowed: read, request: () => ({ url: '/api/penalty-cases' }) },
               'GET /api/penalty-bounds': { allowed: read, request: () => ({ url: '/api/penalty-bounds' }) },
+              'GET /api/credit-records': { allowed: read, request: () => ({ url: '/api/credit-records' }) },
+              'GET /api/public/disclosures': {
+                allowed: 'public',
+                request: () => ({ url: '/api/public/disclosures' }),
+              },
               'GET /api/penalty-cases/:id': {
                 allowed: read,
                 request: () => ({ url: `/api/penalty-cases/${id()}` }),

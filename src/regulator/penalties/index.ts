@@ -10,6 +10,7 @@ export {
   validateMeasures,
 } from './bounds.ts'
 export { decisionHtml } from './decision.ts'
+export { DISCLOSURE_RULES, disclosureOf } from './disclosure.ts'
 export {
   allowedForCase,
   decidePenaltyCase,
@@ -20,7 +21,9 @@ export {
   holdHearing,
   investigatePenaltyCase,
   legalReview,
+  listCreditRecords,
   listPenaltyCases,
+  listPublicDisclosures,
   notifyPenaltyCase,
   openCasesForOverdueOrders,
   openPenaltyCase,

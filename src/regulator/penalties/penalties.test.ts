@@ -24,6 +24,8 @@ import {
   holdHearing,
   investigatePenaltyCase,
   legalReview,
+  listCreditRecords,
+  listPublicDisclosures,
   notifyPenaltyCase,
   openCasesForOverdueOrders,
   publishPenaltyCase,
@@ -314,6 +316,27 @@ describe('the procedure', () => {
     ])
       expect(doc.body).toContain(s)
 
+    // A26: the served decision is in the party's credit file; published, it is on the public list for a year,
+    // without the person's name (not before its date: the walk is dated ahead of today)
+    const file = await tx((t) => listCreditRecords(t, { partyNodeId: 'platform-b' }))
+    expect(file.find((r) => r.penaltyCaseId === caseId)).toMatchObject({
+      decisionNumber: decided.decisionNumber,
+      withdrawnAt: null,
+    })
+    const shown = await tx((t) => listPublicDisclosures(t, at('2027-01-05')))
+    const mine = shown.items.find((x) => x.decisionNumber === decided.decisionNumber)
+    expect(mine).toMatchObject({
+      from: '2026-12-29',
+      until: '2027-12-29',
+      months: 12,
+      personsFined: 1,
+      article: 'A25',
+    })
+    expect(JSON.stringify(shown)).not.toContain('赵某')
+    const anonymous = await regulator.app.inject({ url: '/api/public/disclosures' })
+    expect(anonymous.statusCode).toBe(200)
+    expect(JSON.stringify(anonymous.json())).not.toContain('赵某')
+
     // revoked on review: on the record, and the document says so
     const revoked = await regulator.app.inject({
       method: 'POST',
@@ -328,6 +351,11 @@ describe('the procedure', () => {
       headers: as(admin),
     })
     expect(after.body).toContain('本决定已于')
+    // withdrawn from the credit file and from disclosure at once
+    const withdrawn = await tx((t) => listCreditRecords(t, { partyNodeId: 'platform-b' }))
+    expect(withdrawn.find((r) => r.penaltyCaseId === caseId)?.withdrawnAt).not.toBeNull()
+    const gone = await tx((t) => listPublicDisclosures(t, at('2027-01-05')))
+    expect(gone.items.find((x) => x.decisionNumber === decided.decisionNumber)).toBeUndefined()
   })
 
   it('refuses measures outside the bounds and records the attempt in its own transaction', async () => {

@@ -25,6 +25,7 @@ import {
   validateMeasures,
 } from './bounds.ts'
 import { decisionHtml } from './decision.ts'
+import { DISCLOSURE_RULES_VERSION, type Disclosure, disclosureOf, isDisplayed } from './disclosure.ts'
 import {
   type Act,
   CLOCKS,
@@ -35,7 +36,7 @@ import {
   runningClock,
   type Step,
 } from './procedure.ts'
-import { type PenaltyNotice, penaltyCase } from './tables.ts'
+import { creditRecord, type PenaltyNotice, penaltyCase } from './tables.ts'
 
 type Row = typeof penaltyCase.$inferSelect
 
@@ -774,6 +775,34 @@ export async function servePenaltyCase(
 ): Promise<PenaltyCaseView> {
   const { row, cal } = await step(tx, id, 'serve', now)
   await advance(tx, id, 'serve', { servedAt: now, serviceMethod: input.method })
+  // A26: the decision served enters the party's credit file
+  const recordId = newId(now.getTime())
+  await tx.insert(creditRecord).values({
+    id: recordId,
+    partyKind: row.partyKind,
+    partyNodeId: row.partyNodeId,
+    partyName: row.partyName,
+    penaltyCaseId: row.id,
+    decisionNumber: row.decisionNumber ?? '',
+    article: row.article,
+    violated: row.violated,
+    measures: row.measures ?? [],
+    enteredAt: now,
+  })
+  await append(tx, {
+    actor,
+    action: 'credit_record.entered',
+    subject: { type: 'credit_record', id: recordId },
+    articles: ['A26', row.article],
+    details: {
+      penaltyCaseId: row.id,
+      decisionNumber: row.decisionNumber,
+      partyKind: row.partyKind,
+      partyNodeId: row.partyNodeId,
+      partyName: row.partyName,
+    },
+    at: now,
+  })
   await append(tx, {
     actor,
     action: 'penalty.served',
@@ -825,7 +854,13 @@ export async function publishPenaltyCase(
     action: 'penalty.published',
     subject: subject(id),
     articles: [...articlesOf(row), 'A26'],
-    details: { number: row.number, decisionNumber: row.decisionNumber, partyName: row.partyName },
+    details: {
+      number: row.number,
+      decisionNumber: row.decisionNumber,
+      partyName: row.partyName,
+      // what the public list shows and until when; null: nothing of it is to be published (A26)
+      disclosure: disclosureOf((row.measures ?? []) as Measure[], chinaDate(now)),
+    },
     at: now,
   })
   return getPenaltyCase(tx, id, now)
@@ -844,6 +879,21 @@ export async function revokePenaltyCase(
     .update(penaltyCase)
     .set({ revokedAt: now, revokeReason: input.reason })
     .where(eq(penaltyCase.id, id))
+  // withdrawn from the credit file and, being revoked, from disclosure at once
+  const withdrawn = await tx
+    .update(creditRecord)
+    .set({ withdrawnAt: now, withdrawReason: input.reason })
+    .where(and(eq(creditRecord.penaltyCaseId, id), isNull(creditRecord.withdrawnAt)))
+    .returning({ id: creditRecord.id })
+  for (const w of withdrawn)
+    await append(tx, {
+      actor,
+      action: 'credit_record.withdrawn',
+      subject: { type: 'credit_record', id: w.id },
+      articles: ['A26', row.article],
+      details: { penaltyCaseId: id, decisionNumber: row.decisionNumber, reason: input.reason },
+      at: now,
+    })
   await append(tx, {
     actor,
     action: 'penalty.revoked',
@@ -910,4 +960,85 @@ export async function decisionDocument(tx: Tx, id: string, now: Date = new Date(
     throw new DomainError('PENALTY_PROCEDURE_REFUSED', { reason: 'not_decided', step: c.step })
   const organ = await getOrganisation(tx, c.leadOrganisationId)
   return decisionHtml(c, organ.nameZh)
+}
+
+// --- A26: credit files and public disclosure ---
+
+export interface CreditRecordView {
+  id: string
+  partyKind: string
+  partyNodeId: string | null
+  partyName: string
+  penaltyCaseId: string
+  decisionNumber: string
+  article: string
+  violated: string[]
+  measures: Measure[]
+  enteredAt: string
+  withdrawnAt: string | null
+  withdrawReason: string | null
+}
+
+/** A party's credit file (or every party's), newest first. */
+export async function listCreditRecords(
+  tx: Tx,
+  opts: { partyNodeId?: string } = {},
+): Promise<CreditRecordView[]> {
+  const rows = await tx
+    .select()
+    .from(creditRecord)
+    .where(opts.partyNodeId ? eq(creditRecord.partyNodeId, opts.partyNodeId) : undefined)
+    .orderBy(desc(creditRecord.enteredAt))
+    .limit(500)
+  return rows.map((r) => ({
+    ...r,
+    enteredAt: r.enteredAt.toISOString(),
+    withdrawnAt: iso(r.withdrawnAt),
+  }))
+}
+
+export interface PublicDisclosure extends Disclosure {
+  decisionNumber: string
+  partyName: string
+  article: string
+  violated: string[]
+  /** Directly responsible persons fined (their names are not published). */
+  personsFined: number
+  decidedOn: string
+  organ: string
+}
+
+/**
+ * The decisions on the public list today: published, not revoked, with a measure that is disclosed, within its
+ * display period (disclosure.ts). Persons' names never leave.
+ */
+export async function listPublicDisclosures(
+  tx: Tx,
+  now: Date = new Date(),
+): Promise<{ rulesVersion: string; items: PublicDisclosure[] }> {
+  const rows = await tx
+    .select()
+    .from(penaltyCase)
+    .where(and(isNotNull(penaltyCase.publishedAt), isNull(penaltyCase.revokedAt)))
+    .orderBy(desc(penaltyCase.publishedAt))
+  const today = chinaDate(now)
+  const organs = new Map((await listOrganisations(tx)).map((o) => [o.id, o.nameZh]))
+  const items: PublicDisclosure[] = []
+  for (const r of rows) {
+    if (!r.publishedAt) continue
+    const d = disclosureOf((r.measures ?? []) as Measure[], chinaDate(r.publishedAt))
+    if (!d || !isDisplayed(d, false, today)) continue
+    items.push({
+      ...d,
+      measures: d.measures.filter((m) => m.kind !== 'person_fine'),
+      decisionNumber: r.decisionNumber ?? '',
+      partyName: r.partyName,
+      article: r.article,
+      violated: r.violated,
+      personsFined: (r.measures ?? []).filter((m) => m.kind === 'person_fine').length,
+      decidedOn: r.decidedAt ? chinaDate(r.decidedAt) : '',
+      organ: organs.get(r.leadOrganisationId) ?? '',
+    })
+  }
+  return { rulesVersion: DISCLOSURE_RULES_VERSION, items }
 }

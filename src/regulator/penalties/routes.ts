@@ -14,7 +14,9 @@ import {
   holdHearing,
   investigatePenaltyCase,
   legalReview,
+  listCreditRecords,
   listPenaltyCases,
+  listPublicDisclosures,
   notifyPenaltyCase,
   openPenaltyCase,
   publishPenaltyCase,
@@ -468,5 +470,80 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => app.tx((tx) => revokePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+  )
+
+  app.get(
+    '/api/credit-records',
+    {
+      config: { access: 'penalty.read' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Credit files (信用档案, A26): each decision served on a party, withdrawn when revoked',
+        querystring: Type.Object(
+          { partyNodeId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: S,
+                partyKind: S,
+                partyNodeId: NS,
+                partyName: S,
+                penaltyCaseId: S,
+                decisionNumber: S,
+                article: S,
+                violated: Type.Array(S),
+                measures: Type.Array(MeasureSchema),
+                enteredAt: S,
+                withdrawnAt: NS,
+                withdrawReason: NS,
+              }),
+            ),
+          }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (req) => ({ items: await listCreditRecords(app.database.db, req.query) }),
+  )
+
+  app.get(
+    '/api/public/disclosures',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['public'],
+        summary:
+          'Penalty decisions on public display (A26) with their display period; revoked ones and measures not to be published are kept off; no person is named',
+        response: {
+          200: Type.Object({
+            rulesVersion: S,
+            items: Type.Array(
+              Type.Object({
+                decisionNumber: S,
+                partyName: S,
+                article: S,
+                violated: Type.Array(S),
+                measures: Type.Array(
+                  Type.Object(
+                    { kind: S, amountYuan: Type.Optional(Type.Number()) },
+                    { additionalProperties: false },
+                  ),
+                ),
+                personsFined: Type.Integer(),
+                months: Type.Integer(),
+                from: S,
+                until: S,
+                decidedOn: S,
+                organ: S,
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => listPublicDisclosures(app.database.db),
   )
 }

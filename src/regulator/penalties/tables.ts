@@ -90,3 +90,29 @@ export const penaltyCase = pgTable(
   },
   (t) => [index('penalty_case_step_idx').on(t.step), index('penalty_case_act_idx').on(t.actKey)],
 )
+
+/**
+ * The party's credit file (信用档案, A26): one record per decision served on it, withdrawn (never deleted) when the
+ * decision is revoked.
+ */
+export const creditRecord = pgTable(
+  'credit_record',
+  {
+    id: uuid('id').primaryKey(),
+    partyKind: text('party_kind').notNull(),
+    partyNodeId: text('party_node_id'),
+    partyName: text('party_name').notNull(),
+    penaltyCaseId: uuid('penalty_case_id')
+      .notNull()
+      .unique()
+      .references(() => penaltyCase.id),
+    decisionNumber: text('decision_number').notNull(),
+    article: text('article').notNull(),
+    violated: text('violated').array().notNull(),
+    measures: jsonb('measures').$type<StoredMeasure[]>().notNull(),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawReason: text('withdraw_reason'),
+  },
+  (t) => [index('credit_record_party_idx').on(t.partyNodeId)],
+)
