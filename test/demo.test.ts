@@ -160,6 +160,12 @@ describe('the demo', { timeout: 180_000 }, () => {
         'platform-b:A25:published',
       ])
       expect(penalties.find((p) => p.article === 'A25')?.hearingHeldAt).not.toBeNull()
+      // …and on the public list without signing in (A26), the responsible person unnamed.
+      const shown = await regulator.app.inject({ url: '/api/public/disclosures' })
+      expect(
+        shown.json().items.map((d: { article: string; partyName: string }) => `${d.article}:${d.partyName}`),
+      ).toEqual(['A25:鸭绿江短视频'])
+      expect(shown.body).not.toContain('赵立新')
       // Two public reports were routed into cases (A5.2); the tap-water one is joint and supervised (A5.1).
       const cases = (await regulator.app.inject({ url: '/api/cases', cookies: session })).json().items as {
         departments: { key: string }[]

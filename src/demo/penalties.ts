@@ -1,7 +1,7 @@
 // Penalty cases in the demo (行政处罚, A22–A25), once. Platform B (鸭绿江短视频) ignored an order to stop a rumour
 // about the Tonghua County water plant; the order went overdue, the A25 case opened by itself, and it went through
 // investigation, notice, a hearing the platform asked for, legal review by the CAC's admin, a decision within the
-// bounds of 第二十五条, service, payment and publication — over the past weeks, on the working-day calendar. Platform A
+// bounds of 第二十五条, service, payment and publication — over the past seven weeks, on the working-day calendar; it is in platform B's credit file and on the public list. Platform A
 // (通化同城圈) has a fresh A22 case for reports left unanswered past their deadline, notified and waiting for its
 // statement.
 import { transaction } from '../core/db/index.ts'
@@ -40,8 +40,9 @@ export async function seedPenalties(nodes: RunningNode[]): Promise<void> {
   const cal = await transaction(db, (tx) => workingCalendar(tx))
   const wd = (from: string, n: number) => addWorkingDays(from, n, cal)
 
-  // Six weeks ago: the order, due the next day, never executed.
-  const start = chinaDate(new Date(Date.now() - 42 * 86_400_000))
+  // Seven weeks ago (the walk takes some 26 working days, and ends in the past even across a long holiday): the order,
+  // due that evening, never executed.
+  const start = chinaDate(new Date(Date.now() - 50 * 86_400_000))
   const order = await transaction(db, (tx) =>
     issueOrder(
       tx,

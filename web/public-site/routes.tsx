@@ -9,6 +9,7 @@ import { RouteError } from '../screens/errors/RouteError.tsx'
 const PublicRoot = lazy(() => import('./PublicLayout.tsx'))
 const ClarificationListScreen = lazy(() => import('../screens/public/ClarificationListScreen.tsx'))
 const ClarificationScreen = lazy(() => import('../screens/public/ClarificationScreen.tsx'))
+const DisclosuresScreen = lazy(() => import('../screens/public/DisclosuresScreen.tsx'))
 const PublicNotFound = lazy(() => import('./PublicLayout.tsx').then((m) => ({ default: m.PublicNotFound })))
 
 export const publicRoutes: RouteObject[] = [
@@ -24,6 +25,7 @@ export const publicRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="/p/clarifications" replace /> },
       { path: 'clarifications', element: <ClarificationListScreen /> },
       { path: 'clarifications/:id', element: <ClarificationScreen /> },
+      { path: 'disclosures', element: <DisclosuresScreen /> },
       { path: '*', element: <PublicNotFound /> },
     ],
   },

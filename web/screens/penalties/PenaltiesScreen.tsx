@@ -5,7 +5,12 @@ import { useSearchParams } from 'react-router'
 import { useLang } from '../../app/i18n.ts'
 import { ErrorAlert, formatTime } from '../../app/ui.tsx'
 import { PenaltyDrawer } from './PenaltyDrawer.tsx'
-import { type PenaltyCaseView, usePenaltyCases } from './penaltiesApi.ts'
+import {
+  type CreditRecordView,
+  type PenaltyCaseView,
+  useCreditRecords,
+  usePenaltyCases,
+} from './penaltiesApi.ts'
 import { type PTranslate, usePT } from './strings.ts'
 
 export function StepTag({ c, pt }: { c: PenaltyCaseView; pt: PTranslate }) {
@@ -107,7 +112,59 @@ export default function PenaltiesScreen() {
           }
         />
       </Space>
+      <CreditFiles />
       {open ? <PenaltyDrawer id={open} onClose={() => show(null)} /> : null}
+    </Card>
+  )
+}
+
+/** The parties' credit files (A26): each decision served, withdrawn when revoked; and the public page. */
+function CreditFiles() {
+  const pt = usePT()
+  const lang = useLang()
+  const records = useCreditRecords()
+  const columns: TableColumnsType<CreditRecordView> = [
+    { title: pt('col.party'), key: 'party', render: (_: unknown, r) => r.partyName },
+    { title: pt('col.number'), key: 'number', render: (_: unknown, r) => r.decisionNumber },
+    {
+      title: pt('col.article'),
+      key: 'article',
+      render: (_: unknown, r) => <Tag color="purple">{r.article}</Tag>,
+    },
+    {
+      title: pt('credit.entered'),
+      key: 'entered',
+      render: (_: unknown, r) => (
+        <Space size={4}>
+          {formatTime(r.enteredAt, lang)}
+          {r.withdrawnAt ? <Tag>{pt('credit.withdrawn')}</Tag> : null}
+        </Space>
+      ),
+    },
+  ]
+  return (
+    <Card
+      type="inner"
+      size="small"
+      style={{ marginTop: 16 }}
+      title={pt('credit.title')}
+      extra={
+        <a href="/p/disclosures" target="_blank" rel="noreferrer">
+          {pt('credit.public')}
+        </a>
+      }
+    >
+      {records.isError ? <ErrorAlert error={records.error} onRetry={() => records.refetch()} /> : null}
+      <Table<CreditRecordView>
+        data-testid="credit-records"
+        rowKey="id"
+        size="small"
+        loading={records.isPending}
+        dataSource={records.data ?? []}
+        columns={columns}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: <Empty description={pt('credit.empty')} /> }}
+      />
     </Card>
   )
 }

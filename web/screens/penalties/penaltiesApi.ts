@@ -166,3 +166,26 @@ export function usePenaltyStep(id: string) {
     },
   })
 }
+
+export interface CreditRecordView {
+  id: string
+  partyKind: string
+  partyNodeId: string | null
+  partyName: string
+  penaltyCaseId: string
+  decisionNumber: string
+  article: string
+  violated: string[]
+  measures: PenaltyMeasure[]
+  enteredAt: string
+  withdrawnAt: string | null
+  withdrawReason: string | null
+}
+
+/** Needs `penalty.read`: the parties' credit files (A26), newest first. */
+export function useCreditRecords() {
+  return useQuery({
+    queryKey: ['penalties', 'credit'] as const,
+    queryFn: async () => (await get<Items<CreditRecordView>>('/api/credit-records')).items,
+  })
+}

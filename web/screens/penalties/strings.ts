@@ -78,6 +78,11 @@ const zh = {
   done: '已记录',
   required: '必填',
   bounds: '罚则 {article}（版本 {version}，{from} 起施行）',
+  'credit.title': '信用档案（第二十六条）',
+  'credit.empty': '暂无记录',
+  'credit.entered': '记入时间',
+  'credit.withdrawn': '已撤回',
+  'credit.public': '查看公示页面',
 }
 
 type Key = keyof typeof zh
@@ -157,6 +162,11 @@ const en: Record<Key, string> = {
   done: 'Recorded',
   required: 'Required',
   bounds: 'Article {article} (version {version}, in force from {from})',
+  'credit.title': 'Credit files (art. 26)',
+  'credit.empty': 'No records',
+  'credit.entered': 'Entered',
+  'credit.withdrawn': 'Withdrawn',
+  'credit.public': 'Public disclosure page',
 }
 
 const messages: Record<Lang, Record<Key, string>> = { zh, en }
