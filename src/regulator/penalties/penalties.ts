@@ -323,9 +323,11 @@ export async function openCasesForOverdueOrders(
         actKey: `order:${o.id}`,
         orderId: o.id,
         title: `${name}未按要求执行处置指令`,
-        facts: `${o.issuedAt.slice(0, 10)} 本机关依据“${o.basis}”要求${name}对相关信息采取${
+        facts: `${inChina(o.issuedAt)} 本机关依据${o.basis}，要求${name}对相关信息采取${
           o.kind === 'stop' ? '停止传输' : '删除'
-        }措施（理由：${o.reason}），期限至 ${o.deadlineAt}；期限届满未见执行（${o.overdueAt ?? ''} 标记逾期）。`,
+        }措施（理由：${o.reason}），期限至 ${inChina(o.deadlineAt)}；期限届满未见执行（${
+          o.overdueAt ? inChina(o.overdueAt) : ''
+        } 标记逾期）。`,
         leadOrganisationId: lead,
         step: 'opened',
         openedAt: now,
@@ -355,6 +357,13 @@ export async function openCasesForOverdueOrders(
     })
   }
   return opened
+}
+
+/** `2026年10月11日 18:00` in China. */
+function inChina(at: string): string {
+  const d = new Date(new Date(at).getTime() + 8 * 3_600_000)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`
 }
 
 // --- the steps ---
