@@ -3,6 +3,7 @@
 // decision within the bounds, service, execution and publication, each on the ledger. Attempts outside the bounds are
 // refused and recorded; steps out of order are refused; clocks past due are flagged once.
 import { randomUUID } from 'node:crypto'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   as,
@@ -16,11 +17,14 @@ import { connect, listen } from '../../../test/helpers/peers.ts'
 import { type Actor, findStaffByLogin } from '../../core/auth/index.ts'
 import { transaction } from '../../core/db/index.ts'
 import { entriesAbout, systemActor } from '../../ledger/index.ts'
+import { chinaDate } from '../cases/index.ts'
 import { flagOverdueOrders } from '../orders/index.ts'
+import { allowedMeasures, MEASURE_KINDS, type Measure, VIOLATIONS } from './bounds.ts'
 import {
   decidePenaltyCase,
   executePenaltyCase,
   flagOverduePenaltySteps,
+  getPenaltyCase,
   holdHearing,
   investigatePenaltyCase,
   legalReview,
@@ -28,7 +32,9 @@ import {
   listPublicDisclosures,
   notifyPenaltyCase,
   openCasesForOverdueOrders,
+  openPenaltyCase,
   publishPenaltyCase,
+  recordStatement,
   requestHearing,
   scheduleHearing,
   servePenaltyCase,
@@ -429,4 +435,130 @@ describe('the procedure', () => {
     expect(flags[0]?.entry.details).toMatchObject({ step: 'decided', clock: 'decision' })
     expect(typeof flags[0]?.entry.details.leadOrganisationId).toBe('string')
   })
+
+  it('property: whatever is proposed or decided, what reaches the record is within the bounds of its day', async () => {
+    const li = await actor('cac.officer')
+    const wang = await actor('cac.admin')
+    const measure: fc.Arbitrary<Measure> = fc.record(
+      {
+        kind: fc.constantFrom(...MEASURE_KINDS),
+        amountYuan: fc.oneof(
+          fc.integer({ min: 0, max: 700_000 }),
+          fc.constantFrom(10_000, 50_000, 100_000, 500_000),
+        ),
+        personName: fc.constantFrom('张某', '李某'),
+      },
+      { requiredKeys: ['kind'] },
+    )
+    const within = (violated: string, aggravated: boolean, ms: readonly Measure[], date: string) => {
+      const allowed = allowedMeasures([violated], aggravated, date)
+      for (const m of ms) {
+        const rule = allowed?.measures.find((r) => r.kind === m.kind)
+        expect(rule, m.kind).toBeDefined()
+        if (rule?.minYuan !== undefined) {
+          expect(m.amountYuan).toBeGreaterThanOrEqual(rule.minYuan)
+          expect(m.amountYuan).toBeLessThanOrEqual(rule.maxYuan as number)
+        }
+      }
+    }
+    // near the bounds on purpose: the article's own measures, amounts at, inside and just outside the bounds, one
+    // dropped or a stranger added now and then, so both refusals and acceptances happen
+    const amountNear = (min: number, max: number, pick: number) =>
+      pick === 10 ? min - 1 : pick === 11 ? max + 1 : pick % 2 === 0 ? min + pick * 1000 : max - pick * 1000
+    const build = (
+      violated: string,
+      aggravated: boolean,
+      picks: number[],
+      drop: number | null,
+      extra: Measure | null,
+    ) => {
+      const rules = allowedMeasures([violated], aggravated, chinaDate(new Date()))?.measures ?? []
+      const ms: Measure[] = rules.map((r, i) => ({
+        kind: r.kind,
+        ...(r.minYuan !== undefined
+          ? { amountYuan: amountNear(r.minYuan, r.maxYuan as number, picks[i] ?? 0) }
+          : {}),
+        ...(r.kind === 'confiscation' ? { amountYuan: picks[i] ?? 0 } : {}),
+        ...(r.kind === 'person_fine' ? { personName: '张某' } : {}),
+      }))
+      if (drop !== null && ms.length > 0) ms.splice(drop % ms.length, 1)
+      if (extra) ms.push(extra)
+      return ms
+    }
+    const counts = { notices: 0, refusedNotices: 0, decisions: 0, refusedDecisions: 0 }
+    const rarely = <T>(a: fc.Arbitrary<T>) =>
+      fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: a })
+    const shape = fc.record({
+      otherCondition: fc.oneof(
+        { weight: 5, arbitrary: fc.constant(false) },
+        { weight: 1, arbitrary: fc.constant(true) },
+      ),
+      picks: fc.array(fc.nat({ max: 11 }), { minLength: 12, maxLength: 12 }),
+      drop: rarely(fc.nat({ max: 10 })),
+      extra: rarely(measure),
+    })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...VIOLATIONS),
+        fc.boolean(),
+        shape,
+        shape,
+        fc.boolean(),
+        async (violated, aggravated, p, d, asNotified) => {
+          const proposed = build(violated, aggravated !== p.otherCondition, p.picks, p.drop, p.extra)
+          // the decision as notified, or another set near the bounds
+          const decided = asNotified
+            ? proposed
+            : build(violated, aggravated !== d.otherCondition, d.picks, d.drop, d.extra)
+          const opened = await tx((t) =>
+            openPenaltyCase(t, li, {
+              partyNodeId: 'platform-b',
+              violated: [violated],
+              title: '性质测试',
+              facts: '性质测试',
+            }),
+          )
+          await tx((t) =>
+            investigatePenaltyCase(t, li, opened.id, {
+              findings: '性质测试',
+              aggravated,
+              ...(aggravated ? { aggravationReason: '性质测试' } : {}),
+            }),
+          )
+          const notice = { facts: '事实', reasons: '理由', basis: '依据', aggravated, measures: proposed }
+          const notified = await tx((t) => notifyPenaltyCase(t, li, opened.id, notice)).catch((e) => e)
+          if (!('step' in notified)) {
+            counts.refusedNotices++
+            expect(notified.code).toBe('PENALTY_OUT_OF_BOUNDS')
+            expect((await getPenaltyCase(regulator.database.db, opened.id)).step).toBe('investigated')
+            return
+          }
+          counts.notices++
+          within(violated, aggravated, notified.notice.measures, chinaDate(new Date()))
+          await tx((t) =>
+            recordStatement(t, li, opened.id, { text: '无异议，放弃听证', waivesHearing: true }),
+          )
+          await tx((t) => legalReview(t, wang, opened.id, { opinion: '同意', approved: true }))
+          const out = await tx((t) =>
+            decidePenaltyCase(t, li, opened.id, { measures: decided, aggravated, performance: '—' }),
+          ).catch((e) => e)
+          if (!('step' in out)) {
+            counts.refusedDecisions++
+            expect(['PENALTY_OUT_OF_BOUNDS', 'PENALTY_HEAVIER_THAN_NOTIFIED']).toContain(out.code)
+            expect((await getPenaltyCase(regulator.database.db, opened.id)).step).toBe('legal_reviewed')
+            return
+          }
+          counts.decisions++
+          within(violated, aggravated, out.measures ?? [], chinaDate(new Date(out.decidedAt)))
+        },
+      ),
+      // a fixed seed: the database runs are slow enough to keep few, and the counts below stay meaningful
+      { numRuns: 60, seed: 20_261_130 },
+    )
+    // the property saw both sides of every check
+    expect(counts.notices).toBeGreaterThan(0)
+    expect(counts.refusedNotices).toBeGreaterThan(0)
+    expect(counts.decisions).toBeGreaterThan(0)
+    expect(counts.refusedDecisions).toBeGreaterThan(0)
+  }, 120_000)
 })
