@@ -23,6 +23,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'cases',
     'bulletins',
     'orders',
+    'penalties',
     'inspections',
   ],
   officer: [
@@ -36,6 +37,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'cases',
     'bulletins',
     'orders',
+    'penalties',
     'inspections',
   ],
   supervisor: [
@@ -51,6 +53,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'cases',
     'bulletins',
     'orders',
+    'penalties',
     'inspections',
   ],
   procurator: ['dashboard', 'organisations', 'ledger'],
