@@ -604,6 +604,79 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: 'public',
             request: () => ({ url: `/api/public/education/${randomUUID()}` }),
           },
+          // Penalty cases (A22–A25): officers and admins manage, supervisors read, admins do the legal review.
+          ...((): Record<string, RouteCase> => {
+            const read = ['regulator_admin', 'officer', 'supervisor']
+            const manage = ['regulator_admin', 'officer']
+            const review = ['regulator_admin']
+            const id = () => randomUUID()
+            const post = (path: string, allowed: string[], payload?: unknown): RouteCase => ({
+              allowed,
+              request: () => ({ url: `/api/penalty-cases/${id()}/${path}`, ...(payload ? { payload } : {}) }),
+            })
+            return {
+              'GET /api/penalty-cases': { allowed: read, request: () => ({ url: '/api/penalty-cases' }) },
+              'GET /api/penalty-bounds': { allowed: read, request: () => ({ url: '/api/penalty-bounds' }) },
+              'GET /api/credit-records': { allowed: read, request: () => ({ url: '/api/credit-records' }) },
+              'GET /api/public/disclosures': {
+                allowed: 'public',
+                request: () => ({ url: '/api/public/disclosures' }),
+              },
+              'GET /api/penalty-cases/:id': {
+                allowed: read,
+                request: () => ({ url: `/api/penalty-cases/${id()}` }),
+              },
+              'GET /api/penalty-cases/:id/allowed-measures': {
+                allowed: read,
+                request: () => ({ url: `/api/penalty-cases/${id()}/allowed-measures` }),
+              },
+              'GET /api/penalty-cases/:id/decision': {
+                allowed: read,
+                request: () => ({ url: `/api/penalty-cases/${id()}/decision` }),
+              },
+              'POST /api/penalty-cases': {
+                allowed: manage,
+                request: () => ({
+                  url: '/api/penalty-cases',
+                  payload: { partyNodeId: 'nobody', violated: ['A19.2'], title: '矩阵', facts: '矩阵' },
+                }),
+              },
+              'POST /api/penalty-cases/:id/investigate': post('investigate', manage, {
+                findings: '矩阵',
+                aggravated: false,
+              }),
+              'POST /api/penalty-cases/:id/notify': post('notify', manage, {
+                facts: '矩阵',
+                reasons: '矩阵',
+                basis: '矩阵',
+                aggravated: false,
+                measures: [{ kind: 'correction_order' }],
+              }),
+              'POST /api/penalty-cases/:id/statement': post('statement', manage, {
+                text: '矩阵',
+                waivesHearing: false,
+              }),
+              'POST /api/penalty-cases/:id/hearing-request': post('hearing-request', manage),
+              'POST /api/penalty-cases/:id/hearing-schedule': post('hearing-schedule', manage, {
+                hearingOn: '2030-01-10',
+                place: '矩阵',
+              }),
+              'POST /api/penalty-cases/:id/hearing': post('hearing', manage, { record: '矩阵' }),
+              'POST /api/penalty-cases/:id/legal-review': post('legal-review', review, {
+                opinion: '矩阵',
+                approved: true,
+              }),
+              'POST /api/penalty-cases/:id/decide': post('decide', manage, {
+                measures: [{ kind: 'correction_order' }],
+                aggravated: false,
+                performance: '矩阵',
+              }),
+              'POST /api/penalty-cases/:id/serve': post('serve', manage, { method: '矩阵' }),
+              'POST /api/penalty-cases/:id/execute': post('execute', manage, { note: '矩阵' }),
+              'POST /api/penalty-cases/:id/publish': post('publish', manage),
+              'POST /api/penalty-cases/:id/revoke': post('revoke', review, { reason: '矩阵' }),
+            }
+          })(),
           // Not a date: refused after the gate (400), nothing written.
           'PUT /api/working-days/:date': {
             allowed: ['regulator_admin', 'supervisor'],

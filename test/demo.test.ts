@@ -163,7 +163,22 @@ describe('the demo', { timeout: 180_000 }, () => {
       }
       await expect
         .poll(orders, { timeout: 30_000 })
-        .toEqual(['platform-a:acknowledged:false', 'platform-b:executed:true'])
+        .toEqual(['platform-a:acknowledged:false', 'platform-b:executed:true', 'platform-b:overdue:false'])
+      // Platform B's ignored order became an A25 case, decided within the bounds after a hearing and published;
+      // platform A has an A22 case under investigation (A22–A25).
+      const penalties = (await regulator.app.inject({ url: '/api/penalty-cases', cookies: session })).json()
+        .items as { article: string; step: string; partyNodeId: string; hearingHeldAt: string | null }[]
+      expect(penalties.map((p) => `${p.partyNodeId}:${p.article}:${p.step}`).sort()).toEqual([
+        'platform-a:A22:investigated',
+        'platform-b:A25:published',
+      ])
+      expect(penalties.find((p) => p.article === 'A25')?.hearingHeldAt).not.toBeNull()
+      // …and on the public list without signing in (A26), the responsible person unnamed.
+      const shown = await regulator.app.inject({ url: '/api/public/disclosures' })
+      expect(
+        shown.json().items.map((d: { article: string; partyName: string }) => `${d.article}:${d.partyName}`),
+      ).toEqual(['A25:鸭绿江短视频'])
+      expect(shown.body).not.toContain('赵立新')
       // Two public reports were routed into cases (A5.2); the tap-water one is joint and supervised (A5.1).
       const cases = (await regulator.app.inject({ url: '/api/cases', cookies: session })).json().items as {
         departments: { key: string }[]

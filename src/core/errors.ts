@@ -625,6 +625,42 @@ export const ERRORS = {
     zh: '问卷填写不完整或选项不存在',
     en: 'The survey answer is incomplete or names an unknown choice',
   },
+  PENALTY_CASE_NOT_FOUND: { status: 404, zh: '未找到该行政处罚案件', en: 'No such penalty case' },
+  PENALTY_PARTY_UNKNOWN: {
+    status: 400,
+    zh: '当事人不是已登记的平台节点',
+    en: 'The party is not a registered platform node',
+  },
+  PENALTY_VIOLATIONS_INVALID: {
+    status: 400,
+    zh: '违反的条款须属于同一罚则（第二十二条至第二十五条），且该日期有有效的处罚幅度',
+    en: 'The violated requirements must fall under one article (A22–A25) with bounds in force on the date',
+  },
+  PENALTY_OUT_OF_BOUNDS: {
+    status: 400,
+    zh: '处罚种类或金额超出该罚则的法定范围，已记录在案',
+    en: 'A measure or amount is outside the legal bounds of the article; the attempt is on the record',
+  },
+  PENALTY_PROCEDURE_REFUSED: {
+    status: 409,
+    zh: '行政处罚程序不允许此步骤（顺序、听证申请或通知期限、陈述申辩期限未满）',
+    en: 'The penalty procedure does not allow this step now (its order, the hearing window or notice, or the statement period)',
+  },
+  PENALTY_REVIEWER_IS_INVESTIGATOR: {
+    status: 403,
+    zh: '法制审核人员不得是本案调查人员',
+    en: 'The legal reviewer may not be the officer who investigated the case',
+  },
+  PENALTY_HEAVIER_THAN_NOTIFIED: {
+    status: 409,
+    zh: '决定的处罚重于告知的处罚，须重新告知（行政处罚法第四十五条）',
+    en: 'The decision is heavier than what the party was told; notify again first',
+  },
+  PENALTY_AGGRAVATION_REASON_REQUIRED: {
+    status: 400,
+    zh: '认定拒不改正或者情节严重的，须写明理由',
+    en: 'Give the reason for finding a refusal to correct or serious circumstances',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
 } as const satisfies Record<string, ErrorSpec>

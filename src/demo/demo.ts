@@ -28,6 +28,7 @@ import { seedAccountability } from './accountability.ts'
 import { seedBulletins } from './bulletins.ts'
 import { seedCases } from './cases.ts'
 import { seedEvaluation } from './evaluation.ts'
+import { seedPenalties } from './penalties.ts'
 import {
   DEMO_DISPOSAL,
   DEMO_FALSE_CLAIMS,
@@ -556,8 +557,10 @@ export async function runDemo(opts: DemoOptions): Promise<RunningNode[]> {
     await seedRegulatorWork(nodes)
     await seedBulletins(nodes)
     for (const n of nodes) if (n.config.node.role === 'platform') await seedRecommendation(n)
-    await seedEvaluation(nodes)
+    // penalties before the evaluation, which counts each platform's penalty decisions (A17)
+    await seedPenalties(nodes)
     await seedReferrals(nodes)
+    await seedEvaluation(nodes)
     await seedAccountability(nodes)
   } catch (e) {
     await Promise.allSettled(nodes.map((n) => n.stop()))

@@ -64,6 +64,7 @@ import { educationRoutes } from '../regulator/education/routes.ts'
 import { evaluationRoutes } from '../regulator/evaluation/routes.ts'
 import { regulatorInspectionRoutes } from '../regulator/inspections/routes.ts'
 import { regulatorOrderRoutes } from '../regulator/orders/routes.ts'
+import { penaltyRoutes } from '../regulator/penalties/routes.ts'
 import { platformReportRoutes } from '../regulator/platform-reports/routes.ts'
 import { publicReportRoutes } from '../regulator/public-reports/routes.ts'
 import { referralRoutes } from '../regulator/referrals/routes.ts'
@@ -110,6 +111,7 @@ const AREA_ROUTES = [
   conventionRoutes,
   platformConventionRoutes,
   educationRoutes,
+  penaltyRoutes,
 ]
 
 /** Request fields that may identify a person never reach the log. */

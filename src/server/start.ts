@@ -28,6 +28,7 @@ import {
   orderAcknowledgedHandler,
   orderExecutedHandler,
 } from '../regulator/orders/index.ts'
+import { flagOverduePenaltySteps, openCasesForOverdueOrders } from '../regulator/penalties/index.ts'
 import { reportFiledHandler } from '../regulator/platform-reports/index.ts'
 import { flagOverdueReferralSteps } from '../regulator/referrals/index.ts'
 import { buildApp } from './index.ts'
@@ -188,7 +189,19 @@ export async function startNode(
       ? setInterval(() => {
           transaction(database.db, (tx) =>
             flagOverdueOrders(tx, systemActor('orders', '指令期限 / order deadlines')),
-          ).catch((err) => app.log.error({ err }, 'flagging overdue orders failed'))
+          )
+            // an overdue order opens its A25 penalty case; penalty steps past their clocks are flagged once
+            .then(() =>
+              transaction(database.db, (tx) =>
+                openCasesForOverdueOrders(tx, systemActor('penalties', '行政处罚 / penalties')),
+              ),
+            )
+            .then(() =>
+              transaction(database.db, (tx) =>
+                flagOverduePenaltySteps(tx, systemActor('penalties', '行政处罚 / penalties')),
+              ),
+            )
+            .catch((err) => app.log.error({ err }, 'flagging overdue orders or penalty steps failed'))
           // Cases past their supervision deadline go to the supervisors (A5.1).
           transaction(database.db, (tx) =>
             flagOverdueCases(tx, systemActor('cases', '案件督办期限 / case deadlines')),

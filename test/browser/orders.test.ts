@@ -120,7 +120,10 @@ describe('orders in Chromium', () => {
     await page.getByTestId('menu-orders').click()
     await page.getByTestId('orders').waitFor()
     expect(await page.locator('.ant-card-head-title').first().textContent()).toBe('责令指令')
-    executedOnB = await rowKey('[data-testid^="order-row-"][data-platform="platform-b"]')
+    // B also has the order it ignored, which the demo's penalty story turned into an A25 case (src/demo/penalties.ts)
+    executedOnB = await rowKey(
+      '[data-testid^="order-row-"][data-platform="platform-b"][data-status="executed"]',
+    )
     claimOnA = await rowKey('[data-testid^="order-row-"][data-platform="platform-a"]')
 
     // B's order: executed, one item stopped, and — once B's checkpoint covers it and its filing arrives — the
@@ -149,7 +152,8 @@ describe('orders in Chromium', () => {
     expect(await page.getByTestId(`order-deadline-${claimOnA}`).getAttribute('data-overdue')).toBe('false')
     expect(await a.textContent()).toContain('等待平台执行')
     expect(await a.textContent()).toContain('停止传输')
-    expect(await page.getByTestId('orders').textContent()).not.toContain('建议立案')
+    expect(await a.textContent()).not.toContain('建议立案')
+    expect(await b.textContent()).not.toContain('建议立案')
     // The officer may not read the peers: the platforms are named by their node ids.
     expect(await a.textContent()).toContain('platform-a')
     await shoot('orders-regulator.png')
@@ -393,7 +397,8 @@ describe('orders in Chromium', () => {
     expect(await page.getByTestId(`order-row-${executedOnB}`).textContent()).toContain('鸭绿江短视频')
     await page.getByTestId('orders-platform-filter').click()
     await page.locator('.ant-select-item-option').filter({ hasText: '鸭绿江短视频 (platform-b)' }).click()
-    await expect.poll(() => page.locator('[data-testid^="order-row-"]').count()).toBe(1)
+    // the order B executed, and the one B ignored that the demo turned into an A25 penalty case
+    await expect.poll(() => page.locator('[data-testid^="order-row-"]').count()).toBe(2)
     expect(await page.getByTestId(`order-row-${executedOnB}`).count()).toBe(1)
     await shoot('orders-supervisor.png')
   })
@@ -432,9 +437,10 @@ describe('orders in Chromium', () => {
     const deadline = page.getByTestId(`order-deadline-${late}`)
     expect(await deadline.getAttribute('data-overdue')).toBe('true')
     expect(await deadline.textContent()).toMatch(/逾期 · 已超 \d+(\.\d)? 秒/)
-    // Only this order is overdue: the filter says so.
+    // This order and the demo's ignored one (now an A25 penalty case) are overdue: the filter says so.
     await page.getByTestId('orders-status-filter').getByText('逾期').click()
-    await expect.poll(() => page.locator('[data-testid^="order-row-"]').count()).toBe(1)
+    await expect.poll(() => page.locator('[data-testid^="order-row-"]').count()).toBe(2)
+    expect(await page.getByTestId(`order-row-${late}`).count()).toBe(1)
     await shoot('orders-overdue.png')
 
     // Platform B's read-only inspector sees it late, from the regulator by name, and cannot execute it.

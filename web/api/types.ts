@@ -101,6 +101,9 @@ export type Permission =
   | 'education.publish'
   | 'accountability.read'
   | 'accountability.manage'
+  | 'penalty.read'
+  | 'penalty.manage'
+  | 'penalty.review'
 
 /** Mirrors `StaffView` in src/core/auth/staff.ts. */
 export interface StaffView {

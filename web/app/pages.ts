@@ -300,6 +300,15 @@ export const PAGES: readonly PageDef[] = [
     node: 'regulator',
   },
   {
+    key: 'penalties',
+    path: '/penalties',
+    label: 'menu.penalties',
+    icon: AuditOutlined,
+    permission: 'penalty.read',
+    screen: lazy(() => import('../screens/penalties/PenaltiesScreen.tsx')),
+    node: 'regulator',
+  },
+  {
     key: 'inspections',
     path: '/inspections',
     label: 'menu.inspections',

@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../app/LanguageSwitch.tsx'
 import { FullPageSpin } from '../app/Layout.tsx'
 import { useNode } from '../app/queries.ts'
 import { usePortalTitle } from '../portal/portalUi.tsx'
+import { useDT } from '../screens/public/disclosureStrings.ts'
 
 export default function PublicRoot() {
   const node = useNode()
@@ -59,6 +60,7 @@ function useIndexable(): void {
 
 function PublicFrame({ node, children }: { node: NodeInfo; children: ReactNode }) {
   const t = useT()
+  const dt = useDT()
   const lang = useLang()
   const { token } = theme.useToken()
   return (
@@ -86,6 +88,9 @@ function PublicFrame({ node, children }: { node: NodeInfo; children: ReactNode }
           </Link>
           <Link to="/p/conventions" data-testid="public-conventions-link">
             {t('public.nav.conventions')}
+          </Link>
+          <Link to="/p/disclosures" data-testid="public-disclosures-link">
+            {dt('nav')}
           </Link>
           <Link to="/login" data-testid="public-staff-link">
             {t('portal.staffSignIn')}

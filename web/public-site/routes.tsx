@@ -13,6 +13,7 @@ const SurveyScreen = lazy(() => import('./SurveyScreen.tsx'))
 const LearnListScreen = lazy(() => import('../screens/learn/LearnListScreen.tsx'))
 const LearnArticleScreen = lazy(() => import('../screens/learn/LearnArticleScreen.tsx'))
 const PublicConventionsScreen = lazy(() => import('../screens/conventions/PublicConventionsScreen.tsx'))
+const DisclosuresScreen = lazy(() => import('../screens/public/DisclosuresScreen.tsx'))
 const PublicNotFound = lazy(() => import('./PublicLayout.tsx').then((m) => ({ default: m.PublicNotFound })))
 
 export const publicRoutes: RouteObject[] = [
@@ -32,6 +33,7 @@ export const publicRoutes: RouteObject[] = [
       { path: 'learn', element: <LearnListScreen /> },
       { path: 'learn/:id', element: <LearnArticleScreen /> },
       { path: 'conventions', element: <PublicConventionsScreen /> },
+      { path: 'disclosures', element: <DisclosuresScreen /> },
       { path: '*', element: <PublicNotFound /> },
     ],
   },

@@ -129,6 +129,13 @@ export const PERMISSIONS = [
   'accountability.read',
   /** Turn findings into accountability records (问责记录) and conclude them (A27). */
   'accountability.manage',
+  /** See penalty cases, their steps and clocks, and decision documents (A22–A25). */
+  'penalty.read',
+  /** Open penalty cases and walk them through investigation, notice, hearing, decision, service, execution and
+   * publication (A22–A25, 行政处罚法). */
+  'penalty.manage',
+  /** 法制审核 of a penalty decision before it is made (行政处罚法第五十八条); never by the case's investigator. */
+  'penalty.review',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -264,6 +271,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'convention.publish',
     'education.publish',
     'accountability.read',
+    'penalty.read',
+    'penalty.manage',
+    'penalty.review',
   ],
   officer: [
     'node.read',
@@ -289,6 +299,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'convention.read',
     'convention.publish',
     'education.publish',
+    'penalty.read',
+    'penalty.manage',
   ],
   // Supervisors hold staff to account (A27), so they see who works where and what each did.
   supervisor: [
@@ -312,6 +324,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'convention.read',
     'accountability.read',
     'accountability.manage',
+    'penalty.read',
   ],
   // Procurators see the referrals addressed to the procuratorate and record its steps (A20).
   procurator: ['node.read', 'organisation.read', 'ledger.read', 'referral.read', 'referral.procurate'],

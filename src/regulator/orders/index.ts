@@ -5,6 +5,7 @@ export {
   type IssueOrderInput,
   issueOrder,
   listOrders,
+  listOverdueOrders,
   type OrderView,
   orderAcknowledgedHandler,
   orderExecutedHandler,

@@ -4,7 +4,7 @@
 // about the order — which this node keeps only after verifying the platform's signed checkpoint and the inclusion
 // proof of every entry. An order is `verified` when that proof is here. One not executed by its deadline is flagged
 // `overdue` and proposed as an A25 case.
-import { and, desc, eq, inArray, lte } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, lte } from 'drizzle-orm'
 import { Type } from 'typebox'
 import type { Actor } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
@@ -237,6 +237,16 @@ export async function flagOverdueOrders(tx: Tx, actor: LedgerActor, now: Date = 
     })),
   )
   return due.length
+}
+
+/** Orders flagged overdue (each proposed as an A25 case), oldest first: read by the penalty procedure. */
+export async function listOverdueOrders(tx: Tx): Promise<OrderView[]> {
+  const rows = await tx
+    .select()
+    .from(platformOrder)
+    .where(isNotNull(platformOrder.overdueAt))
+    .orderBy(platformOrder.overdueAt)
+  return rows.map((r) => present(r, null))
 }
 
 // --- the platform's answers ---

@@ -1,0 +1,75 @@
+CREATE TABLE "credit_record" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"party_kind" text NOT NULL,
+	"party_node_id" text,
+	"party_name" text NOT NULL,
+	"penalty_case_id" uuid NOT NULL,
+	"decision_number" text NOT NULL,
+	"article" text NOT NULL,
+	"violated" text[] NOT NULL,
+	"measures" jsonb NOT NULL,
+	"entered_at" timestamp with time zone NOT NULL,
+	"withdrawn_at" timestamp with time zone,
+	"withdraw_reason" text,
+	CONSTRAINT "credit_record_penalty_case_id_unique" UNIQUE("penalty_case_id")
+);
+--> statement-breakpoint
+CREATE TABLE "penalty_case" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"number" text NOT NULL,
+	"party_kind" text NOT NULL,
+	"party_node_id" text,
+	"party_name" text NOT NULL,
+	"violated" text[] NOT NULL,
+	"article" text NOT NULL,
+	"act_key" text NOT NULL,
+	"order_id" uuid,
+	"title" text NOT NULL,
+	"facts" text NOT NULL,
+	"lead_organisation_id" uuid NOT NULL,
+	"step" text NOT NULL,
+	"opened_at" timestamp with time zone NOT NULL,
+	"opened_by_name" text NOT NULL,
+	"investigator_staff_id" uuid,
+	"investigated_at" timestamp with time zone,
+	"findings" text,
+	"aggravated" boolean DEFAULT false NOT NULL,
+	"aggravation_reason" text,
+	"notified_at" timestamp with time zone,
+	"notice" jsonb,
+	"statements" jsonb,
+	"hearing_waived" boolean DEFAULT false NOT NULL,
+	"hearing_requested_at" timestamp with time zone,
+	"hearing_noticed_at" timestamp with time zone,
+	"hearing_on" text,
+	"hearing_place" text,
+	"hearing_held_at" timestamp with time zone,
+	"hearing_record" text,
+	"legal_reviewed_at" timestamp with time zone,
+	"legal_reviewer_name" text,
+	"legal_opinion" text,
+	"decided_at" timestamp with time zone,
+	"decision_number" text,
+	"measures" jsonb,
+	"bounds_version" text,
+	"performance" text,
+	"decided_by_name" text,
+	"served_at" timestamp with time zone,
+	"service_method" text,
+	"executed_at" timestamp with time zone,
+	"execution_note" text,
+	"published_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"revoke_reason" text,
+	"overdue_flags" text[] DEFAULT '{}'::text[] NOT NULL,
+	CONSTRAINT "penalty_case_number_unique" UNIQUE("number"),
+	CONSTRAINT "penalty_case_order_id_unique" UNIQUE("order_id"),
+	CONSTRAINT "penalty_case_decision_number_unique" UNIQUE("decision_number")
+);
+--> statement-breakpoint
+ALTER TABLE "credit_record" ADD CONSTRAINT "credit_record_penalty_case_id_penalty_case_id_fk" FOREIGN KEY ("penalty_case_id") REFERENCES "public"."penalty_case"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "penalty_case" ADD CONSTRAINT "penalty_case_order_id_platform_order_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."platform_order"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "penalty_case" ADD CONSTRAINT "penalty_case_lead_organisation_id_organisation_id_fk" FOREIGN KEY ("lead_organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "credit_record_party_idx" ON "credit_record" USING btree ("party_node_id");--> statement-breakpoint
+CREATE INDEX "penalty_case_step_idx" ON "penalty_case" USING btree ("step");--> statement-breakpoint
+CREATE INDEX "penalty_case_act_idx" ON "penalty_case" USING btree ("act_key");

@@ -1,0 +1,549 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { isDomainError } from '../../core/errors.ts'
+import { actorOf } from '../../server/auth.ts'
+import { IdParams, Nullable, problems } from '../../server/schemas.ts'
+import { BOUNDS_VERSIONS, type BoundsProblem, MEASURE_KINDS, type Measure, VIOLATIONS } from './bounds.ts'
+import {
+  allowedForCase,
+  decidePenaltyCase,
+  decisionDocument,
+  executePenaltyCase,
+  getPenaltyCase,
+  holdHearing,
+  investigatePenaltyCase,
+  legalReview,
+  listCreditRecords,
+  listPenaltyCases,
+  listPublicDisclosures,
+  notifyPenaltyCase,
+  openPenaltyCase,
+  publishPenaltyCase,
+  recordBoundsRefusal,
+  recordStatement,
+  requestHearing,
+  revokePenaltyCase,
+  scheduleHearing,
+  servePenaltyCase,
+} from './penalties.ts'
+import { STEPS } from './procedure.ts'
+
+const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })
+const MeasureSchema = Type.Object(
+  {
+    kind: Type.Enum(MEASURE_KINDS),
+    // no minimum: an amount outside the bounds is refused by the bounds check, which records the attempt
+    amountYuan: Type.Optional(Type.Number()),
+    personName: Type.Optional(Type.String({ maxLength: 50 })),
+    deadline: Type.Optional(DateString),
+  },
+  { additionalProperties: false },
+)
+const Text = (max = 10_000) => Type.String({ minLength: 1, maxLength: max })
+const S = Type.String()
+const NS = Nullable(Type.String())
+const PenaltyCaseSchema = Type.Object({
+  id: S,
+  number: S,
+  title: S,
+  partyKind: Type.Literal('platform'),
+  partyNodeId: NS,
+  partyName: S,
+  violated: Type.Array(S),
+  article: S,
+  orderId: NS,
+  facts: S,
+  leadOrganisationId: S,
+  step: Type.Enum(STEPS),
+  openedAt: S,
+  openedByName: S,
+  investigatedAt: NS,
+  findings: NS,
+  aggravated: Type.Boolean(),
+  aggravationReason: NS,
+  notifiedAt: NS,
+  notice: Nullable(
+    Type.Object({
+      facts: S,
+      reasons: S,
+      basis: S,
+      aggravated: Type.Boolean(),
+      measures: Type.Array(MeasureSchema),
+      hearingRight: Type.Boolean(),
+      windowEnds: S,
+    }),
+  ),
+  statements: Type.Array(Type.Object({ at: S, text: S, waivesHearing: Type.Boolean() })),
+  hearingWaived: Type.Boolean(),
+  hearingRequestedAt: NS,
+  hearingNoticedAt: NS,
+  hearingOn: NS,
+  hearingPlace: NS,
+  hearingHeldAt: NS,
+  hearingRecord: NS,
+  legalReviewedAt: NS,
+  legalReviewerName: NS,
+  legalOpinion: NS,
+  decidedAt: NS,
+  decisionNumber: NS,
+  measures: Nullable(Type.Array(MeasureSchema)),
+  boundsVersion: NS,
+  performance: NS,
+  decidedByName: NS,
+  servedAt: NS,
+  serviceMethod: NS,
+  executedAt: NS,
+  executionNote: NS,
+  publishedAt: NS,
+  revokedAt: NS,
+  revokeReason: NS,
+  clock: Nullable(Type.Object({ id: S, citation: S, due: S, overdue: Type.Boolean() })),
+})
+const RuleSchema = Type.Object({
+  kind: S,
+  aggravatedOnly: Type.Boolean(),
+  required: Type.Boolean(),
+  minYuan: Type.Optional(Type.Number()),
+  maxYuan: Type.Optional(Type.Number()),
+})
+const Body = <T extends Parameters<typeof Type.Object>[0]>(props: T) =>
+  Type.Object(props, { additionalProperties: false })
+const ok = { 200: PenaltyCaseSchema, ...problems(400, 401, 403, 404, 409) }
+
+/** Penalty cases against platforms (A22–A25): the procedure of the Administrative Penalty Law. Regulator only. */
+export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  if (app.config.node.role !== 'regulator') return
+
+  /** A request refused as outside the bounds leaves its trace: `penalty.bounds_refused` in its own transaction. */
+  async function recordingRefusals<T>(
+    req: FastifyRequest,
+    id: string,
+    attempted: Measure[],
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await fn()
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'PENALTY_OUT_OF_BOUNDS') {
+        await app.tx((tx) =>
+          recordBoundsRefusal(
+            tx,
+            actorOf(req),
+            id,
+            e.details.violated as string[],
+            e.details.boundsProblems as BoundsProblem[],
+            attempted,
+          ),
+        )
+      }
+      throw e
+    }
+  }
+
+  app.get(
+    '/api/penalty-cases',
+    {
+      config: { access: 'penalty.read' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Penalty cases, newest first, each with its step and the clock running on it',
+        querystring: Type.Object(
+          {
+            step: Type.Optional(Type.Enum(STEPS)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(PenaltyCaseSchema) }), ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => ({ items: await listPenaltyCases(app.database.db, req.query) }),
+  )
+
+  app.get(
+    '/api/penalty-bounds',
+    {
+      config: { access: 'penalty.read' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'The versions of the legal bounds of A22–A25, with their effective dates and article texts',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                version: S,
+                effectiveFrom: S,
+                source: S,
+                articles: Type.Array(
+                  Type.Object({
+                    article: S,
+                    violations: Type.Array(S),
+                    textZh: S,
+                    measures: Type.Array(RuleSchema),
+                  }),
+                ),
+              }),
+            ),
+          }),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async () => ({ items: BOUNDS_VERSIONS.map((v) => ({ ...v, articles: [...v.articles] })) as never }),
+  )
+
+  app.get(
+    '/api/penalty-cases/:id',
+    {
+      config: { access: 'penalty.read' },
+      schema: { tags: ['penalties'], summary: 'One penalty case', params: IdParams, response: ok },
+    },
+    async (req) => getPenaltyCase(app.database.db, req.params.id),
+  )
+
+  app.post(
+    '/api/penalty-cases',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Open a penalty case (立案) against a platform for violated requirements under one article',
+        body: Body({
+          partyNodeId: Type.String({ minLength: 1, maxLength: 100 }),
+          violated: Type.Array(Type.Enum(VIOLATIONS), {
+            minItems: 1,
+            maxItems: 5,
+          }),
+          title: Text(200),
+          facts: Text(),
+        }),
+        response: { 201: PenaltyCaseSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await app.tx((tx) => openPenaltyCase(tx, actorOf(req), req.body))),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/investigate',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary:
+          'End the investigation (调查终结): findings, and whether the platform refused to correct or it is serious',
+        params: IdParams,
+        body: Body({
+          findings: Text(),
+          aggravated: Type.Boolean(),
+          aggravationReason: Type.Optional(Type.String({ maxLength: 2000 })),
+        }),
+        response: ok,
+      },
+    },
+    async (req) => app.tx((tx) => investigatePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/notify',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary:
+          'Notify the party (告知) of facts, reasons, basis, the proposed measures within the bounds, and its rights',
+        params: IdParams,
+        body: Body({
+          facts: Text(),
+          reasons: Text(),
+          basis: Text(2000),
+          aggravated: Type.Boolean(),
+          measures: Type.Array(MeasureSchema, { maxItems: 20 }),
+        }),
+        response: ok,
+      },
+    },
+    async (req) =>
+      recordingRefusals(req, req.params.id, req.body.measures, () =>
+        app.tx((tx) => notifyPenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+      ),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/statement',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Record the party’s statement and defence (陈述申辩), and whether it waives a hearing',
+        params: IdParams,
+        body: Body({ text: Text(), waivesHearing: Type.Boolean() }),
+        response: ok,
+      },
+    },
+    async (req) => app.tx((tx) => recordStatement(tx, actorOf(req), req.params.id, req.body)),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/hearing-request',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Record the party’s request for a hearing (within five working days of the notice)',
+        params: IdParams,
+        response: ok,
+      },
+    },
+    async (req) => app.tx((tx) => requestHearing(tx, actorOf(req), req.params.id)),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/hearing-schedule',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Notify the hearing’s date and place, at least seven working days ahead',
+        params: IdParams,
+        body: Body({ hearingOn: DateString, place: Text(200) }),
+        response: ok,
+      },
+    },
+    async (req) => app.tx((tx) => scheduleHearing(tx, actorOf(req), req.params.id, req.body)),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/hearing',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Record the hearing held (听证笔录)',
+        params: IdParams,
+        body: Body({ record: Text() }),
+        response: ok,
+      },
+    },
+    async (req) => app.tx((tx) => holdHearing(tx, actorOf(req), req.params.id, req.body)),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/legal-review',
+    {
+      config: { access: 'penalty.review' },
+      schema: {
+        tags: ['penalties'],
+        summary:
+          '法制审核: a reviewer other than the investigator approves the proposed decision or sends it back',
+        params: IdParams,
+        body: Body({ opinion: Text(), approved: Type.Boolean() }),
+        response: ok,
+      },
+    },
+    async (req) => app.tx((tx) => legalReview(tx, actorOf(req), req.params.id, req.body)),
+  )
+
+  app.get(
+    '/api/penalty-cases/:id/allowed-measures',
+    {
+      config: { access: 'penalty.read' },
+      schema: {
+        tags: ['penalties'],
+        summary:
+          'The measures the case’s article allows, with their bounds, in force on a date (default today)',
+        params: IdParams,
+        querystring: Type.Object(
+          { aggravated: Type.Optional(Type.Boolean()), date: Type.Optional(DateString) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            version: S,
+            effectiveFrom: S,
+            article: S,
+            textZh: S,
+            aggravated: Type.Boolean(),
+            measures: Type.Array(RuleSchema),
+            labels: Type.Record(S, Type.Object({ zh: S, en: S })),
+          }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) => allowedForCase(app.database.db, req.params.id, req.query),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/decide',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary:
+          'Decide (决定): measures within the bounds in force today, no heavier than notified; numbered',
+        params: IdParams,
+        body: Body({
+          measures: Type.Array(MeasureSchema, { maxItems: 20 }),
+          aggravated: Type.Boolean(),
+          performance: Text(2000),
+        }),
+        response: ok,
+      },
+    },
+    async (req) =>
+      recordingRefusals(req, req.params.id, req.body.measures, () =>
+        app.tx((tx) => decidePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+      ),
+  )
+
+  app.get(
+    '/api/penalty-cases/:id/decision',
+    {
+      config: { access: 'penalty.read' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'The decision document (行政处罚决定书) as printable HTML',
+        params: IdParams,
+        response: { 200: Type.String(), ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) =>
+      reply.type('text/html; charset=utf-8').send(await decisionDocument(app.database.db, req.params.id)),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/serve',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Record service of the decision (送达, within seven working days)',
+        params: IdParams,
+        body: Body({ method: Text(200) }),
+        response: ok,
+      },
+    },
+    async (req) => app.tx((tx) => servePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/execute',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Record the decision performed (执行): fine paid, correction made',
+        params: IdParams,
+        body: Body({ note: Text(2000) }),
+        response: ok,
+      },
+    },
+    async (req) => app.tx((tx) => executePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/publish',
+    {
+      config: { access: 'penalty.manage' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Publish the decision (公示, A26)',
+        params: IdParams,
+        response: ok,
+      },
+    },
+    async (req) => app.tx((tx) => publishPenaltyCase(tx, actorOf(req), req.params.id)),
+  )
+
+  app.post(
+    '/api/penalty-cases/:id/revoke',
+    {
+      config: { access: 'penalty.review' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Revoke a decision (on review, litigation or correction); it leaves disclosure at once',
+        params: IdParams,
+        body: Body({ reason: Text(2000) }),
+        response: ok,
+      },
+    },
+    async (req) => app.tx((tx) => revokePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+  )
+
+  app.get(
+    '/api/credit-records',
+    {
+      config: { access: 'penalty.read' },
+      schema: {
+        tags: ['penalties'],
+        summary: 'Credit files (信用档案, A26): each decision served on a party, withdrawn when revoked',
+        querystring: Type.Object(
+          { partyNodeId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: S,
+                partyKind: S,
+                partyNodeId: NS,
+                partyName: S,
+                penaltyCaseId: S,
+                decisionNumber: S,
+                article: S,
+                violated: Type.Array(S),
+                measures: Type.Array(MeasureSchema),
+                enteredAt: S,
+                withdrawnAt: NS,
+                withdrawReason: NS,
+              }),
+            ),
+          }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (req) => ({ items: await listCreditRecords(app.database.db, req.query) }),
+  )
+
+  app.get(
+    '/api/public/disclosures',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['public'],
+        summary:
+          'Penalty decisions on public display (A26) with their display period; revoked ones and measures not to be published are kept off; no person is named',
+        response: {
+          200: Type.Object({
+            rulesVersion: S,
+            items: Type.Array(
+              Type.Object({
+                decisionNumber: S,
+                partyName: S,
+                article: S,
+                violated: Type.Array(S),
+                measures: Type.Array(
+                  Type.Object(
+                    { kind: S, amountYuan: Type.Optional(Type.Number()) },
+                    { additionalProperties: false },
+                  ),
+                ),
+                personsFined: Type.Integer(),
+                months: Type.Integer(),
+                from: S,
+                until: S,
+                decidedOn: S,
+                organ: S,
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => listPublicDisclosures(app.database.db),
+  )
+}
