@@ -57,6 +57,8 @@ describe('console sessions', () => {
       'convention.read',
       'convention.publish',
       'education.publish',
+      'penalty.read',
+      'penalty.manage',
     ])
     expect(res.json().organisation.key).toBe('cac')
   })
