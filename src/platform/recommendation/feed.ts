@@ -449,6 +449,7 @@ interface Pool {
 export class FeedService {
   private pool: Pool | null = null
   private loading: Promise<Pool> | null = null
+  private generation = 0
   private matcher: { version: number; model: ModelView; topics: TopicMatcher } | null = null
   private readonly topicMemo = new Map<string, string[]>()
 
@@ -457,8 +458,11 @@ export class FeedService {
     private readonly options: { ttlMs?: number } = {},
   ) {}
 
+  /** This process changed the model or an intervention: the next request reads the candidates afresh. */
   invalidate(): void {
+    this.generation++
     this.pool = null
+    this.loading = null
   }
 
   /** The model in force and the topics of a text under it. */
@@ -537,15 +541,28 @@ export class FeedService {
 
   private async current(now: Date): Promise<Pool> {
     const ttl = this.options.ttlMs ?? 2000
-    if (this.pool && now.getTime() - this.pool.loadedAt < ttl && now.getTime() >= this.pool.loadedAt)
-      return this.pool
-    if (!this.loading) {
-      this.loading = this.load(now).finally(() => {
-        this.loading = null
-      })
+    const age = this.pool ? now.getTime() - this.pool.loadedAt : Number.POSITIVE_INFINITY
+    if (this.pool && age >= 0 && age < ttl) return this.pool
+    const refresh = () => {
+      if (!this.loading) {
+        const generation = this.generation
+        this.loading = this.load(now)
+          .then((p) => {
+            if (generation === this.generation) this.pool = p
+            return p
+          })
+          .finally(() => {
+            if (generation === this.generation) this.loading = null
+          })
+      }
+      return this.loading
     }
-    this.pool = await this.loading
-    return this.pool
+    // a little stale: serve it and read the candidates again in the background, so no request waits for the read
+    if (this.pool && age >= 0 && age < ttl * 5) {
+      refresh().catch(() => {})
+      return this.pool
+    }
+    return refresh()
   }
 
   /**
