@@ -52,7 +52,7 @@ export async function seedPenalties(nodes: RunningNode[]): Promise<void> {
         toNode: 'platform-b',
         kind: 'stop',
         claim: '通化县自来水厂水源被污染，全县停水一周',
-        basis: '《通化市网络虚假信息治理若干规定》第十九条第二款',
+        basis: '《通化市网络虚假信息治理办法》第十九条第二款',
         reason:
           '经市卫生健康委员会和通化县水务局核实，通化县自来水厂水源水质正常，未发生污染，亦无停水计划。该信息系谣言，要求平台对其及变体立即停止传输。',
         deadlineAt: on(start, 18).toISOString(),
@@ -95,7 +95,7 @@ export async function seedPenalties(nodes: RunningNode[]): Promise<void> {
           '当事人鸭绿江短视频平台收到本机关停止传输“通化县自来水厂水源被污染，全县停水一周”谣言的指令并确认收悉后，逾期未采取停止传输措施，致使谣言继续扩散。',
         reasons:
           '当事人未按照有关部门的要求对法律、行政法规禁止传输的信息采取停止传输措施，经催告仍拒不改正，情节严重。',
-        basis: '《通化市网络虚假信息治理若干规定》第十九条第二款、第二十五条',
+        basis: '《通化市网络虚假信息治理办法》第十九条第二款、第二十五条',
         aggravated: true,
         measures: [
           { kind: 'correction_order', deadline: wd(notified, 5) },
@@ -139,7 +139,7 @@ export async function seedPenalties(nodes: RunningNode[]): Promise<void> {
       c.id,
       {
         opinion:
-          '事实清楚，证据确凿，程序合法，适用《通化市网络虚假信息治理若干规定》第二十五条正确。考虑当事人在听证前已完成全部处置，建议罚款在告知金额基础上适当降低。',
+          '事实清楚，证据确凿，程序合法，适用《通化市网络虚假信息治理办法》第二十五条正确。考虑当事人在听证前已完成全部处置，建议罚款在告知金额基础上适当降低。',
         approved: true,
       },
       on(reviewed, 16),

@@ -41,7 +41,7 @@ export async function seedRecommendation(node: RunningNode): Promise<void> {
   await transaction(database.db, async (tx) => {
     await publishModel(tx, operator, {
       document: DEFAULT_RECOMMENDATION_MODEL,
-      note: '首次发布：第九条鼓励类话题（红色传承、历史文化、自然风光、民俗特产、正能量）加权 50%，应防范内容降为 30%，禁止类与不实信息一律不推荐',
+      note: '首次发布：第九条鼓励类话题（红色传承、历史文化、自然风光、民俗特产、正能量）加权 10%，应防范内容降为 30%，禁止类与不实信息一律不推荐',
     })
   })
   const ids: Record<string, string> = {}

@@ -118,7 +118,7 @@ describe('an inspection of a platform', () => {
     expect(answered.figures.records.cited).toBeGreaterThanOrEqual(4)
     expect(answered.figures.recommendation).toMatchObject({
       modelVersion: 0,
-      model: { encourageBoost: 0.5 },
+      model: { encourageBoost: 0.1 },
       interventions: [{ action: 'pin', reason: '官方辟谣通知置顶', active: true }],
     })
     // the platform keeps what it answered

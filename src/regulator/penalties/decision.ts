@@ -85,7 +85,7 @@ ${c.revokedAt ? `<p class="revoked">本决定已于${dateZh(chinaDate(new Date(c
 <ol>${evidence.map((e) => `<li>${e}</li>`).join('')}</ol>
 ${c.aggravated && c.aggravationReason ? `<p>当事人存在拒不改正或者情节严重的情形：${esc(c.aggravationReason)}</p>` : ''}
 <h2>处罚依据</h2>
-<p>当事人的上述行为违反了《通化市网络虚假信息治理若干规定》${violated}的规定。依据该规定${
+<p>当事人的上述行为违反了《通化市网络虚假信息治理办法》${violated}的规定。依据该规定${
     ARTICLE_ZH[c.article] ?? c.article
   }：</p>
 <p>${esc(law?.textZh ?? '')}</p>

@@ -72,7 +72,7 @@ async function overdueOrderCase(): Promise<{ orderId: string; caseId: string }> 
       toNode: 'platform-b',
       kind: 'remove',
       itemIds: [randomUUID()],
-      basis: '《通化市网络虚假信息治理若干规定》第十九条第二款',
+      basis: '《通化市网络虚假信息治理办法》第十九条第二款',
       reason: '经核实，“通化县自来水厂停水一周”系谣言，要求删除相关帖文',
       deadlineAt: new Date(Date.now() + 1000).toISOString(),
     },
@@ -184,7 +184,7 @@ describe('the procedure', () => {
         {
           facts: '逾期未执行删除指令',
           reasons: '拒不改正，情节严重',
-          basis: '《通化市网络虚假信息治理若干规定》第十九条第二款、第二十五条',
+          basis: '《通化市网络虚假信息治理办法》第十九条第二款、第二十五条',
           aggravated: true,
           measures,
         },
