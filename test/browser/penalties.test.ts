@@ -80,9 +80,7 @@ describe('penalties in Chromium', () => {
       'penalty-measure-warning',
     ])
     await form.getByLabel('理由', { exact: true }).fill('平台未在公布的时限内处理用户举报，违反第十五条。')
-    await form
-      .getByLabel('依据', { exact: true })
-      .fill('《通化市网络虚假信息治理办法》第十五条、第二十二条')
+    await form.getByLabel('依据', { exact: true }).fill('《通化市网络虚假信息治理办法》第十五条、第二十二条')
     for (const k of ['interview', 'correction_order', 'warning'])
       await form.getByTestId(`penalty-measure-${k}`).locator('input[type="checkbox"]').check()
     const done = answered(page, '/notify', 'POST')

@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findStaffByLogin } from '../../src/core/auth/index.ts'
 import { transaction } from '../../src/core/db/index.ts'
 import {
   MerkleTree,
@@ -20,7 +21,24 @@ import {
 } from '../../src/ledger/index.ts'
 import { FilingSender } from '../../src/platform/filings/index.ts'
 import { type Envelope, signEnvelope } from '../../src/protocol/index.ts'
+import { addWorkingDays, chinaDate, workingCalendar } from '../../src/regulator/cases/index.ts'
+import { runEvaluation } from '../../src/regulator/evaluation/index.ts'
 import { flagOverdueOrders } from '../../src/regulator/orders/index.ts'
+import {
+  decidePenaltyCase,
+  executePenaltyCase,
+  holdHearing,
+  investigatePenaltyCase,
+  legalReview,
+  listCreditRecords,
+  listPublicDisclosures,
+  notifyPenaltyCase,
+  openCasesForOverdueOrders,
+  publishPenaltyCase,
+  requestHearing,
+  scheduleHearing,
+  servePenaltyCase,
+} from '../../src/regulator/penalties/index.ts'
 import type { ReportFiled } from '../../src/regulator/platform-reports/index.ts'
 import { as, problem, type Session, signIn, startTestNode, type TestNode } from '../helpers/node.ts'
 import { connect, listen } from '../helpers/peers.ts'
@@ -61,6 +79,19 @@ const PNG = Buffer.concat([
 // --- three nodes, and everything they say ---
 
 let regulator: TestNode
+/** A staff member of a node as the actor of a use case called directly (the procedure's days are dated ahead). */
+async function staffActor(n: TestNode, login: string) {
+  const st = await transaction(n.database.db, (tx) => findStaffByLogin(tx, login))
+  if (!st) throw new Error(login)
+  return {
+    kind: 'staff' as const,
+    id: st.id,
+    staffId: st.id,
+    organisationId: st.organisationId,
+    roles: st.roles,
+    name: st.displayName,
+  }
+}
 let platformA: TestNode
 let platformB: TestNode
 const nodes = () => [regulator, platformA, platformB] as const
@@ -196,6 +227,7 @@ const s = {} as {
   disposalIds: Record<string, string>
   orderId: string
   ignoredOrderId: string
+  penaltyDecidedAt: string
 }
 
 let officer: Session // cac.officer
@@ -535,6 +567,140 @@ describe('SYSTEM.md §10: a rumour from first post to every copy stopped', () =>
     ).json().items
     expect(flags).toHaveLength(1)
     expect(flags[0]).toMatchObject({ articles: ['A19.1', 'A25'], details: { caseProposed: true } })
+  })
+
+  it('step 5: the ignored order opens an A25 case that goes through a hearing to a decision within the bounds, served, in the credit file and published', async () => {
+    const cal = await transaction(regulator.database.db, (tx) => workingCalendar(tx))
+    // the procedure's days, counted on the working-day calendar from today (10:00 in China each day)
+    const day = (n: number) => new Date(`${addWorkingDays(chinaDate(new Date()), n, cal)}T10:00:00+08:00`)
+    const tx = <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(regulator.database.db, fn)
+    expect(await tx((t) => openCasesForOverdueOrders(t, systemActor('penalties', '行政处罚')))).toBe(1)
+    // once: the timer's next pass opens nothing more
+    expect(await tx((t) => openCasesForOverdueOrders(t, systemActor('penalties', '行政处罚')))).toBe(0)
+    const list = (await get(regulator, officer, '/api/penalty-cases')).json().items as {
+      id: string
+      orderId: string | null
+    }[]
+    const c = list.find((x) => x.orderId === s.ignoredOrderId)
+    expect(c).toBeDefined()
+    const caseId = c!.id
+    // only what A25 allows is offered, with its bounds: a correction; refused or serious, fines within their range
+    const allowed = (
+      await get(regulator, officer, `/api/penalty-cases/${caseId}/allowed-measures?aggravated=true`)
+    ).json() as { article: string; measures: { kind: string; minYuan?: number; maxYuan?: number }[] }
+    expect(allowed.article).toBe('A25')
+    expect(allowed.measures.map((m) => m.kind).sort()).toEqual(['correction_order', 'fine', 'person_fine'])
+    expect(allowed.measures.find((m) => m.kind === 'fine')).toMatchObject({
+      minYuan: 50_000,
+      maxYuan: 500_000,
+    })
+    const li = await staffActor(regulator, 'cac.officer')
+    const wang = await staffActor(regulator, 'cac.admin')
+    await tx((t) =>
+      investigatePenaltyCase(
+        t,
+        li,
+        caseId,
+        {
+          findings: '平台确认收到停止传输指令，逾期未执行，“塑料大米”实拍谣言仍在传播',
+          aggravated: true,
+          aggravationReason: '指令期限届满后仍拒不执行',
+        },
+        day(1),
+      ),
+    )
+    const measures = [
+      { kind: 'correction_order' as const, deadline: chinaDate(day(30)) },
+      { kind: 'fine' as const, amountYuan: 150_000 },
+    ]
+    // outside the bounds: refused, and the attempt is on the record in its own transaction
+    const tooMuch = await post(regulator, officer, `/api/penalty-cases/${caseId}/notify`, {
+      facts: '逾期未执行停止传输指令',
+      reasons: '拒不改正',
+      basis: '《通化市网络虚假信息治理办法》第十九条第二款、第二十五条',
+      aggravated: true,
+      measures: [{ kind: 'fine', amountYuan: 900_000 }],
+    })
+    expect(tooMuch.statusCode).toBe(400)
+    expect(problem(tooMuch).code).toBe('PENALTY_OUT_OF_BOUNDS')
+    await tx((t) =>
+      notifyPenaltyCase(
+        t,
+        li,
+        caseId,
+        {
+          facts: '逾期未执行停止传输指令',
+          reasons: '拒不改正',
+          basis: '《通化市网络虚假信息治理办法》第十九条第二款、第二十五条',
+          aggravated: true,
+          measures,
+        },
+        day(2),
+      ),
+    )
+    await tx((t) => requestHearing(t, li, caseId, day(3)))
+    const hearingOn = chinaDate(day(11))
+    await tx((t) => scheduleHearing(t, li, caseId, { hearingOn, place: '市网信办听证室' }, day(3)))
+    await tx((t) => holdHearing(t, li, caseId, { record: '平台称值班人员疏忽，已补充删除' }, day(11)))
+    await tx((t) =>
+      legalReview(t, wang, caseId, { opinion: '事实清楚，依据正确，程序合法', approved: true }, day(12)),
+    )
+    const decided = await tx((t) =>
+      decidePenaltyCase(
+        t,
+        li,
+        caseId,
+        { measures, aggravated: true, performance: '罚款自收到本决定书之日起十五日内缴纳' },
+        day(12),
+      ),
+    )
+    await tx((t) => servePenaltyCase(t, li, caseId, { method: '电子送达' }, day(13)))
+    await tx((t) => executePenaltyCase(t, li, caseId, { note: '罚款已缴纳' }, day(15)))
+    const published = await tx((t) => publishPenaltyCase(t, li, caseId, day(16)))
+    expect(published.step).toBe('published')
+    s.penaltyDecidedAt = day(12).toISOString()
+
+    // the decision names its articles, bounds and deadlines
+    const doc = await get(regulator, officer, `/api/penalty-cases/${caseId}/decision`)
+    for (const words of [
+      '行政处罚决定书',
+      decided.decisionNumber as string,
+      '第二十五条',
+      '150,000 元',
+      '听证',
+      '60日内',
+    ])
+      expect(doc.body).toContain(words)
+    // in the platform's credit file, and on the public list while its display period runs
+    const file = await tx((t) => listCreditRecords(t, { partyNodeId: 'platform-b' }))
+    expect(file.find((r) => r.penaltyCaseId === caseId)).toMatchObject({ withdrawnAt: null })
+    const shown = await tx((t) => listPublicDisclosures(t, day(17)))
+    expect(shown.items.find((x) => x.decisionNumber === decided.decisionNumber)).toMatchObject({
+      article: 'A25',
+    })
+    await regulator.ledger.sequence()
+    const refused = (await get(regulator, admin, '/api/ledger/entries?action=penalty.bounds_refused')).json()
+      .items
+    expect(refused.length).toBeGreaterThanOrEqual(1)
+    expect(refused[0].details.officerSignature).toMatchObject({ alg: 'Ed25519' })
+  })
+
+  it('step 6: the evaluation shows both platforms side by side, the penalty against B among its figures', async () => {
+    const at = new Date(s.penaltyDecidedAt)
+    const period = `${chinaDate(at).slice(0, 4)}-Q${Math.floor((Number(chinaDate(at).slice(5, 7)) - 1) / 3) + 1}`
+    const chen = await staffActor(regulator, 'cac.supervisor')
+    const run = await transaction(regulator.database.db, (tx) =>
+      runEvaluation(tx, chen, { period }, new Date(at.getTime() + 86_400_000)),
+    )
+    const byId = new Map(run.platforms.map((p) => [p.id, p]))
+    expect([...byId.keys()].sort()).toEqual(['platform-a', 'platform-b'])
+    expect(byId.get('platform-b')?.raw.penalties).toBe(1)
+    expect(byId.get('platform-a')?.raw.penalties).toBe(0)
+    const totalA = byId.get('platform-a')?.total
+    const totalB = byId.get('platform-b')?.total
+    expect(totalA).not.toBeNull()
+    expect(totalB).not.toBeNull()
+    expect(totalB ?? 0).toBeLessThan(totalA ?? 0)
   })
 
   it('the case closes with its conclusion', async () => {
