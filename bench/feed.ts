@@ -5,7 +5,8 @@
 // off), engagement counts, a few low-credit authors and 20 operators' interventions. Measured:
 //   1. the feed service in-process: `FeedService.feed` for random users, one at a time — p50 / p99 per request;
 //   2. over HTTP: autocannon (a child process) on GET /api/users/me/feed rotating signed-in users, and on the
-//      anonymous GET /api/feed — requests/s and latency percentiles on this machine's 2 cores;
+//      anonymous GET /api/feed — requests/s and latency percentiles on this machine's 2 cores — against the anchor of
+//      the same run: GET /api/content (the newest 30 posts by one indexed query, no ranking);
 //   3. an offline simulated day: impressions (top 20 of each of 20,000 feed requests over a day's candidates) by
 //      category, before the compliance model (freshness, engagement, interest only; the screening's categories
 //      ignored) and after it (A14: encourage boosted within its bound, prevent demoted, prohibit never shown).
@@ -355,6 +356,8 @@ async function main(): Promise<void> {
     for (const [label, path, useCookies] of [
       ['personalised /api/users/me/feed', '/api/users/me/feed?limit=30', true],
       ['anonymous /api/feed', '/api/feed?limit=30', false],
+      // the anchor: the newest 30 posts straight from the database, what a feed without recommendation serves
+      ['anchor: newest posts /api/content', '/api/content?limit=30', false],
     ] as const) {
       await load({
         url: base,
