@@ -31,10 +31,9 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
   const protocolReaders =
     kind === 'platform' ? ['platform_admin', 'inspector'] : ['regulator_admin', 'supervisor']
   const witnessReaders = ['regulator_admin', 'officer', 'supervisor']
+  // Procurators do not read the ledger: it holds criminal referrals and parties they are not addressed (A20, A21).
   const ledgerReaders =
-    kind === 'platform'
-      ? ['platform_admin', 'inspector']
-      : ['regulator_admin', 'officer', 'supervisor', 'procurator']
+    kind === 'platform' ? ['platform_admin', 'inspector'] : ['regulator_admin', 'officer', 'supervisor']
   return {
     'GET /healthz': { allowed: 'public', request: () => ({ url: '/healthz' }) },
     'GET /readyz': { allowed: 'public', request: () => ({ url: '/readyz' }) },
@@ -555,7 +554,7 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             }),
           },
           'POST /api/cases/:id/individuals/:individualId/unseal': {
-            allowed: ['regulator_admin', 'officer'],
+            allowed: ['regulator_admin'],
             request: () => ({
               url: `/api/cases/${randomUUID()}/individuals/${randomUUID()}/unseal`,
               payload: { reason: '矩阵' },

@@ -66,7 +66,7 @@ const EXPECTED_MENU: Record<string, string[]> = {
     'referrals',
     'conventions',
   ],
-  procurator: ['dashboard', 'organisations', 'ledger', 'referrals'],
+  procurator: ['dashboard', 'organisations', 'referrals'],
   platform_admin: [
     'dashboard',
     'organisations',

@@ -53,7 +53,6 @@ describe('console sessions', () => {
       'evaluation.input',
       'referral.read',
       'referral.manage',
-      'individual_identity.unseal',
       'convention.read',
       'convention.publish',
       'education.publish',

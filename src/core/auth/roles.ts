@@ -115,7 +115,10 @@ export const PERMISSIONS = [
   'referral.manage',
   /** Record the procuratorate's steps: receipt, procuratorial suggestion, supervision, closing or litigation (A20). */
   'referral.procurate',
-  /** Open the sealed real name and identity number of an individual party to a case, with a reason on the ledger (A21). */
+  /**
+   * Open the sealed real name and identity number of an individual party to a case, with a reason on the ledger (A21).
+   * Kept to the regulator's admins, as the reporter's seal is: few enough that each opening is answerable (A27).
+   */
   'individual_identity.unseal',
   /** See industry conventions and who signed them (regulator), or those received (platform) (A10). */
   'convention.read',
@@ -295,7 +298,6 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'evaluation.input',
     'referral.read',
     'referral.manage',
-    'individual_identity.unseal',
     'convention.read',
     'convention.publish',
     'education.publish',
@@ -326,8 +328,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'accountability.manage',
     'penalty.read',
   ],
-  // Procurators see the referrals addressed to the procuratorate and record its steps (A20).
-  procurator: ['node.read', 'organisation.read', 'ledger.read', 'referral.read', 'referral.procurate'],
+  // Procurators see the referrals addressed to the procuratorate and record its steps (A20); not the ledger, which
+  // holds criminal referrals, individual parties and unsealing reasons they are not addressed.
+  procurator: ['node.read', 'organisation.read', 'referral.read', 'referral.procurate'],
 }
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {

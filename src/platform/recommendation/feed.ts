@@ -10,6 +10,7 @@ import { newId } from '../../core/ids.ts'
 import { append } from '../../ledger/index.ts'
 import {
   type ContentView,
+  getAnyItem,
   getPublished,
   listableIds,
   type PublishBatcher,
@@ -206,8 +207,41 @@ export async function addIntervention(
       `An intervention lasts at most ${MAX_INTERVENTION_DAYS} days; set it again when it ends`,
     )
   if (input.targetKind === 'item') {
-    // only something the public can see may be pinned or boosted; an exclusion may name anything
-    if (input.action !== 'exclude') await getPublished(tx, input.target)
+    // only something the public can see may be pinned or boosted; an exclusion or demotion may name anything
+    if (input.action === 'pin' || input.action === 'boost') {
+      await getPublished(tx, input.target)
+      const row = await getAnyItem(tx, input.target)
+      if (row.kind !== 'post' || row.restriction !== null || row.falseLabel !== null)
+        throw bad(
+          'target',
+          '只有未受处置限制的帖子可以置顶或加权',
+          'Only a post under no disposal can be pinned or boosted',
+        )
+      // a human may not lift what the model keeps down: content to prevent or prohibit, or an author it may not show
+      const terms = (
+        (row.verdict as { reasons?: { type: string; category?: string }[] }).reasons ?? []
+      ).flatMap((r) => (r.type === 'term' && r.category ? [r.category] : []))
+      const category = categoryOf(terms, [], model)
+      if (category === 'prevent' || category === 'prohibit')
+        throw bad(
+          'target',
+          '该内容属于应防范或禁止类，不得置顶或加权（第十四条）',
+          'This content is to be prevented or prohibited: it may not be pinned or boosted (A14)',
+        )
+      const caps = (await capabilitiesOfMany(tx, [row.authorId])).get(row.authorId)
+      if (!caps?.capabilities.recommend)
+        throw bad(
+          'target',
+          '作者的信用等级不允许推荐其内容，不得置顶或加权',
+          "The author's credit tier does not allow recommendation: the item may not be pinned or boosted",
+        )
+      if (row.createdAt.getTime() < now.getTime() - model.candidateHours * 3_600_000)
+        throw bad(
+          'target',
+          `该内容发布已超过 ${model.candidateHours} 小时，不在推荐范围内；请先调整推荐模型的候选时长`,
+          `The item is older than the model's ${model.candidateHours} hours of candidates: it would never show`,
+        )
+    }
   } else if (input.targetKind === 'topic') {
     if (!model.topics.some((t) => t.tag === input.target))
       throw bad('target', '推荐模型中没有该话题', 'The recommendation model has no such topic')

@@ -414,6 +414,16 @@ export async function visibleCaseNumber(tx: Tx, actor: Actor, id: string): Promi
   return (await visibleRow(tx, actor, id)).number
 }
 
+/** The numbers of these cases, for lists that show them beside what refers to a case. */
+export async function caseNumbersOf(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await tx
+    .select({ id: caseFile.id, number: caseFile.number })
+    .from(caseFile)
+    .where(inArray(caseFile.id, [...ids]))
+  return new Map(rows.map((r) => [r.id, r.number]))
+}
+
 export async function listCases(
   tx: Tx,
   actor: Actor,

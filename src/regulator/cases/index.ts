@@ -11,6 +11,7 @@ export {
 } from './calendar.ts'
 export {
   addCaseDepartment,
+  caseNumbersOf,
   flagOverdueCases,
   linkCase,
   listCases,

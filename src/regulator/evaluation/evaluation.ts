@@ -274,6 +274,8 @@ export async function publishEvaluation(
   const [row] = await tx.select().from(evaluationRun).where(eq(evaluationRun.id, id)).for('update')
   if (!row) throw new DomainError('EVALUATION_NOT_FOUND', { id })
   if (row.status === 'published') throw new DomainError('EVALUATION_ALREADY_PUBLISHED', { id })
+  // two drafts of one period published at once: the second waits here, then finds the first
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`evaluation-publish:${row.period}`}))`)
   const [other] = await tx
     .select({ id: evaluationRun.id })
     .from(evaluationRun)

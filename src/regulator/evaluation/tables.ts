@@ -1,4 +1,5 @@
-import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 /** A platform's figures for a period (A17), verified and kept as received, once per platform × period. */
 export const platformMetrics = pgTable(
@@ -27,21 +28,26 @@ export const evaluationIndicatorSet = pgTable('evaluation_indicator_set', {
 })
 
 /** An evaluation run for a period under one indicator version: scorecards per platform and per county. */
-export const evaluationRun = pgTable('evaluation_run', {
-  id: uuid('id').primaryKey(),
-  period: text('period').notNull(),
-  periodFrom: timestamp('period_from', { withTimezone: true }).notNull(),
-  periodTo: timestamp('period_to', { withTimezone: true }).notNull(),
-  indicatorVersion: integer('indicator_version').notNull(),
-  /** `{ platforms: Scorecard[], counties: Scorecard[] }` */
-  result: jsonb('result').notNull(),
-  /** `draft` or `published`. */
-  status: text('status').notNull(),
-  runByName: text('run_by_name').notNull(),
-  runAt: timestamp('run_at', { withTimezone: true }).notNull(),
-  publishedByName: text('published_by_name'),
-  publishedAt: timestamp('published_at', { withTimezone: true }),
-})
+export const evaluationRun = pgTable(
+  'evaluation_run',
+  {
+    id: uuid('id').primaryKey(),
+    period: text('period').notNull(),
+    periodFrom: timestamp('period_from', { withTimezone: true }).notNull(),
+    periodTo: timestamp('period_to', { withTimezone: true }).notNull(),
+    indicatorVersion: integer('indicator_version').notNull(),
+    /** `{ platforms: Scorecard[], counties: Scorecard[] }` */
+    result: jsonb('result').notNull(),
+    /** `draft` or `published`. */
+    status: text('status').notNull(),
+    runByName: text('run_by_name').notNull(),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    publishedByName: text('published_by_name'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  // one published run per period, whatever two people do at once
+  (t) => [uniqueIndex('evaluation_run_published_uq').on(t.period).where(sql`${t.status} = 'published'`)],
+)
 
 /** An anonymous answer to the public survey: scores only, no name, contact, address or free text. */
 export const surveyResponse = pgTable('survey_response', {

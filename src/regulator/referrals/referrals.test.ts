@@ -350,6 +350,19 @@ describe('a referral to public security', () => {
         ),
       ),
     ).rejects.toMatchObject({ code: 'REFERRAL_WINDOW_CLOSED' })
+    // nor does a date written back into the window reopen it: the right is exercised when it is recorded
+    await expect(
+      transaction(node.database.db, (tx) =>
+        recordReferralStep(
+          tx,
+          cacA,
+          r.id,
+          'manage',
+          { step: 'request_reconsideration', note: '复议', on: '2026-06-08' },
+          at('2026-06-10'),
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'REFERRAL_WINDOW_CLOSED' })
     // a window is a right, never flagged as overdue
     expect(
       await transaction(node.database.db, (tx) =>
@@ -480,10 +493,15 @@ describe('an individual party to a case', () => {
     expect(recorded[0]!.articles).toEqual(['A21', 'A11.1', 'A20'])
     expect(recorded[0]!.details).toMatchObject({ outcome: 'criminal_referral', referralNumber: ref.number })
 
-    // only those who need it open the seal, with a reason
+    // only the regulator's admins open the seal, with a reason: not the supervisor, not the officer on the case
     res = await post(supervisor, `/api/cases/${caseId}/individuals/${p.id}/unseal`, { reason: '核查' })
     expect(res.statusCode).toBe(403)
-    res = await post(cac, `/api/cases/${caseId}/individuals/${p.id}/unseal`, { reason: `核对${NAME}身份` })
+    res = await post(cac, `/api/cases/${caseId}/individuals/${p.id}/unseal`, { reason: '核查' })
+    expect(res.statusCode).toBe(403)
+    const cacAdmin = await signIn(node.app, 'cac.admin')
+    res = await post(cacAdmin, `/api/cases/${caseId}/individuals/${p.id}/unseal`, {
+      reason: `核对${NAME}身份`,
+    })
     expect(problem(res).code).toBe('INDIVIDUAL_TEXT_IDENTIFIES')
     const answers: string[] = [
       (await get(cac, `/api/cases/${caseId}/individuals`)).body,
@@ -503,7 +521,7 @@ describe('an individual party to a case', () => {
         expect(text.includes(needle), `${needle} in ${where}`).toBe(false)
     }
     // not vacuous: the identity is there and opens, on the record
-    res = await post(cac, `/api/cases/${caseId}/individuals/${p.id}/unseal`, {
+    res = await post(cacAdmin, `/api/cases/${caseId}/individuals/${p.id}/unseal`, {
       reason: '移送公安机关需核对当事人身份',
     })
     expect(res.statusCode, res.body).toBe(200)

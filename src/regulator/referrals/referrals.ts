@@ -12,6 +12,7 @@ import { newId } from '../../core/ids.ts'
 import { listOrganisations, type Organisation } from '../../core/organisations/index.ts'
 import { append, appendMany, knownEntryIds, type LedgerActor } from '../../ledger/index.ts'
 import {
+  caseNumbersOf,
   chinaDate,
   endOfChinaDay,
   isDateString,
@@ -286,14 +287,7 @@ function present(r: Row, caseNumber: string, orgs: Map<string, Organisation>, no
 }
 
 async function caseNumbers(tx: Tx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map()
-  const rows = (await tx.execute(
-    sql`select id, number from case_file where id in (${sql.join(
-      ids.map((i) => sql`${i}::uuid`),
-      sql`, `,
-    )})`,
-  )) as unknown as { rows: { id: string; number: string }[] }
-  return new Map(rows.rows.map((r) => [r.id, r.number]))
+  return caseNumbersOf(tx, ids)
 }
 
 async function nextNumber(tx: Tx, now: Date): Promise<string> {
@@ -531,8 +525,10 @@ export async function recordReferralStep(
   const last = row.steps[row.steps.length - 1]
   const on = dateOrToday('on', input.on, now, last?.on)
   const cal = await workingCalendar(tx)
+  // a right is exercised by the day it is recorded: a date written further back does not reopen its window
+  const today = chinaDate(now)
   if (t.within) {
-    if (row.dueClock !== t.within || row.dueOn === null || on > row.dueOn) {
+    if (row.dueClock !== t.within || row.dueOn === null || on > row.dueOn || today > row.dueOn) {
       throw new DomainError('REFERRAL_WINDOW_CLOSED', { id, step: input.step, dueOn: row.dueOn, on })
     }
   }
@@ -540,7 +536,7 @@ export async function recordReferralStep(
     input.step === 'request_supervision' &&
     row.dueOn !== null &&
     row.dueClock?.endsWith('_window') &&
-    on > row.dueOn
+    (on > row.dueOn || today > row.dueOn)
   ) {
     throw new DomainError('REFERRAL_WINDOW_CLOSED', { id, step: input.step, dueOn: row.dueOn, on })
   }

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "evaluation_run_published_uq" ON "evaluation_run" USING btree ("period") WHERE "evaluation_run"."status" = 'published';
