@@ -484,6 +484,8 @@ export class FeedService {
   private pool: Pool | null = null
   private loading: Promise<Pool> | null = null
   private generation = 0
+  /** A post was published in this process since the candidates were read. */
+  private dirty = false
   private matcher: { version: number; model: ModelView; topics: TopicMatcher } | null = null
   private readonly topicMemo = new Map<string, string[]>()
 
@@ -575,6 +577,10 @@ export class FeedService {
 
   private async current(now: Date): Promise<Pool> {
     const ttl = this.options.ttlMs ?? 2000
+    if (this.dirty) {
+      this.dirty = false
+      this.invalidate()
+    }
     const age = this.pool ? now.getTime() - this.pool.loadedAt : Number.POSITIVE_INFINITY
     if (this.pool && age >= 0 && age < ttl) return this.pool
     const refresh = () => {
@@ -608,9 +614,14 @@ export class FeedService {
     return recordInteraction(tx, userId, item.id, kind, await this.topicsOf(tx, item.text), now)
   }
 
-  /** Counts each published comment or reply as its author's reply to the post, after the publication commits. */
+  /**
+   * Follows the publish path: a post published in this process is among the next request's candidates (its author sees
+   * it at once); a published comment or reply counts as its author's reply to the post, after the publication commits.
+   */
   followPublications(publisher: PublishBatcher, onError: (err: unknown) => void): void {
     publisher.onPublished = (userId, item) => {
+      // a new post is read with the candidates of the next request: its author sees it in the feed at once
+      if (item.kind === 'post') this.dirty = true
       const postId = item.postId
       if (postId === null) return
       transaction(this.database.db, (tx) => this.interact(tx, userId, postId, 'reply')).catch(onError)
