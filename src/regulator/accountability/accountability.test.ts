@@ -164,6 +164,32 @@ describe('findings recomputed from the ledger', () => {
     expect(pattern[0]?.zh).toContain('超过 3 次')
   })
 
+  it('finds the opening of an individual’s sealed identity in a case, counted with the other seals of the week', async () => {
+    // As the referrals area records it (unsealIndividualIdentity): subject the case, the individual in details.
+    const caseOf = (i: number) => `01900000-0000-7000-8000-0000000004c${i}`
+    await record([
+      ...['03', '04', '05'].map((d, i) =>
+        act(health(), 'case.individual_identity_unsealed', `2026-09-${d}T10:00:00`, caseOf(i), {
+          individualId: `01900000-0000-7000-8000-0000000004d${i}`,
+          label: `当事人${i + 1}`,
+          reason: '向公安机关移送前核对当事人身份',
+        }),
+      ),
+      act(health(), 'public_report.identity_unsealed', '2026-09-06T10:00:00', caseOf(9), {
+        reason: '核实举报人联系方式',
+      }),
+    ])
+    const v = await view('from=2026-09-01&to=2026-09-30')
+    const opened = ofKind(v, 'seal_opened').filter((f) => f.action === 'case.individual_identity_unsealed')
+    expect(opened).toHaveLength(3)
+    expect(opened[0]).toMatchObject({ staffId: health().staffId, subject: { type: 'case', id: caseOf(2) } })
+    expect(opened[0]?.zh).toBe('开启案件涉及个人的身份密封，理由：向公安机关移送前核对当事人身份')
+    // Three individuals and one reporter within a week: more than three seals opened.
+    const pattern = ofKind(v, 'pattern', 'seal_openings_week')
+    expect(pattern).toEqual([expect.objectContaining({ staffId: health().staffId })])
+    expect(pattern[0]?.entryIds).toHaveLength(4)
+  })
+
   it('finds acts on non-working days or off hours from three on, and rapid closures from five in ten minutes', async () => {
     // 2026-12-06 is a Sunday; 2026-12-07 a Monday.
     await record([

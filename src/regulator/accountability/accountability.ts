@@ -124,6 +124,10 @@ const OVERDUE_LABELS: Record<string, { zh: string; en: string }> = {
 }
 const SEAL_LABELS: Record<string, { zh: string; en: string }> = {
   'public_report.identity_unsealed': { zh: '开启举报人身份密封', en: 'opened a reporter’s sealed identity' },
+  'case.individual_identity_unsealed': {
+    zh: '开启案件涉及个人的身份密封',
+    en: 'opened the sealed identity of an individual in a case',
+  },
   'retention.opened': { zh: '开启留存内容密封', en: 'opened sealed retained content' },
 }
 
