@@ -15,7 +15,7 @@ import { transaction } from '../../core/db/index.ts'
 import { type AppendInput, appendMany, type LedgerActor, systemActor } from '../../ledger/index.ts'
 import type { RunningNode } from '../../server/start.ts'
 import { closePublicReport, filePublicReport, publicReportIdentityKey } from '../public-reports/index.ts'
-import type { Finding, SupervisionView } from './accountability.ts'
+import { type Finding, type SupervisionView, supervisionView } from './accountability.ts'
 
 let node: TestNode
 let supervisor: Session
@@ -188,6 +188,25 @@ describe('findings recomputed from the ledger', () => {
     const pattern = ofKind(v, 'pattern', 'seal_openings_week')
     expect(pattern).toEqual([expect.objectContaining({ staffId: health().staffId })])
     expect(pattern[0]?.entryIds).toHaveLength(4)
+  })
+
+  it('says when the period held more entries than it reads, and which were read', async () => {
+    const ids = ['01900000-0000-7000-8000-0000000005a1', '01900000-0000-7000-8000-0000000005a2']
+    await record([
+      act(health(), 'penalty.bounds_refused', '2026-08-03T10:00:00', ids[0] as string, { reason: '第一次' }),
+      act(health(), 'penalty.bounds_refused', '2026-08-04T10:00:00', ids[1] as string, { reason: '第二次' }),
+      act(health(), 'case.department_added', '2026-08-05T10:00:00', '01900000-0000-7000-8000-0000000005a3'),
+    ])
+    const q = { from: '2026-08-01', to: '2026-08-31' }
+    const at = (cap: number) =>
+      transaction(node.database.db, (tx) => supervisionView(tx, health(), q, new Date(), cap))
+    const cut = await at(2)
+    expect(cut.truncated).toBe(true)
+    // The earliest entries are the ones read.
+    expect(ofKind(cut, 'bounds_refused').map((f) => f.subject?.id)).toEqual([...ids].reverse())
+    expect((await at(3)).truncated).toBe(false)
+    // Over HTTP at the real cap.
+    expect((await view('from=2026-08-01&to=2026-08-31')).truncated).toBe(false)
   })
 
   it('finds acts on non-working days or off hours from three on, and rapid closures from five in ten minutes', async () => {
