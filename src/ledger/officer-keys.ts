@@ -92,12 +92,17 @@ async function insertKey(tx: Tx, signer: Signer, staffId: string): Promise<void>
     .onConflictDoNothing()
 }
 
-function currentKey(tx: Tx, staffId: string) {
-  return tx
+/**
+ * The person's current key row. `lock` 'share' holds it until the transaction ends (an act signing with it), so a
+ * rotation, which takes it 'update', waits for the acts already signing and retires the key only after they
+ * committed: no entry signed with a key is ever recorded after that key's retirement (`ledger verify` reports one).
+ */
+function currentKey(tx: Tx, staffId: string, lock?: 'share' | 'update') {
+  const q = tx
     .select()
     .from(officerKey)
     .where(and(eq(officerKey.staffId, staffId), isNull(officerKey.retiredAt)))
-    .then((rows) => rows[0])
+  return (lock ? q.for(lock) : q).then((rows) => rows[0])
 }
 
 /**
@@ -125,10 +130,10 @@ export async function signingKey(
   let cache = signer.opened.get(tx)
   const hit = cache?.get(staffId)
   if (hit) return hit
-  let row = await currentKey(tx, staffId)
+  let row = await currentKey(tx, staffId, 'share')
   if (!row) {
     await insertKey(tx, signer, staffId)
-    row = await currentKey(tx, staffId)
+    row = await currentKey(tx, staffId, 'share')
   }
   if (!row) throw new Error(`no signing key for staff ${staffId}`)
   const der = open(row.privateKeySealed, signer.sealKey, sealPurpose(staffId, row.keyId))
@@ -154,13 +159,15 @@ export function signContent(privateKey: KeyObject, content: string): string {
 export async function rotateOfficerKey(
   tx: Tx,
   staffId: string,
-  at = new Date(),
+  at?: Date,
 ): Promise<{ retired: OfficerKeyView | null; current: OfficerKeyView } | null> {
   const signer = boundService<Signer>(tx, SIGNER)
   if (!signer) return null
+  // Waits for the acts signing with the current key to commit; the retirement time is taken after them.
+  await currentKey(tx, staffId, 'update')
   const [retired] = await tx
     .update(officerKey)
-    .set({ retiredAt: at })
+    .set({ retiredAt: at ?? new Date() })
     .where(and(eq(officerKey.staffId, staffId), isNull(officerKey.retiredAt)))
     .returning()
   signer.opened.get(tx)?.delete(staffId)

@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { as, type Session, signIn, startTestNode, type TestNode } from '../../test/helpers/node.ts'
 import type { Actor } from '../core/auth/index.ts'
 import { transaction } from '../core/db/index.ts'
-import { leafHashOf, systemActor, toHex } from './entry.ts'
+import { leafHashOf, signedContentOfLeaf, systemActor, toHex } from './entry.ts'
 import { append, appendMany } from './index.ts'
+import { signContent, signingKey } from './officer-keys.ts'
 import { readLog, verifyStoredLog } from './read-log.ts'
-import { verifyLog } from './verify.ts'
+import { type OfficerKeyRecord, verifyLog } from './verify.ts'
 
 let node: TestNode
 let admin: Session
@@ -267,5 +268,44 @@ describe('ledger verify and officer signatures', () => {
     expect((await verify()).problems).toContainEqual(
       expect.objectContaining({ kind: 'signature-missing', index: seq }),
     )
+  })
+
+  it('names an entry signed with a retired key and dated after the rotation; what it signed before still verifies', async () => {
+    const before = await act('test.before_retirement')
+    // Whoever kept the old private key (a lost device: the reason for rotating) ...
+    const old = await transaction(node.database.db, (tx) => signingKey(tx, adminActor.id))
+    if (!old) throw new Error('no signer bound')
+    const rotated = await node.app.inject({
+      method: 'POST',
+      url: `/api/staff/${adminActor.id}/keys`,
+      headers: as(admin, 'POST'),
+    })
+    expect(rotated.statusCode).toBe(200)
+    // ... writes a new act of the officer with it, dated after the rotation, with a valid signature.
+    const forged = await act('test.after_retirement')
+    const seq = await rewrite(forged, (leaf) => {
+      const s = leaf.details.officerSignature
+      if (!s) throw new Error('unsigned')
+      s.keyId = old.keyId
+      s.sig = signContent(old.privateKey, signedContentOfLeaf({ ...leaf }))
+    })
+    const beforeSeq = (await sequencedOf(before)).seq
+    const report = await verify()
+    const problem = report.problems.find((p) => p.index === seq)
+    // Nothing else is wrong with it: the content is intact and the signature verifies, only the key was retired.
+    expect(report.problems.filter((p) => p.index === seq)).toHaveLength(1)
+    expect(problem).toMatchObject({ kind: 'signature-key-retired' })
+    expect(problem?.message).toContain(forged)
+    expect(problem?.message).toContain(old.keyId)
+    expect(report.problems.filter((p) => p.index === beforeSeq)).toEqual([])
+    // The same over HTTP (the published keys carry their retirement) and on the worker thread.
+    const published = (await node.app.inject({ url: '/api/ledger/officer-keys', headers: as(admin) })).json()
+      .items as OfficerKeyRecord[]
+    expect(published.find((k) => k.keyId === old.keyId)?.retiredAt).toEqual(expect.any(String))
+    const log = await readLog(node.database.db)
+    const http = await verifyLog(log.entries, log.checkpoints, key(), undefined, published)
+    expect(http.problems).toEqual(report.problems)
+    const worker = await verifyStoredLog(node.database.db, key(), undefined, { worker: true })
+    expect(worker.problems).toEqual(report.problems)
   })
 })

@@ -35,6 +35,7 @@ export interface VerifyProblem {
     | 'checkpoint-inconsistent'
     | 'signature-invalid'
     | 'signature-missing'
+    | 'signature-key-retired'
   index?: number
   checkpointSize?: number
   message: string
@@ -49,6 +50,8 @@ export interface OfficerKeyRecord {
   /** Raw 32-byte Ed25519 public key, base64. */
   publicKey: string
   createdAt: string
+  /** When the key was retired (rotated out); it signs nothing recorded after. Absent from nodes of before. */
+  retiredAt?: string | null
 }
 
 export interface VerifyReport {
@@ -113,7 +116,10 @@ export class LogChecker {
   readonly recheck: number[] = []
   /** True after a gap in the indexes: nothing after it is checked. */
   stopped = false
-  private readonly keys: Map<string, { staffId: string; publicKey: crypto.KeyObject }> | null
+  private readonly keys: Map<
+    string,
+    { staffId: string; publicKey: crypto.KeyObject; retiredAt: number | null; retiredIso: string | null }
+  > | null
   /** When each person's first key was made: from then on every act of theirs must be signed. */
   private readonly firstKeyAt = new Map<string, number>()
 
@@ -121,7 +127,13 @@ export class LogChecker {
   constructor(officerKeys: readonly OfficerKeyRecord[] | null = null) {
     this.keys = officerKeys === null ? null : new Map()
     for (const k of officerKeys ?? []) {
-      this.keys?.set(k.keyId, { staffId: k.staffId, publicKey: officerPublicKey(k.publicKey) })
+      const retired = k.retiredAt ? Date.parse(k.retiredAt) : Number.NaN
+      this.keys?.set(k.keyId, {
+        staffId: k.staffId,
+        publicKey: officerPublicKey(k.publicKey),
+        retiredAt: Number.isNaN(retired) ? null : retired,
+        retiredIso: Number.isNaN(retired) ? null : new Date(retired).toISOString(),
+      })
       const at = Date.parse(k.createdAt)
       if (!(at >= (this.firstKeyAt.get(k.staffId) ?? Number.POSITIVE_INFINITY)))
         this.firstKeyAt.set(k.staffId, at)
@@ -203,7 +215,20 @@ export class LogChecker {
     } catch {
       ok = false
     }
-    if (!ok) bad(`${name}: the officer signature of staff ${who} does not verify over the entry`)
+    if (!ok) {
+      bad(`${name}: the officer signature of staff ${who} does not verify over the entry`)
+      return
+    }
+    // A retired key signs nothing after its retirement: whoever holds it (a key rotated because it was lost)
+    // cannot date a new act of the officer after the rotation. Entries it signed before still verify.
+    const at = Date.parse(leaf.recordedAt ?? '')
+    if (key.retiredAt !== null && !(at <= key.retiredAt)) {
+      this.problems.push({
+        kind: 'signature-key-retired',
+        index: seq,
+        message: `${name}: signed with key ${String(sig.keyId)} of staff ${who}, retired at ${key.retiredIso}, but recorded at ${leaf.recordedAt ?? '?'}`,
+      })
+    }
   }
 
   /**
@@ -374,6 +399,7 @@ const KIND_ORDER: VerifyProblem['kind'][] = [
   'checkpoint-inconsistent',
   'signature-missing',
   'signature-invalid',
+  'signature-key-retired',
 ]
 const rank = (p: VerifyProblem) => KIND_ORDER.indexOf(p.kind)
 

@@ -15,7 +15,7 @@ import { transaction } from '../../core/db/index.ts'
 import { type AppendInput, appendMany, type LedgerActor, systemActor } from '../../ledger/index.ts'
 import type { RunningNode } from '../../server/start.ts'
 import { closePublicReport, filePublicReport, publicReportIdentityKey } from '../public-reports/index.ts'
-import type { Finding, SupervisionView } from './accountability.ts'
+import { type Finding, type SupervisionView, supervisionView } from './accountability.ts'
 
 let node: TestNode
 let supervisor: Session
@@ -162,6 +162,51 @@ describe('findings recomputed from the ledger', () => {
     expect(pattern[0]).toMatchObject({ staffId: cacAdmin().staffId })
     expect(pattern[0]?.entryIds).toHaveLength(4)
     expect(pattern[0]?.zh).toContain('超过 3 次')
+  })
+
+  it('finds the opening of an individual’s sealed identity in a case, counted with the other seals of the week', async () => {
+    // As the referrals area records it (unsealIndividualIdentity): subject the case, the individual in details.
+    const caseOf = (i: number) => `01900000-0000-7000-8000-0000000004c${i}`
+    await record([
+      ...['03', '04', '05'].map((d, i) =>
+        act(health(), 'case.individual_identity_unsealed', `2026-09-${d}T10:00:00`, caseOf(i), {
+          individualId: `01900000-0000-7000-8000-0000000004d${i}`,
+          label: `当事人${i + 1}`,
+          reason: '向公安机关移送前核对当事人身份',
+        }),
+      ),
+      act(health(), 'public_report.identity_unsealed', '2026-09-06T10:00:00', caseOf(9), {
+        reason: '核实举报人联系方式',
+      }),
+    ])
+    const v = await view('from=2026-09-01&to=2026-09-30')
+    const opened = ofKind(v, 'seal_opened').filter((f) => f.action === 'case.individual_identity_unsealed')
+    expect(opened).toHaveLength(3)
+    expect(opened[0]).toMatchObject({ staffId: health().staffId, subject: { type: 'case', id: caseOf(2) } })
+    expect(opened[0]?.zh).toBe('开启案件涉及个人的身份密封，理由：向公安机关移送前核对当事人身份')
+    // Three individuals and one reporter within a week: more than three seals opened.
+    const pattern = ofKind(v, 'pattern', 'seal_openings_week')
+    expect(pattern).toEqual([expect.objectContaining({ staffId: health().staffId })])
+    expect(pattern[0]?.entryIds).toHaveLength(4)
+  })
+
+  it('says when the period held more entries than it reads, and which were read', async () => {
+    const ids = ['01900000-0000-7000-8000-0000000005a1', '01900000-0000-7000-8000-0000000005a2']
+    await record([
+      act(health(), 'penalty.bounds_refused', '2026-08-03T10:00:00', ids[0] as string, { reason: '第一次' }),
+      act(health(), 'penalty.bounds_refused', '2026-08-04T10:00:00', ids[1] as string, { reason: '第二次' }),
+      act(health(), 'case.department_added', '2026-08-05T10:00:00', '01900000-0000-7000-8000-0000000005a3'),
+    ])
+    const q = { from: '2026-08-01', to: '2026-08-31' }
+    const at = (cap: number) =>
+      transaction(node.database.db, (tx) => supervisionView(tx, health(), q, new Date(), cap))
+    const cut = await at(2)
+    expect(cut.truncated).toBe(true)
+    // The earliest entries are the ones read.
+    expect(ofKind(cut, 'bounds_refused').map((f) => f.subject?.id)).toEqual([...ids].reverse())
+    expect((await at(3)).truncated).toBe(false)
+    // Over HTTP at the real cap.
+    expect((await view('from=2026-08-01&to=2026-08-31')).truncated).toBe(false)
   })
 
   it('finds acts on non-working days or off hours from three on, and rapid closures from five in ten minutes', async () => {

@@ -78,6 +78,11 @@ export interface DepartmentSummary extends Tally {
 export interface SupervisionView {
   from: string
   to: string
+  /**
+   * True when the period held more ledger entries to review than the view reads (REVIEW_CAP): the findings rest on
+   * the earliest ones only, and later findings may be missing (a shorter period shows them all).
+   */
+  truncated: boolean
   findings: Finding[]
   officers: OfficerSummary[]
   departments: DepartmentSummary[]
@@ -91,6 +96,9 @@ export interface SupervisionQuery {
   staffId?: string
   organisationId?: string
 }
+
+/** The most ledger entries the view reads for one period (the earliest first); beyond it, `truncated` says so. */
+export const REVIEW_CAP = 100_000
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const CHINA_OFFSET_MS = 8 * 3_600_000
@@ -124,6 +132,10 @@ const OVERDUE_LABELS: Record<string, { zh: string; en: string }> = {
 }
 const SEAL_LABELS: Record<string, { zh: string; en: string }> = {
   'public_report.identity_unsealed': { zh: '开启举报人身份密封', en: 'opened a reporter’s sealed identity' },
+  'case.individual_identity_unsealed': {
+    zh: '开启案件涉及个人的身份密封',
+    en: 'opened the sealed identity of an individual in a case',
+  },
   'retention.opened': { zh: '开启留存内容密封', en: 'opened sealed retained content' },
 }
 
@@ -137,11 +149,13 @@ export async function supervisionView(
   _actor: Actor,
   q: SupervisionQuery,
   now: Date = new Date(),
+  cap: number = REVIEW_CAP,
 ): Promise<SupervisionView> {
   const p = period(q, now)
   const orgs = await listOrganisations(tx)
   const orgByKey = new Map(orgs.map((o) => [o.key, o]))
-  const entries = await entriesForReview(
+  // One more than the cap tells whether the period held more than is read.
+  const read = await entriesForReview(
     tx,
     {
       from: p.start,
@@ -149,8 +163,10 @@ export async function supervisionView(
       actions: [...OVERDUE_ACTIONS, ...BOUNDS_ACTIONS, ...SEAL_ACTIONS],
       staffActs: true,
     },
-    100_000,
+    cap + 1,
   )
+  const truncated = read.length > cap
+  const entries = truncated ? read.slice(0, cap) : read
   const findings: Finding[] = []
   const entryFinding = (
     e: EntryRow,
@@ -344,6 +360,7 @@ export async function supervisionView(
   return {
     from: p.from,
     to: p.to,
+    truncated,
     findings: shown,
     officers: [...officers.values()].sort(byTotal),
     departments: [...departments.values()].sort(byTotal),

@@ -46,7 +46,15 @@ export type PatternRule =
       decided: readonly string[]
     }
 
-export const SEAL_ACTIONS = ['public_report.identity_unsealed', 'retention.opened'] as const
+/**
+ * Every opening of a seal a supervisor must see: a reporter's identity (public reports), an individual's identity
+ * in a case (referrals), sealed retained content.
+ */
+export const SEAL_ACTIONS = [
+  'public_report.identity_unsealed',
+  'case.individual_identity_unsealed',
+  'retention.opened',
+] as const
 
 /** The rules in force, with their thresholds. */
 export const PATTERN_RULES: readonly PatternRule[] = [

@@ -38,6 +38,9 @@ const FindingSchema = Type.Object({
 const SupervisionSchema = Type.Object({
   from: Type.String(),
   to: Type.String(),
+  truncated: Type.Boolean({
+    description: 'the period held more ledger entries than the view reads; later findings may be missing',
+  }),
   findings: Type.Array(FindingSchema),
   officers: Type.Array(
     Type.Object({

@@ -240,6 +240,9 @@ export default function AccountabilityScreen() {
           />
         </Space>
         {view.isError ? <ErrorAlert error={view.error} onRetry={() => view.refetch()} /> : null}
+        {view.data?.truncated ? (
+          <Alert type="warning" showIcon data-testid="accountability-truncated" title={at('truncated')} />
+        ) : null}
         <Tabs
           items={[
             {

@@ -60,6 +60,9 @@ const zh = {
   submit: '提交',
   cancel: '取消',
   noOfficer: '未确定',
+  // 10 万 / 100,000: REVIEW_CAP of src/regulator/accountability/accountability.ts.
+  truncated:
+    '所选期间需审查的账本记录超过 10 万条，本页仅依据其中最早的 10 万条计算，此后的问题线索可能未列出。请缩短期间后查看。',
 }
 export type AKey = keyof typeof zh
 
@@ -121,6 +124,8 @@ const en: Record<AKey, string> = {
   submit: 'Submit',
   cancel: 'Cancel',
   noOfficer: 'Not determined',
+  truncated:
+    'The chosen period holds more than 100,000 ledger entries to review; this page rests on the earliest 100,000 only, and later findings may be missing. Choose a shorter period to see them all.',
 }
 
 const messages: Record<Lang, Record<AKey, string>> = { zh, en }

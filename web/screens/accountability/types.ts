@@ -43,6 +43,8 @@ export interface DepartmentSummary extends Tally {
 export interface SupervisionView {
   from: string
   to: string
+  /** More ledger entries in the period than the view reads: later findings may be missing. */
+  truncated: boolean
   findings: Finding[]
   officers: OfficerSummary[]
   departments: DepartmentSummary[]
