@@ -1,5 +1,6 @@
 // The only module that reads the environment. It is read once at boot, validated, and every problem is listed
 // at once. Secrets are kept in their own object so that the rest of the config can be logged and shown.
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 
 export type NodeRole = 'regulator' | 'platform'
@@ -57,6 +58,8 @@ export interface Config {
   }
   demo: { enabled: boolean; password: string }
   web: { distDir: string }
+  /** The Chromium that prints documents to PDF (a penalty decision); null when none is installed. */
+  pdf: { chromium: string | null }
 }
 
 export interface Secrets {
@@ -219,6 +222,7 @@ export function loadConfig(
     },
     demo: { enabled: demoEnabled, password: demoPassword },
     web: { distDir: path.resolve(nonEmpty(env.QINGLANG_WEB_DIST) ?? 'dist/web') },
+    pdf: { chromium: nonEmpty(env.QINGLANG_CHROMIUM) ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null) },
   }
   if (problems.length > 0 || masterKey === undefined) throw new ConfigError(problems)
   return { config, secrets: { masterKey } }

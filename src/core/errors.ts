@@ -661,6 +661,11 @@ export const ERRORS = {
     zh: '认定拒不改正或者情节严重的，须写明理由',
     en: 'Give the reason for finding a refusal to correct or serious circumstances',
   },
+  PDF_UNAVAILABLE: {
+    status: 503,
+    zh: '本节点暂不能生成 PDF（未安装 Chromium 或打印失败），请使用可打印的网页版另存为 PDF',
+    en: 'This node cannot make the PDF now (no Chromium, or printing failed); print the HTML version to PDF instead',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
 } as const satisfies Record<string, ErrorSpec>
