@@ -63,11 +63,11 @@ async function actor(login: string): Promise<Actor> {
 const at = (d: string, h = 10) => new Date(`${d}T${String(h).padStart(2, '0')}:00:00+08:00`)
 const tx = <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(regulator.database.db, fn)
 
-async function overdueOrderCase(): Promise<{ orderId: string; caseId: string }> {
+async function overdueOrderCase(issuer: Session = officer): Promise<{ orderId: string; caseId: string }> {
   const res = await regulator.app.inject({
     method: 'POST',
     url: '/api/orders',
-    headers: as(officer, 'POST'),
+    headers: as(issuer, 'POST'),
     payload: {
       toNode: 'platform-b',
       kind: 'remove',
@@ -81,7 +81,7 @@ async function overdueOrderCase(): Promise<{ orderId: string; caseId: string }> 
   const orderId = res.json().id as string
   await tx((t) => flagOverdueOrders(t, systemActor('orders', 'orders'), new Date(Date.now() + 5000)))
   expect(await tx((t) => openCasesForOverdueOrders(t, system))).toBeGreaterThanOrEqual(1)
-  const list = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(officer) })).json()
+  const list = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(supervisor) })).json()
   const c = list.items.find((x: { orderId: string }) => x.orderId === orderId)
   return { orderId, caseId: c.id }
 }
@@ -150,6 +150,70 @@ describe('an order ignored past its deadline', () => {
       minYuan: 50_000,
       maxYuan: 500_000,
     })
+  })
+})
+
+describe('who leads a case and who sees it', () => {
+  const open = (who: Session, violated: string[]) =>
+    regulator.app.inject({
+      method: 'POST',
+      url: '/api/penalty-cases',
+      headers: as(who, 'POST'),
+      payload: { partyNodeId: 'platform-b', violated, title: '范围测试', facts: '范围测试' },
+    })
+
+  it('an ignored order’s case is led by the organisation that issued the order, and only it and the city CAC see it', async () => {
+    const market = await signIn(regulator.app, 'market.officer')
+    const dongchang = await signIn(regulator.app, 'dongchang.officer')
+    const { caseId } = await overdueOrderCase(market)
+    const marketOrg = (await actor('market.officer')).organisationId
+    const c = await regulator.app.inject({ url: `/api/penalty-cases/${caseId}`, headers: as(market) })
+    expect(c.statusCode, c.body).toBe(200)
+    expect(c.json().leadOrganisationId).toBe(marketOrg)
+    // another organisation: as if there were no such case, to read and to act
+    for (const url of [`/api/penalty-cases/${caseId}`, `/api/penalty-cases/${caseId}/allowed-measures`]) {
+      const r = await regulator.app.inject({ url, headers: as(dongchang) })
+      expect(problem(r).code, url).toBe('PENALTY_CASE_NOT_FOUND')
+      expect(r.statusCode).toBe(404)
+    }
+    const act = await regulator.app.inject({
+      method: 'POST',
+      url: `/api/penalty-cases/${caseId}/investigate`,
+      headers: as(dongchang, 'POST'),
+      payload: { findings: '越权', aggravated: false },
+    })
+    expect(problem(act).code).toBe('PENALTY_CASE_NOT_FOUND')
+    expect((await getPenaltyCase(regulator.database.db, await actor('cac.supervisor'), caseId)).step).toBe(
+      'opened',
+    )
+    const listed = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(dongchang) })).json()
+    expect(listed.items.map((x: { id: string }) => x.id)).not.toContain(caseId)
+    const mine = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(market) })).json()
+    expect(mine.items.map((x: { id: string }) => x.id)).toContain(caseId)
+    expect(mine.items.every((x: { leadOrganisationId: string }) => x.leadOrganisationId === marketOrg)).toBe(
+      true,
+    )
+    // the city CAC sees all
+    const all = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(supervisor) })).json()
+    expect(all.items.map((x: { id: string }) => x.id)).toContain(caseId)
+  })
+
+  it('an A22 case is led by a cyberspace office only (第二十二条: 由网信部门), a county one included', async () => {
+    const market = await signIn(regulator.app, 'market.officer')
+    const dongchang = await signIn(regulator.app, 'dongchang.officer')
+    const refused = await open(market, ['A15'])
+    expect(refused.statusCode).toBe(403)
+    expect(problem(refused).code).toBe('PENALTY_LEAD_NOT_CYBERSPACE')
+    // under A25 (有关主管部门) the department may
+    expect((await open(market, ['A19.2'])).statusCode).toBe(201)
+    const county = await open(dongchang, ['A15'])
+    expect(county.statusCode, county.body).toBe(201)
+    expect(county.json()).toMatchObject({
+      article: 'A22',
+      leadOrganisationId: (await actor('dongchang.officer')).organisationId,
+    })
+    const city = await open(officer, ['A12.1'])
+    expect(city.statusCode, city.body).toBe(201)
   })
 })
 
@@ -530,7 +594,7 @@ describe('the procedure', () => {
           if (!('step' in notified)) {
             counts.refusedNotices++
             expect(notified.code).toBe('PENALTY_OUT_OF_BOUNDS')
-            expect((await getPenaltyCase(regulator.database.db, opened.id)).step).toBe('investigated')
+            expect((await getPenaltyCase(regulator.database.db, li, opened.id)).step).toBe('investigated')
             return
           }
           counts.notices++
@@ -545,7 +609,7 @@ describe('the procedure', () => {
           if (!('step' in out)) {
             counts.refusedDecisions++
             expect(['PENALTY_OUT_OF_BOUNDS', 'PENALTY_HEAVIER_THAN_NOTIFIED']).toContain(out.code)
-            expect((await getPenaltyCase(regulator.database.db, opened.id)).step).toBe('legal_reviewed')
+            expect((await getPenaltyCase(regulator.database.db, li, opened.id)).step).toBe('legal_reviewed')
             return
           }
           counts.decisions++

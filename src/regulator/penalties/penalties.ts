@@ -2,15 +2,15 @@
 // an official act on the ledger in the same transaction, within the bounds in force on its date (bounds.ts) and in
 // the order and on the clocks of procedure.ts. An order ignored past its deadline opens an A25 case by itself.
 import { and, count, desc, eq, inArray, isNotNull, isNull, like, ne, sql } from 'drizzle-orm'
-import type { Actor } from '../../core/auth/index.ts'
+import { type Actor, getStaff } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
 import { DomainError, type FieldProblem } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { getOrganisation, listOrganisations } from '../../core/organisations/index.ts'
 import { append, appendMany, type LedgerActor } from '../../ledger/index.ts'
 import { listPeers } from '../../protocol/index.ts'
-import { chinaDate, type WorkingCalendar, workingCalendar } from '../cases/index.ts'
-import { listOverdueOrders } from '../orders/index.ts'
+import { chinaDate, seesAll, type WorkingCalendar, workingCalendar } from '../cases/index.ts'
+import { listOverdueOrders, orderIssuers } from '../orders/index.ts'
 import {
   type AllowedMeasures,
   allowedMeasures,
@@ -172,22 +172,48 @@ async function load(tx: Tx, id: string, lock = false): Promise<Row> {
   return row
 }
 
+/**
+ * The case, if the actor may see and act on it: staff of its lead organisation, or of the city CAC, which sees all.
+ * 404 otherwise, as for cases, so a case's existence is not told to another organisation.
+ */
+async function visible(tx: Tx, actor: Actor, id: string, lock = false): Promise<Row> {
+  const row = await load(tx, id, lock)
+  if (row.leadOrganisationId !== actor.organisationId && !(await seesAll(tx, actor)))
+    throw new DomainError('PENALTY_CASE_NOT_FOUND', { id })
+  return row
+}
+
+/** The cases the actor may see (its organisation's; the city CAC: all), newest first. */
 export async function listPenaltyCases(
   tx: Tx,
+  actor: Actor,
   opts: { step?: string; limit?: number } = {},
   now: Date = new Date(),
 ): Promise<PenaltyCaseView[]> {
+  const conditions = []
+  if (opts.step) conditions.push(eq(penaltyCase.step, opts.step))
+  if (!(await seesAll(tx, actor))) conditions.push(eq(penaltyCase.leadOrganisationId, actor.organisationId))
   const rows = await tx
     .select()
     .from(penaltyCase)
-    .where(opts.step ? eq(penaltyCase.step, opts.step) : undefined)
+    .where(and(...conditions))
     .orderBy(desc(penaltyCase.openedAt))
     .limit(opts.limit ?? 200)
   const cal = await workingCalendar(tx)
   return rows.map((r) => present(r, cal, now))
 }
 
-export async function getPenaltyCase(tx: Tx, id: string, now: Date = new Date()): Promise<PenaltyCaseView> {
+export async function getPenaltyCase(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  now: Date = new Date(),
+): Promise<PenaltyCaseView> {
+  return present(await visible(tx, actor, id), await workingCalendar(tx), now)
+}
+
+/** The case as it stands after an act the actor was allowed to do. */
+async function view(tx: Tx, id: string, now: Date): Promise<PenaltyCaseView> {
   return present(await load(tx, id), await workingCalendar(tx), now)
 }
 
@@ -207,6 +233,29 @@ async function cacId(tx: Tx): Promise<string> {
   const cac = (await listOrganisations(tx)).find((o) => o.kind === 'cac')
   if (!cac) throw new Error('the regulator has no city CAC organisation')
   return cac.id
+}
+
+/**
+ * 第二十二条: 由网信部门依据职责 — a case under A22 is led by a cyberspace office: the city CAC (kind `cac`) or a county
+ * 网信办 (kind `county`). A23–A25 say 有关主管部门: any regulator organisation acting within its duties.
+ */
+const CYBERSPACE_KINDS: readonly string[] = ['cac', 'county']
+
+async function checkLead(tx: Tx, article: string, organisationId: string): Promise<void> {
+  if (article !== 'A22') return
+  const org = await getOrganisation(tx, organisationId)
+  if (!CYBERSPACE_KINDS.includes(org.kind))
+    throw new DomainError('PENALTY_LEAD_NOT_CYBERSPACE', { article, organisationId, kind: org.kind })
+}
+
+/** The organisation of each order's issuer, when the order records a staff member who still exists. */
+async function issuingOrganisations(tx: Tx, orderIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for (const [orderId, staffId] of await orderIssuers(tx, orderIds)) {
+    const staff = await getStaff(tx, staffId).catch(() => null)
+    if (staff) out.set(orderId, staff.organisationId)
+  }
+  return out
 }
 
 const subject = (id: string) => ({ type: 'penalty_case', id })
@@ -241,6 +290,7 @@ export async function openPenaltyCase(
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
   const article = articleOrThrow(input.violated, chinaDate(now))
+  await checkLead(tx, article, actor.organisationId)
   const name = await partyName(tx, input.partyNodeId)
   const id = newId()
   const number = await nextNumber(tx, '立', now)
@@ -274,7 +324,7 @@ export async function openPenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /**
@@ -304,7 +354,12 @@ export async function openCasesForOverdueOrders(
   const todo = orders.filter((o) => !have.has(o.id))
   if (todo.length === 0) return 0
   const peers = new Map((await listPeers(tx)).map((p) => [p.nodeId, p.nameZh]))
-  const lead = await cacId(tx)
+  // led by the organisation of the officer who issued the order; the city CAC when the order does not say
+  const cac = await cacId(tx)
+  const issuers = await issuingOrganisations(
+    tx,
+    todo.map((o) => o.id),
+  )
   let opened = 0
   for (const o of todo) {
     const id = newId()
@@ -328,7 +383,7 @@ export async function openCasesForOverdueOrders(
         }措施（理由：${o.reason}），期限至 ${inChina(o.deadlineAt)}；期限届满未见执行（${
           o.overdueAt ? inChina(o.overdueAt) : ''
         } 标记逾期）。`,
-        leadOrganisationId: lead,
+        leadOrganisationId: issuers.get(o.id) ?? cac,
         step: 'opened',
         openedAt: now,
         openedByName: actor.name,
@@ -370,12 +425,13 @@ function inChina(at: string): string {
 
 async function step(
   tx: Tx,
+  actor: Actor,
   id: string,
   act: Act,
   now: Date,
   hearingOn?: string,
 ): Promise<{ row: Row; cal: WorkingCalendar }> {
-  const row = await load(tx, id, true)
+  const row = await visible(tx, actor, id, true)
   const cal = await workingCalendar(tx)
   const why = refuse(state(row), act, chinaDate(now), cal, hearingOn)
   if (why) throw new DomainError('PENALTY_PROCEDURE_REFUSED', { reason: why, step: row.step, act })
@@ -397,7 +453,7 @@ export async function investigatePenaltyCase(
   input: { findings: string; aggravated: boolean; aggravationReason?: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'investigate', now)
+  const { row } = await step(tx, actor, id, 'investigate', now)
   if (input.aggravated && !input.aggravationReason?.trim())
     throw new DomainError('PENALTY_AGGRAVATION_REASON_REQUIRED', { field: 'aggravationReason' })
   await advance(tx, id, 'investigate', {
@@ -420,7 +476,7 @@ export async function investigatePenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 const PROBLEM_ZH: Record<BoundsProblem['code'], [string, string]> = {
@@ -485,7 +541,7 @@ export async function notifyPenaltyCase(
   input: NotifyInput,
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row, cal } = await step(tx, id, 'notify', now)
+  const { row, cal } = await step(tx, actor, id, 'notify', now)
   const today = chinaDate(now)
   const problems = validateMeasures({
     violated: row.violated,
@@ -520,7 +576,7 @@ export async function notifyPenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function recordStatement(
@@ -530,7 +586,7 @@ export async function recordStatement(
   input: { text: string; waivesHearing: boolean },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'record_statement', now)
+  const { row } = await step(tx, actor, id, 'record_statement', now)
   const statements = [...(row.statements ?? []), { at: now.toISOString(), ...input }]
   await advance(tx, id, 'record_statement', {
     statements,
@@ -545,7 +601,7 @@ export async function recordStatement(
     details: { number: row.number, waivesHearing: input.waivesHearing },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function requestHearing(
@@ -554,7 +610,7 @@ export async function requestHearing(
   id: string,
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'request_hearing', now)
+  const { row } = await step(tx, actor, id, 'request_hearing', now)
   await advance(tx, id, 'request_hearing', { hearingRequestedAt: now, hearingWaived: false })
   await append(tx, {
     actor,
@@ -568,7 +624,7 @@ export async function requestHearing(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function scheduleHearing(
@@ -578,7 +634,7 @@ export async function scheduleHearing(
   input: { hearingOn: string; place: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'schedule_hearing', now, input.hearingOn)
+  const { row } = await step(tx, actor, id, 'schedule_hearing', now, input.hearingOn)
   await advance(tx, id, 'schedule_hearing', {
     hearingNoticedAt: now,
     hearingOn: input.hearingOn,
@@ -597,7 +653,7 @@ export async function scheduleHearing(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function holdHearing(
@@ -607,8 +663,8 @@ export async function holdHearing(
   input: { record: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const current = await load(tx, id)
-  const { row } = await step(tx, id, 'hold_hearing', now, current.hearingOn ?? undefined)
+  const current = await visible(tx, actor, id)
+  const { row } = await step(tx, actor, id, 'hold_hearing', now, current.hearingOn ?? undefined)
   await advance(tx, id, 'hold_hearing', { hearingHeldAt: now, hearingRecord: input.record })
   await append(tx, {
     actor,
@@ -619,7 +675,7 @@ export async function holdHearing(
     details: { number: row.number, hearingOn: row.hearingOn, place: row.hearingPlace },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /** 法制审核 (行政处罚法第五十八条) by someone other than the officer who investigated. Approval moves the case on; an
@@ -631,7 +687,7 @@ export async function legalReview(
   input: { opinion: string; approved: boolean },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'legal_review', now)
+  const { row } = await step(tx, actor, id, 'legal_review', now)
   if (row.investigatorStaffId && row.investigatorStaffId === actor.staffId)
     throw new DomainError('PENALTY_REVIEWER_IS_INVESTIGATOR')
   if (input.approved)
@@ -650,17 +706,18 @@ export async function legalReview(
     details: { number: row.number, approved: input.approved },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /** What the decision form may offer on a date: the measures of the case's article with their bounds. */
 export async function allowedForCase(
   tx: Tx,
+  actor: Actor,
   id: string,
   opts: { aggravated?: boolean; date?: string } = {},
   now: Date = new Date(),
 ): Promise<AllowedMeasures & { labels: Record<string, { zh: string; en: string }> }> {
-  const row = await load(tx, id)
+  const row = await visible(tx, actor, id)
   const date = opts.date ?? chinaDate(now)
   const a = allowedMeasures(row.violated, opts.aggravated ?? row.aggravated, date)
   if (!a) throw new DomainError('PENALTY_VIOLATIONS_INVALID', { field: 'violated', date })
@@ -683,7 +740,7 @@ export async function decidePenaltyCase(
   input: DecideInput,
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'decide', now)
+  const { row } = await step(tx, actor, id, 'decide', now)
   const today = chinaDate(now)
   const problems = validateMeasures({
     violated: row.violated,
@@ -734,7 +791,7 @@ export async function decidePenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /** A refused attempt outside the bounds, on the record for supervisors (A27): written in its own transaction after
@@ -782,7 +839,7 @@ export async function servePenaltyCase(
   input: { method: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row, cal } = await step(tx, id, 'serve', now)
+  const { row, cal } = await step(tx, actor, id, 'serve', now)
   await advance(tx, id, 'serve', { servedAt: now, serviceMethod: input.method })
   // A26: the decision served enters the party's credit file
   const recordId = newId(now.getTime())
@@ -826,7 +883,7 @@ export async function servePenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function executePenaltyCase(
@@ -836,7 +893,7 @@ export async function executePenaltyCase(
   input: { note: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'execute', now)
+  const { row } = await step(tx, actor, id, 'execute', now)
   await advance(tx, id, 'execute', { executedAt: now, executionNote: input.note })
   await append(tx, {
     actor,
@@ -847,7 +904,7 @@ export async function executePenaltyCase(
     details: { number: row.number, decisionNumber: row.decisionNumber },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function publishPenaltyCase(
@@ -856,7 +913,7 @@ export async function publishPenaltyCase(
   id: string,
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'publish', now)
+  const { row } = await step(tx, actor, id, 'publish', now)
   await advance(tx, id, 'publish', { publishedAt: now })
   await append(tx, {
     actor,
@@ -872,7 +929,7 @@ export async function publishPenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /** A decision revoked (on review, litigation or the organ's own correction): withdrawn from disclosure at once. */
@@ -883,7 +940,7 @@ export async function revokePenaltyCase(
   input: { reason: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'revoke', now)
+  const { row } = await step(tx, actor, id, 'revoke', now)
   await tx
     .update(penaltyCase)
     .set({ revokedAt: now, revokeReason: input.reason })
@@ -911,7 +968,7 @@ export async function revokePenaltyCase(
     details: { number: row.number, decisionNumber: row.decisionNumber, reason: input.reason },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /**
@@ -963,8 +1020,13 @@ export async function flagOverduePenaltySteps(
 }
 
 /** The decision document as printable HTML (行政处罚决定书); 409 before the decision is made. */
-export async function decisionDocument(tx: Tx, id: string, now: Date = new Date()): Promise<string> {
-  const c = await getPenaltyCase(tx, id, now)
+export async function decisionDocument(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  now: Date = new Date(),
+): Promise<string> {
+  const c = await getPenaltyCase(tx, actor, id, now)
   if (!c.decisionNumber)
     throw new DomainError('PENALTY_PROCEDURE_REFUSED', { reason: 'not_decided', step: c.step })
   const organ = await getOrganisation(tx, c.leadOrganisationId)

@@ -158,7 +158,7 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(PenaltyCaseSchema) }), ...problems(400, 401, 403) },
       },
     },
-    async (req) => ({ items: await listPenaltyCases(app.database.db, req.query) }),
+    async (req) => ({ items: await listPenaltyCases(app.database.db, actorOf(req), req.query) }),
   )
 
   app.get(
@@ -199,7 +199,7 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'penalty.read' },
       schema: { tags: ['penalties'], summary: 'One penalty case', params: IdParams, response: ok },
     },
-    async (req) => getPenaltyCase(app.database.db, req.params.id),
+    async (req) => getPenaltyCase(app.database.db, actorOf(req), req.params.id),
   )
 
   app.post(
@@ -372,7 +372,7 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req) => allowedForCase(app.database.db, req.params.id, req.query),
+    async (req) => allowedForCase(app.database.db, actorOf(req), req.params.id, req.query),
   )
 
   app.post(
@@ -410,7 +410,9 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      reply.type('text/html; charset=utf-8').send(await decisionDocument(app.database.db, req.params.id)),
+      reply
+        .type('text/html; charset=utf-8')
+        .send(await decisionDocument(app.database.db, actorOf(req), req.params.id)),
   )
 
   app.post(
