@@ -434,7 +434,7 @@ describe('the procedure', () => {
       method: 'POST',
       url: `/api/penalty-cases/${caseId}/investigate`,
       headers: as(officer, 'POST'),
-      payload: { findings: '逾期未执行', aggravated: false },
+      payload: { findings: '逾期未执行', aggravated: true, aggravationReason: '经催告仍拒不执行' },
     })
     expect(inv.statusCode, inv.body).toBe(200)
     const res = await regulator.app.inject({
@@ -484,6 +484,40 @@ describe('the procedure', () => {
       headers: as(officer),
     })
     expect(doc.statusCode).toBe(409)
+  })
+
+  it('the heavier measures need the aggravation the investigation found: a notice or decision cannot claim it', async () => {
+    const { caseId } = await overdueOrderCase()
+    const li = await actor('cac.officer')
+    const wang = await actor('cac.admin')
+    await tx((t) =>
+      investigatePenaltyCase(t, li, caseId, { findings: '逾期未执行，已于次日补删', aggravated: false }),
+    )
+    const heavy = [{ kind: 'correction_order' as const }, { kind: 'fine' as const, amountYuan: 60_000 }]
+    const notice = { facts: '逾期', reasons: '—', basis: '第二十五条', aggravated: true, measures: heavy }
+    const before = (await entriesAbout(regulator.database.db, { type: 'penalty_case', id: caseId })).length
+    const res = await regulator.app.inject({
+      method: 'POST',
+      url: `/api/penalty-cases/${caseId}/notify`,
+      headers: as(officer, 'POST'),
+      payload: notice,
+    })
+    expect(res.statusCode).toBe(409)
+    expect(problem(res).code).toBe('PENALTY_AGGRAVATION_NOT_FOUND')
+    // nothing written: not even a bounds refusal
+    expect((await entriesAbout(regulator.database.db, { type: 'penalty_case', id: caseId })).length).toBe(
+      before,
+    )
+    expect((await getPenaltyCase(regulator.database.db, li, caseId)).step).toBe('investigated')
+    // the base measures go through; the decision cannot claim it either
+    const base = [{ kind: 'correction_order' as const }]
+    await tx((t) => notifyPenaltyCase(t, li, caseId, { ...notice, aggravated: false, measures: base }))
+    await tx((t) => recordStatement(t, li, caseId, { text: '无异议', waivesHearing: true }))
+    await tx((t) => legalReview(t, wang, caseId, { opinion: '同意', approved: true }))
+    await expect(
+      tx((t) => decidePenaltyCase(t, li, caseId, { measures: base, aggravated: true, performance: '—' })),
+    ).rejects.toMatchObject({ code: 'PENALTY_AGGRAVATION_NOT_FOUND' })
+    expect((await getPenaltyCase(regulator.database.db, li, caseId)).step).toBe('legal_reviewed')
   })
 
   it('flags a step past its clock once, with the step and the lead organisation', async () => {

@@ -511,6 +511,13 @@ export function outOfBounds(problems: BoundsProblem[], details: Record<string, u
   })
 }
 
+/** 拒不改正或者情节严重 is found by the investigation (调查终结), with its reason; a notice or decision may not claim it
+ * on its own to reach the heavier measures. Checked before anything else, so nothing is written. */
+function aggravationFound(row: Row, claimed: boolean): void {
+  if (claimed && !row.aggravated)
+    throw new DomainError('PENALTY_AGGRAVATION_NOT_FOUND', { field: 'aggravated', caseId: row.id })
+}
+
 async function alreadyFined(tx: Tx, row: Row): Promise<boolean> {
   const others = await tx
     .select({ measures: penaltyCase.measures })
@@ -542,6 +549,7 @@ export async function notifyPenaltyCase(
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
   const { row, cal } = await step(tx, actor, id, 'notify', now)
+  aggravationFound(row, input.aggravated)
   const today = chinaDate(now)
   const problems = validateMeasures({
     violated: row.violated,
@@ -741,6 +749,7 @@ export async function decidePenaltyCase(
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
   const { row } = await step(tx, actor, id, 'decide', now)
+  aggravationFound(row, input.aggravated)
   const today = chinaDate(now)
   const problems = validateMeasures({
     violated: row.violated,
