@@ -14,6 +14,7 @@ export { DISCLOSURE_RULES, disclosureOf } from './disclosure.ts'
 export {
   allowedForCase,
   decidePenaltyCase,
+  decidePenaltyCaseRecorded,
   decisionDocument,
   executePenaltyCase,
   flagOverduePenaltySteps,
@@ -24,7 +25,9 @@ export {
   listCreditRecords,
   listPenaltyCases,
   listPublicDisclosures,
+  MISCONDUCT_PROBLEMS,
   notifyPenaltyCase,
+  notifyPenaltyCaseRecorded,
   openCasesForOverdueOrders,
   openPenaltyCase,
   type PenaltyCaseView,

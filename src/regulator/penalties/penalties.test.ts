@@ -486,6 +486,52 @@ describe('the procedure', () => {
     expect(doc.statusCode).toBe(409)
   })
 
+  it('records only a bound violated as misconduct: an incomplete form is refused but not recorded', async () => {
+    const { caseId } = await overdueOrderCase()
+    const li = await actor('cac.officer')
+    await tx((t) =>
+      investigatePenaltyCase(t, li, caseId, {
+        findings: '逾期未执行',
+        aggravated: true,
+        aggravationReason: '经催告仍拒不执行',
+      }),
+    )
+    const notify = (measures: Measure[]) =>
+      regulator.app.inject({
+        method: 'POST',
+        url: `/api/penalty-cases/${caseId}/notify`,
+        headers: as(officer, 'POST'),
+        payload: { facts: '逾期', reasons: '—', basis: '第二十五条', aggravated: true, measures },
+      })
+    const refusals = async () =>
+      (await entriesAbout(regulator.database.db, { type: 'penalty_case', id: caseId })).filter(
+        (e) => e.entry.action === 'penalty.bounds_refused',
+      )
+    // the fine the article requires left out, a person's fine without the person, nothing at all: form mistakes
+    for (const measures of [
+      [{ kind: 'correction_order' }],
+      [
+        { kind: 'correction_order' },
+        { kind: 'fine', amountYuan: 60_000 },
+        { kind: 'person_fine', amountYuan: 20_000 },
+      ],
+      [],
+    ] as Measure[][]) {
+      const res = await notify(measures)
+      expect(res.statusCode, JSON.stringify(measures)).toBe(400)
+      expect(problem(res).code).toBe('PENALTY_OUT_OF_BOUNDS')
+    }
+    expect(await refusals()).toHaveLength(0)
+    // an amount out of range is: one entry, for the fine, though a form mistake came with it
+    const res = await notify([{ kind: 'fine', amountYuan: 600_000 }])
+    expect(res.statusCode).toBe(400)
+    const recorded = await refusals()
+    expect(recorded.map((e) => e.entry.details.measure)).toEqual(['fine'])
+    expect(recorded[0]?.entry.details.problems).toEqual(
+      expect.arrayContaining(['amount_out_of_range:fine', 'required_missing:correction_order']),
+    )
+  })
+
   it('the heavier measures need the aggravation the investigation found: a notice or decision cannot claim it', async () => {
     const { caseId } = await overdueOrderCase()
     const li = await actor('cac.officer')

@@ -3,8 +3,8 @@
 // the order and on the clocks of procedure.ts. An order ignored past its deadline opens an A25 case by itself.
 import { and, count, desc, eq, inArray, isNotNull, isNull, like, ne, sql } from 'drizzle-orm'
 import { type Actor, getStaff } from '../../core/auth/index.ts'
-import type { Tx } from '../../core/db/index.ts'
-import { DomainError, type FieldProblem } from '../../core/errors.ts'
+import { type Tx, transaction } from '../../core/db/index.ts'
+import { DomainError, type FieldProblem, isDomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { getOrganisation, listOrganisations } from '../../core/organisations/index.ts'
 import { append, appendMany, type LedgerActor } from '../../ledger/index.ts'
@@ -803,8 +803,20 @@ export async function decidePenaltyCase(
   return view(tx, id, now)
 }
 
+/**
+ * The problems that are a bound violated — an amount outside the legal range, a measure the article does not allow,
+ * a heavier measure without the aggravating condition — and so on the record for supervisors (A27). A form left
+ * incomplete (a required measure missing, no measure, no person named, an amount missing) is refused all the same
+ * but is no misconduct, and is not recorded.
+ */
+export const MISCONDUCT_PROBLEMS: ReadonlySet<BoundsProblem['code']> = new Set([
+  'amount_out_of_range',
+  'measure_not_allowed',
+  'needs_aggravation',
+])
+
 /** A refused attempt outside the bounds, on the record for supervisors (A27): written in its own transaction after
- * the request was refused. One entry per problem measure (or one for the whole set). */
+ * the request was refused. One entry per problem measure; nothing when no problem is a bound violated. */
 export async function recordBoundsRefusal(
   tx: Tx,
   actor: Actor,
@@ -813,10 +825,11 @@ export async function recordBoundsRefusal(
   problems: BoundsProblem[],
   attempted: readonly Measure[],
   now: Date = new Date(),
-): Promise<void> {
+): Promise<number> {
+  const rows = problems.filter((p) => MISCONDUCT_PROBLEMS.has(p.code))
+  if (rows.length === 0) return 0
   const widest = allowedMeasures(violated, true, chinaDate(now))
-  const rows = problems.length > 0 ? problems : [{ code: 'no_measures' as const }]
-  const all = rows.map((p) => (p.kind ? `${p.code}:${p.kind}` : p.code))
+  const all = problems.map((p) => (p.kind ? `${p.code}:${p.kind}` : p.code))
   const bounds = boundsInForce(chinaDate(now))
   const article = (bounds && articleFor(violated, bounds)?.article) || 'A27'
   const byMeasure = new Map<string, BoundsProblem>()
@@ -838,6 +851,64 @@ export async function recordBoundsRefusal(
       },
       at: now,
     })),
+  )
+  return byMeasure.size
+}
+
+/**
+ * Runs a notice or decision in its own transaction; refused as outside the bounds, the attempt is recorded
+ * (`penalty.bounds_refused`) in a second transaction — the first rolled back — and the refusal goes on to the caller.
+ */
+async function recordingRefusals<T>(
+  db: Tx,
+  actor: Actor,
+  id: string,
+  attempted: readonly Measure[],
+  now: Date,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  try {
+    return await transaction(db, fn)
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'PENALTY_OUT_OF_BOUNDS')
+      await transaction(db, (tx) =>
+        recordBoundsRefusal(
+          tx,
+          actor,
+          id,
+          e.details.violated as string[],
+          e.details.boundsProblems as BoundsProblem[],
+          attempted,
+          now,
+        ),
+      )
+    throw e
+  }
+}
+
+/** 告知 as the console asks for it: its own transaction, a bound violated left on the record when refused. */
+export function notifyPenaltyCaseRecorded(
+  db: Tx,
+  actor: Actor,
+  id: string,
+  input: NotifyInput,
+  now: Date = new Date(),
+): Promise<PenaltyCaseView> {
+  return recordingRefusals(db, actor, id, input.measures, now, (tx) =>
+    notifyPenaltyCase(tx, actor, id, input, now),
+  )
+}
+
+/** 决定 as the console asks for it: its own transaction, a bound violated left on the record when refused. */
+export function decidePenaltyCaseRecorded(
+  db: Tx,
+  actor: Actor,
+  id: string,
+  input: DecideInput,
+  now: Date = new Date(),
+): Promise<PenaltyCaseView> {
+  return recordingRefusals(db, actor, id, input.measures, now, (tx) =>
+    decidePenaltyCase(tx, actor, id, input, now),
   )
 }
 

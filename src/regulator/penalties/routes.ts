@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { isDomainError } from '../../core/errors.ts'
 import { actorOf } from '../../server/auth.ts'
 import { IdParams, Nullable, problems } from '../../server/schemas.ts'
-import { BOUNDS_VERSIONS, type BoundsProblem, MEASURE_KINDS, type Measure, VIOLATIONS } from './bounds.ts'
+import { BOUNDS_VERSIONS, MEASURE_KINDS, VIOLATIONS } from './bounds.ts'
 import {
   allowedForCase,
-  decidePenaltyCase,
+  decidePenaltyCaseRecorded,
   decisionDocument,
   executePenaltyCase,
   getPenaltyCase,
@@ -17,10 +15,9 @@ import {
   listCreditRecords,
   listPenaltyCases,
   listPublicDisclosures,
-  notifyPenaltyCase,
+  notifyPenaltyCaseRecorded,
   openPenaltyCase,
   publishPenaltyCase,
-  recordBoundsRefusal,
   recordStatement,
   requestHearing,
   revokePenaltyCase,
@@ -114,32 +111,6 @@ const ok = { 200: PenaltyCaseSchema, ...problems(400, 401, 403, 404, 409) }
 /** Penalty cases against platforms (A22–A25): the procedure of the Administrative Penalty Law. Regulator only. */
 export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   if (app.config.node.role !== 'regulator') return
-
-  /** A request refused as outside the bounds leaves its trace: `penalty.bounds_refused` in its own transaction. */
-  async function recordingRefusals<T>(
-    req: FastifyRequest,
-    id: string,
-    attempted: Measure[],
-    fn: () => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await fn()
-    } catch (e) {
-      if (isDomainError(e) && e.code === 'PENALTY_OUT_OF_BOUNDS') {
-        await app.tx((tx) =>
-          recordBoundsRefusal(
-            tx,
-            actorOf(req),
-            id,
-            e.details.violated as string[],
-            e.details.boundsProblems as BoundsProblem[],
-            attempted,
-          ),
-        )
-      }
-      throw e
-    }
-  }
 
   app.get(
     '/api/penalty-cases',
@@ -264,10 +235,7 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: ok,
       },
     },
-    async (req) =>
-      recordingRefusals(req, req.params.id, req.body.measures, () =>
-        app.tx((tx) => notifyPenaltyCase(tx, actorOf(req), req.params.id, req.body)),
-      ),
+    async (req) => notifyPenaltyCaseRecorded(app.database.db, actorOf(req), req.params.id, req.body),
   )
 
   app.post(
@@ -392,10 +360,7 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: ok,
       },
     },
-    async (req) =>
-      recordingRefusals(req, req.params.id, req.body.measures, () =>
-        app.tx((tx) => decidePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
-      ),
+    async (req) => decidePenaltyCaseRecorded(app.database.db, actorOf(req), req.params.id, req.body),
   )
 
   app.get(
