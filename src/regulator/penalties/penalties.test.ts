@@ -532,6 +532,68 @@ describe('the procedure', () => {
     )
   })
 
+  it('a disapproving legal review sends the case back for a corrected notice, whose window starts again', async () => {
+    const { caseId } = await overdueOrderCase()
+    const li = await actor('cac.officer')
+    const wang = await actor('cac.admin')
+    await tx((t) =>
+      investigatePenaltyCase(t, li, caseId, { findings: '逾期未执行', aggravated: false }, at('2026-11-02')),
+    )
+    const notice = {
+      facts: '逾期未执行删除指令',
+      reasons: '—',
+      basis: '第二十五条',
+      aggravated: false,
+      measures: [{ kind: 'correction_order' as const }],
+    }
+    await tx((t) => notifyPenaltyCase(t, li, caseId, notice, at('2026-11-03')))
+    await tx((t) => recordStatement(t, li, caseId, { text: '无异议', waivesHearing: true }, at('2026-11-04')))
+    // a second notice without being sent back: refused
+    await expect(tx((t) => notifyPenaltyCase(t, li, caseId, notice, at('2026-11-05')))).rejects.toMatchObject(
+      { details: { reason: 'out_of_order' } },
+    )
+    await tx((t) =>
+      legalReview(
+        t,
+        wang,
+        caseId,
+        { opinion: '告知书未写明违法事实发生的时间，请补正', approved: false },
+        at('2026-11-05'),
+      ),
+    )
+    const corrected = await tx((t) =>
+      notifyPenaltyCase(
+        t,
+        li,
+        caseId,
+        { ...notice, facts: '2026年10月30日指令期限届满，平台逾期未执行删除指令' },
+        at('2026-11-06'),
+      ),
+    )
+    expect(corrected).toMatchObject({ step: 'notified', legalOpinion: null, hearingWaived: false })
+    // Friday 11-06: five working days end Friday 11-13
+    expect(corrected.notice?.windowEnds).toBe('2026-11-13')
+    // the earlier waiver does not cut the new window short
+    await expect(
+      tx((t) => legalReview(t, wang, caseId, { opinion: '同意', approved: true }, at('2026-11-09'))),
+    ).rejects.toMatchObject({ details: { reason: 'statement_window_open' } })
+    await tx((t) => legalReview(t, wang, caseId, { opinion: '同意', approved: true }, at('2026-11-16')))
+    const decided = await tx((t) =>
+      decidePenaltyCase(
+        t,
+        li,
+        caseId,
+        { measures: notice.measures, aggravated: false, performance: '限期改正' },
+        at('2026-11-16'),
+      ),
+    )
+    expect(decided.step).toBe('decided')
+    const notified = (await entriesAbout(regulator.database.db, { type: 'penalty_case', id: caseId })).filter(
+      (e) => e.entry.action === 'penalty.notified',
+    )
+    expect(notified.map((e) => e.entry.details.corrected ?? false)).toEqual([false, true])
+  })
+
   it('the heavier measures need the aggravation the investigation found: a notice or decision cannot claim it', async () => {
     const { caseId } = await overdueOrderCase()
     const li = await actor('cac.officer')

@@ -103,6 +103,8 @@ function state(r: Row): ProcedureState {
     hearingNoticedOn: r.hearingNoticedAt ? chinaDate(r.hearingNoticedAt) : null,
     hearingHeld: r.hearingHeldAt !== null,
     hearingWaived: r.hearingWaived,
+    // an opinion recorded without approval, while still at 告知: sent back for a corrected notice
+    sentBack: r.step === 'notified' && r.legalOpinion !== null && r.legalReviewedAt === null,
     revoked: r.revokedAt !== null,
   }
 }
@@ -568,7 +570,26 @@ export async function notifyPenaltyCase(
     hearingRight: hearingRight(input.measures),
     windowEnds: dueDate(CLOCKS.hearingRequest, today, cal),
   }
-  await advance(tx, id, 'notify', { notifiedAt: now, notice, aggravated: input.aggravated })
+  const again = row.step === 'notified'
+  await advance(tx, id, 'notify', {
+    notifiedAt: now,
+    notice,
+    aggravated: input.aggravated,
+    // a corrected notice after 法制审核 sent the case back: the party's window to state its case and ask for a
+    // hearing starts again, the earlier hearing and waiver stay on the ledger only
+    ...(again
+      ? {
+          legalOpinion: null,
+          hearingWaived: false,
+          hearingRequestedAt: null,
+          hearingNoticedAt: null,
+          hearingOn: null,
+          hearingPlace: null,
+          hearingHeldAt: null,
+          hearingRecord: null,
+        }
+      : {}),
+  })
   await append(tx, {
     actor,
     action: 'penalty.notified',
@@ -581,6 +602,7 @@ export async function notifyPenaltyCase(
       hearingRight: notice.hearingRight,
       windowEnds: notice.windowEnds,
       clock: CLOCKS.hearingRequest.citation,
+      ...(again ? { corrected: true, sentBackOpinion: row.legalOpinion } : {}),
     },
     at: now,
   })

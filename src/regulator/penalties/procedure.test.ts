@@ -29,6 +29,7 @@ function fresh(openedOn: string, hearingRight: boolean): ProcedureState {
     hearingNoticedOn: null,
     hearingHeld: false,
     hearingWaived: false,
+    sentBack: false,
     revoked: false,
   }
 }
@@ -37,7 +38,7 @@ function fresh(openedOn: string, hearingRight: boolean): ProcedureState {
 function apply(s: ProcedureState, act: Act, today: string, hearingOn?: string): ProcedureState | null {
   if (refuse(s, act, today, cal, hearingOn)) return null
   const next = { ...s, step: nextStep(act) ?? s.step }
-  if (act === 'notify') next.notifiedOn = today
+  if (act === 'notify') Object.assign(next, { notifiedOn: today, sentBack: false, hearingRequested: false })
   if (act === 'request_hearing') next.hearingRequested = true
   if (act === 'schedule_hearing') next.hearingNoticedOn = today
   if (act === 'hold_hearing') next.hearingHeld = true
@@ -78,6 +79,15 @@ describe('clocks', () => {
 })
 
 describe('order', () => {
+  it('告知 again only after 法制审核 sent the case back', () => {
+    const s = { ...fresh('2026-03-02', false), step: 'notified' as const, notifiedOn: '2026-03-03' }
+    expect(refuse(s, 'notify', '2026-03-20', cal)).toBe('out_of_order')
+    expect(refuse({ ...s, sentBack: true }, 'notify', '2026-03-20', cal)).toBeNull()
+    expect(refuse({ ...s, step: 'legal_reviewed', sentBack: true }, 'notify', '2026-03-20', cal)).toBe(
+      'out_of_order',
+    )
+  })
+
   it('the hearing: asked for within five working days, noticed seven working days ahead, held before review', () => {
     let s = fresh('2026-06-01', true)
     s = apply(s, 'investigate', '2026-06-02') as ProcedureState

@@ -130,6 +130,8 @@ export interface ProcedureState {
   hearingHeld: boolean
   /** The party stated its case and said it wants no hearing, so the window need not run out. */
   hearingWaived: boolean
+  /** 法制审核 did not approve and sent the case back: a corrected notice may be given (告知 again). */
+  sentBack: boolean
   revoked: boolean
 }
 
@@ -150,7 +152,8 @@ export type Act =
 /** The step each act moves the case to (acts inside 告知 leave it there). */
 const NEXT: Record<Act, { from: readonly Step[]; to: Step | null }> = {
   investigate: { from: ['opened'], to: 'investigated' },
-  notify: { from: ['investigated'], to: 'notified' },
+  // again from 告知 only after 法制审核 sent the case back (a corrected notice restarts the party's window)
+  notify: { from: ['investigated', 'notified'], to: 'notified' },
   record_statement: { from: ['notified'], to: null },
   request_hearing: { from: ['notified'], to: null },
   schedule_hearing: { from: ['notified'], to: null },
@@ -190,6 +193,9 @@ export function refuse(
   if (!NEXT[act].from.includes(s.step)) return 'out_of_order'
   const windowEnd = s.notifiedOn ? dueDate(CLOCKS.hearingRequest, s.notifiedOn, calendar) : null
   switch (act) {
+    case 'notify':
+      if (s.step === 'notified' && !s.sentBack) return 'out_of_order'
+      return null
     case 'request_hearing':
       if (!s.hearingRight) return 'hearing_not_available'
       if (s.hearingRequested) return 'hearing_already_requested'
