@@ -65,6 +65,10 @@ describe('clocks', () => {
   it('ninety calendar days to decide, fifteen to pay', () => {
     expect(dueDate(CLOCKS.decision, '2026-01-10', cal)).toBe('2026-04-10')
     expect(dueDate(CLOCKS.payment, '2026-09-30', cal)).toBe('2026-10-15')
+    // a last day on a rest day moves to the next working day: served 09-16, the 15th day is 10-01 (国庆节) → 10-08
+    expect(dueDate(CLOCKS.payment, '2026-09-16', cal)).toBe('2026-10-08')
+    // opened 2026-01-05: the 90th day is Sunday 04-05, in the 清明节 holiday (04-04..06) → Tuesday 04-07
+    expect(dueDate(CLOCKS.decision, '2026-01-05', cal)).toBe('2026-04-07')
   })
 
   it('the clock that runs follows the step', () => {

@@ -6,9 +6,10 @@
 // Honest sources: the article numbers and periods below are those of the Administrative Penalty Law as revised in
 // 2021, written from memory of its text and to be checked against the published law; 第八十五条 ("本法中'二日''三日'
 // '五日''七日'的规定是指工作日，不含法定节假日") is why the five- and seven-day periods count working days. The 90-day
-// and 15-day periods are calendar days. The publication period (seven working days after the decision) comes from
+// and 15-day periods are calendar days, and like every period so counted end on the next working day when their last
+// day is a rest day (民法典第二百零三条; cases/calendar.ts). The publication period (seven working days after the decision) comes from
 // the State Council's 2018 guidance on publishing enforcement decisions (国办发〔2018〕118号), also from memory.
-import { addWorkingDays, nextDate, type WorkingCalendar } from '../cases/index.ts'
+import { addCalendarDays, addWorkingDays, type WorkingCalendar } from '../cases/index.ts'
 
 export const STEPS = [
   'opened',
@@ -113,7 +114,10 @@ export const REMEDIES = {
 } as const
 
 export function dueDate(clock: Clock, from: string, calendar: WorkingCalendar): string {
-  return clock.unit === 'working' ? addWorkingDays(from, clock.days, calendar) : nextDate(from, clock.days)
+  // calendar-day periods end on a working day (民法典第二百零三条, cases/calendar.ts offRestDay)
+  return clock.unit === 'working'
+    ? addWorkingDays(from, clock.days, calendar)
+    : addCalendarDays(from, clock.days, calendar)
 }
 
 /** What a case has recorded, as China dates, for the procedure's checks. */
