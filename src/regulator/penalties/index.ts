@@ -13,6 +13,7 @@ export { decisionHtml } from './decision.ts'
 export { DISCLOSURE_RULES, disclosureOf } from './disclosure.ts'
 export {
   allowedForCase,
+  decidedPenaltiesByPlatform,
   decidePenaltyCase,
   decidePenaltyCaseRecorded,
   decisionDocument,

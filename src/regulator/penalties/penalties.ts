@@ -1,7 +1,7 @@
 // Penalty cases against platforms (A22–A25) walked through the procedure of the Administrative Penalty Law, each step
 // an official act on the ledger in the same transaction, within the bounds in force on its date (bounds.ts) and in
 // the order and on the clocks of procedure.ts. An order ignored past its deadline opens an A25 case by itself.
-import { and, count, desc, eq, inArray, isNotNull, isNull, like, ne, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, like, lt, ne, sql } from 'drizzle-orm'
 import { type Actor, getStaff } from '../../core/auth/index.ts'
 import { type Tx, transaction } from '../../core/db/index.ts'
 import { DomainError, type FieldProblem, isDomainError } from '../../core/errors.ts'
@@ -1133,6 +1133,26 @@ export async function decisionDocument(
     throw new DomainError('PENALTY_PROCEDURE_REFUSED', { reason: 'not_decided', step: c.step })
   const organ = await getOrganisation(tx, c.leadOrganisationId)
   return decisionHtml(c, organ.nameZh)
+}
+
+/**
+ * Decisions against each platform in a period (decided at or after `from`, before `to`), by the party's node id; a
+ * decision since revoked does not count. What the evaluation (A17) reads as a platform's penalties.
+ */
+export async function decidedPenaltiesByPlatform(tx: Tx, from: Date, to: Date): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ node: penaltyCase.partyNodeId, n: count() })
+    .from(penaltyCase)
+    .where(
+      and(
+        isNotNull(penaltyCase.partyNodeId),
+        gte(penaltyCase.decidedAt, from),
+        lt(penaltyCase.decidedAt, to),
+        isNull(penaltyCase.revokedAt),
+      ),
+    )
+    .groupBy(penaltyCase.partyNodeId)
+  return new Map(rows.map((r) => [r.node as string, Number(r.n)]))
 }
 
 // --- A26: credit files and public disclosure ---
