@@ -6,6 +6,7 @@ export {
   MEASURE_LABELS,
   type Measure,
   type MeasureKind,
+  measureLabel,
   VIOLATIONS,
   validateMeasures,
 } from './bounds.ts'

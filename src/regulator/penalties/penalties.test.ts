@@ -686,6 +686,7 @@ describe('the procedure', () => {
           : {}),
         ...(r.kind === 'confiscation' ? { amountYuan: picks[i] ?? 0 } : {}),
         ...(r.kind === 'person_fine' ? { personName: '张某' } : {}),
+        ...(r.kind === 'correction_order' ? { deadline: '2099-12-31' } : {}),
       }))
       if (drop !== null && ms.length > 0) ms.splice(drop % ms.length, 1)
       if (extra) ms.push(extra)

@@ -19,9 +19,9 @@ import {
   boundsInForce,
   hearingRight,
   heavierThanNotified,
-  MEASURE_LABELS,
   type Measure,
   type MeasureKind,
+  measureLabel,
   validateMeasures,
 } from './bounds.ts'
 import { decisionHtml } from './decision.ts'
@@ -496,6 +496,14 @@ const PROBLEM_ZH: Record<BoundsProblem['code'], [string, string]> = {
   fined_twice: ['同一违法行为不得给予两次以上罚款', 'One act is fined once'],
   required_missing: ['缺少该条规定必须给予的处罚', 'A measure the article requires is missing'],
   no_measures: ['请至少选择一项处罚', 'Choose at least one measure'],
+  deadline_missing: [
+    '责令限期改正须写明改正期限',
+    'An order to correct within a deadline needs its deadline',
+  ],
+  deadline_not_after: [
+    '改正期限须晚于告知或决定之日',
+    'The correction deadline must fall after the notice or decision',
+  ],
 }
 
 /** The request refused because its measures are outside the bounds: every problem, as field problems. */
@@ -752,7 +760,7 @@ export async function allowedForCase(
   const a = allowedMeasures(row.violated, opts.aggravated ?? row.aggravated, date)
   if (!a) throw new DomainError('PENALTY_VIOLATIONS_INVALID', { field: 'violated', date })
   const labels: Record<string, { zh: string; en: string }> = {}
-  for (const x of a.measures) labels[x.kind] = MEASURE_LABELS[x.kind]
+  for (const x of a.measures) labels[x.kind] = measureLabel(x.kind, a.article)
   return { ...a, labels }
 }
 
