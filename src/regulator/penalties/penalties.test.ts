@@ -16,6 +16,7 @@ import {
 import { connect, listen } from '../../../test/helpers/peers.ts'
 import { type Actor, findStaffByLogin } from '../../core/auth/index.ts'
 import { transaction } from '../../core/db/index.ts'
+import { regulatorOrganisations } from '../../core/organisations/jurisdiction.ts'
 import { entriesAbout, systemActor } from '../../ledger/index.ts'
 import { chinaDate } from '../cases/index.ts'
 import { flagOverdueOrders } from '../orders/index.ts'
@@ -31,6 +32,7 @@ import {
   listCreditRecords,
   listPublicDisclosures,
   notifyPenaltyCase,
+  numberPrefix,
   openCasesForOverdueOrders,
   openPenaltyCase,
   publishPenaltyCase,
@@ -170,6 +172,8 @@ describe('who leads a case and who sees it', () => {
     const c = await regulator.app.inject({ url: `/api/penalty-cases/${caseId}`, headers: as(market) })
     expect(c.statusCode, c.body).toBe(200)
     expect(c.json().leadOrganisationId).toBe(marketOrg)
+    // its numbers are the department's, not the CAC's 通网信
+    expect(c.json().number).toMatch(/^通市监立〔\d{4}〕\d+号$/)
     // another organisation: as if there were no such case, to read and to act
     for (const url of [`/api/penalty-cases/${caseId}`, `/api/penalty-cases/${caseId}/allowed-measures`]) {
       const r = await regulator.app.inject({ url, headers: as(dongchang) })
@@ -198,6 +202,18 @@ describe('who leads a case and who sees it', () => {
     expect(all.items.map((x: { id: string }) => x.id)).toContain(caseId)
   })
 
+  it('numbers carry the lead organisation’s abbreviation: 通网信 only for the city CAC', () => {
+    const orgs = regulatorOrganisations()
+    const prefixes = new Map(orgs.map((o) => [o.key, numberPrefix(o)]))
+    expect(prefixes.get('cac')).toBe('通网信')
+    expect(prefixes.get('county-220581')).toBe('梅河口网信')
+    expect(prefixes.get('county-220521')).toBe('通化网信')
+    expect(prefixes.get('market-supervision')).toBe('通市监')
+    const others = orgs.filter((o) => o.key !== 'cac').map((o) => prefixes.get(o.key))
+    expect(others).not.toContain('通网信')
+    expect(new Set(prefixes.values()).size).toBe(orgs.length)
+  })
+
   it('an A22 case is led by a cyberspace office only (第二十二条: 由网信部门), a county one included', async () => {
     const market = await signIn(regulator.app, 'market.officer')
     const dongchang = await signIn(regulator.app, 'dongchang.officer')
@@ -212,6 +228,7 @@ describe('who leads a case and who sees it', () => {
       article: 'A22',
       leadOrganisationId: (await actor('dongchang.officer')).organisationId,
     })
+    expect(county.json().number).toMatch(/^东昌网信立〔\d{4}〕\d+号$/)
     const city = await open(officer, ['A12.1'])
     expect(city.statusCode, city.body).toBe(201)
   })

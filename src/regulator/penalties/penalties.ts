@@ -6,7 +6,12 @@ import { type Actor, getStaff } from '../../core/auth/index.ts'
 import { type Tx, transaction } from '../../core/db/index.ts'
 import { DomainError, type FieldProblem, isDomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
-import { getOrganisation, listOrganisations } from '../../core/organisations/index.ts'
+import {
+  COUNTIES,
+  getOrganisation,
+  listOrganisations,
+  type Organisation,
+} from '../../core/organisations/index.ts'
 import { append, appendMany, type LedgerActor } from '../../ledger/index.ts'
 import { listPeers } from '../../protocol/index.ts'
 import { chinaDate, seesAll, type WorkingCalendar, workingCalendar } from '../cases/index.ts'
@@ -219,10 +224,32 @@ async function view(tx: Tx, id: string, now: Date): Promise<PenaltyCaseView> {
   return present(await load(tx, id), await workingCalendar(tx), now)
 }
 
-async function nextNumber(tx: Tx, kind: '立' | '罚', now: Date): Promise<string> {
+/**
+ * The organ's abbreviation in its document numbers (机关代字): 通网信 for the city CAC, the county's name and 网信 for a
+ * county 网信办 (东昌网信, 梅河口网信), and for the departments the usual abbreviations — to be confirmed with each organ
+ * (no organisation carries its own code yet); any other organisation is named in full rather than given the CAC's.
+ */
+const DEPARTMENT_PREFIX: Record<string, string> = {
+  'public-security': '通公',
+  'state-security': '通国安',
+  health: '通卫健',
+  'market-supervision': '通市监',
+  'culture-tourism': '通文旅',
+}
+
+export function numberPrefix(org: Pick<Organisation, 'kind' | 'key' | 'nameZh' | 'divisionCode'>): string {
+  if (org.kind === 'cac') return '通网信'
+  if (org.kind === 'county') {
+    const county = COUNTIES.find((c) => c.code === org.divisionCode)
+    if (county) return `${county.zh.length > 2 ? county.zh.replace(/[区县市]$/, '') : county.zh}网信`
+  }
+  return DEPARTMENT_PREFIX[org.key] ?? org.nameZh
+}
+
+async function nextNumber(tx: Tx, kind: '立' | '罚', now: Date, leadOrganisationId: string): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`qinglang/penalty-number/${kind}`}))`)
   const year = chinaDate(now).slice(0, 4)
-  const prefix = `通网信${kind}〔${year}〕`
+  const prefix = `${numberPrefix(await getOrganisation(tx, leadOrganisationId))}${kind}〔${year}〕`
   const col = kind === '立' ? penaltyCase.number : penaltyCase.decisionNumber
   const [row] = await tx
     .select({ n: count() })
@@ -295,7 +322,7 @@ export async function openPenaltyCase(
   await checkLead(tx, article, actor.organisationId)
   const name = await partyName(tx, input.partyNodeId)
   const id = newId()
-  const number = await nextNumber(tx, '立', now)
+  const number = await nextNumber(tx, '立', now, actor.organisationId)
   await tx.insert(penaltyCase).values({
     id,
     number,
@@ -365,7 +392,8 @@ export async function openCasesForOverdueOrders(
   let opened = 0
   for (const o of todo) {
     const id = newId()
-    const number = await nextNumber(tx, '立', now)
+    const lead = issuers.get(o.id) ?? cac
+    const number = await nextNumber(tx, '立', now, lead)
     const name = peers.get(o.toNode) ?? o.toNode
     const inserted = await tx
       .insert(penaltyCase)
@@ -385,7 +413,7 @@ export async function openCasesForOverdueOrders(
         }措施（理由：${o.reason}），期限至 ${inChina(o.deadlineAt)}；期限届满未见执行（${
           o.overdueAt ? inChina(o.overdueAt) : ''
         } 标记逾期）。`,
-        leadOrganisationId: issuers.get(o.id) ?? cac,
+        leadOrganisationId: lead,
         step: 'opened',
         openedAt: now,
         openedByName: actor.name,
@@ -796,7 +824,7 @@ export async function decidePenaltyCase(
       kinds: heavier.map((x) => x.kind),
     })
   const version = boundsInForce(today)?.version ?? null
-  const decisionNumber = await nextNumber(tx, '罚', now)
+  const decisionNumber = await nextNumber(tx, '罚', now, row.leadOrganisationId)
   await advance(tx, id, 'decide', {
     decidedAt: now,
     decisionNumber,
