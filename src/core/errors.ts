@@ -656,6 +656,16 @@ export const ERRORS = {
     zh: '决定的处罚重于告知的处罚，须重新告知（行政处罚法第四十五条）',
     en: 'The decision is heavier than what the party was told; notify again first',
   },
+  PENALTY_LEAD_NOT_CYBERSPACE: {
+    status: 403,
+    zh: '第二十二条的行政处罚由网信部门作出：须由市网信办或县（市、区）网信办立案办理',
+    en: 'A22 penalties are for the cyberspace offices: the case must be opened by the city CAC or a county cyberspace office',
+  },
+  PENALTY_AGGRAVATION_NOT_FOUND: {
+    status: 409,
+    zh: '调查终结时未认定拒不改正或者情节严重，告知和决定不得据此适用较重的处罚',
+    en: 'The investigation did not find a refusal to correct or serious circumstances; the notice and decision may not rely on them',
+  },
   PENALTY_AGGRAVATION_REASON_REQUIRED: {
     status: 400,
     zh: '认定拒不改正或者情节严重的，须写明理由',

@@ -33,8 +33,8 @@ export async function seedPenalties(nodes: RunningNode[]): Promise<void> {
   const regulator = nodes.find((n) => n.config.node.role === 'regulator')
   if (!regulator || !nodes.some((n) => n.config.node.id === 'platform-b')) return
   const db = regulator.database.db
-  if ((await transaction(db, (tx) => listPenaltyCases(tx, { limit: 1 }))).length > 0) return
   const officer = await staffActor(regulator, 'cac.officer')
+  if ((await transaction(db, (tx) => listPenaltyCases(tx, officer, { limit: 1 }))).length > 0) return
   const reviewer = await staffActor(regulator, 'cac.admin')
   const system = systemActor('penalties', '行政处罚 / penalties')
   const cal = await transaction(db, (tx) => workingCalendar(tx))
@@ -66,7 +66,7 @@ export async function seedPenalties(nodes: RunningNode[]): Promise<void> {
     flagOverdueOrders(tx, systemActor('orders', '指令期限 / order deadlines'), on(flagged, 9)),
   )
   await transaction(db, (tx) => openCasesForOverdueOrders(tx, system, on(flagged, 9)))
-  const c = (await transaction(db, (tx) => listPenaltyCases(tx))).find((x) => x.orderId === order.id)
+  const c = (await transaction(db, (tx) => listPenaltyCases(tx, officer))).find((x) => x.orderId === order.id)
   if (!c) return
 
   const investigated = wd(flagged, 3)

@@ -1,10 +1,14 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  addCalendarDays,
   addWorkingDays,
   buildCalendar,
   chinaDate,
   endOfChinaDay,
   isWorkingDay,
+  nextDate,
+  offRestDay,
   workingDaysBetween,
 } from './calendar.ts'
 
@@ -51,5 +55,28 @@ describe('the working-day calendar', () => {
     expect(endOfChinaDay('2026-10-10').toISOString()).toBe('2026-10-10T15:59:59.999Z')
     expect(() => addWorkingDays('2026-02-30', 1, cal)).toThrow(RangeError)
     expect(() => addWorkingDays('2026-03-01', 0, cal)).toThrow(RangeError)
+  })
+})
+
+describe('calendar-day periods', () => {
+  it('end on the next working day when their last day is a rest day (民法典第二百零三条)', () => {
+    expect(addCalendarDays('2026-09-16', 15, cal)).toBe('2026-10-08') // 10-01..07 国庆节
+    expect(addCalendarDays('2026-03-02', 5, cal)).toBe('2026-03-09') // Saturday 03-07 → Monday
+    expect(addCalendarDays('2026-09-15', 5, cal)).toBe('2026-09-20') // a Sunday, but a 调休 working day
+    expect(offRestDay('2026-10-10', cal)).toBe('2026-10-10') // 调休 Saturday: a working day
+  })
+
+  it('property: the end is a working day, never before the plain count, with only rest days between', () => {
+    const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => nextDate('2025-06-01', n))
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 120 }), (start, days) => {
+        const plain = nextDate(start, days)
+        const end = addCalendarDays(start, days, cal)
+        expect(isWorkingDay(end, cal)).toBe(true)
+        expect(end >= plain).toBe(true)
+        for (let d = plain; d < end; d = nextDate(d)) expect(isWorkingDay(d, cal)).toBe(false)
+        if (isWorkingDay(plain, cal)) expect(end).toBe(plain)
+      }),
+    )
   })
 })

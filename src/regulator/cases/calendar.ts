@@ -107,3 +107,26 @@ export function workingDaysBetween(from: string, to: string, calendar: WorkingCa
   for (let d = nextDate(from); d <= to; d = nextDate(d)) if (isWorkingDay(d, calendar)) count++
   return count
 }
+
+/**
+ * A period's last day that falls on a rest day (a weekend or statutory holiday not made a working day) moves to the
+ * next working day: 民法典 第二百零三条 (期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日), which
+ * periods counted in calendar days follow — the referral clocks (刑事诉讼法 第一百零五条) and the penalty procedure's
+ * 90- and 15-day periods (行政处罚法 第八十五条 makes only its 二日、三日、五日、七日 working days). From memory, to be
+ * checked.
+ */
+export const REST_DAY_RULE_CITATION =
+  '《中华人民共和国民法典》第二百零一条、第二百零三条；《中华人民共和国刑事诉讼法》第一百零五条；《中华人民共和国行政处罚法》第八十五条'
+
+/** `date` itself when it is a working day, else the first working day after it. */
+export function offRestDay(date: string, calendar: WorkingCalendar): string {
+  let d = date
+  while (!isWorkingDay(d, calendar)) d = nextDate(d)
+  return d
+}
+
+/** The last day of a period of `days` calendar days from `date` (not counted), moved off a rest day. */
+export function addCalendarDays(date: string, days: number, calendar: WorkingCalendar): string {
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a positive integer: ${days}`)
+  return offRestDay(nextDate(date, days), calendar)
+}

@@ -1,4 +1,5 @@
 export {
+  addCalendarDays,
   addWorkingDays,
   buildCalendar,
   chinaDate,
@@ -6,6 +7,8 @@ export {
   isDateString,
   isWorkingDay,
   nextDate,
+  offRestDay,
+  REST_DAY_RULE_CITATION,
   type WorkingCalendar,
   workingDaysBetween,
 } from './calendar.ts'

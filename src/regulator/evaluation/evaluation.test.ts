@@ -15,11 +15,21 @@ import {
 } from '../../../test/helpers/node.ts'
 import { connect, listen } from '../../../test/helpers/peers.ts'
 import { eventually } from '../../../test/helpers/platform.ts'
-import { transaction } from '../../core/db/index.ts'
+import { type Actor, findStaffByLogin } from '../../core/auth/index.ts'
+import { type Tx, transaction } from '../../core/db/index.ts'
 import { periodContaining, previousPeriod } from '../../core/periods.ts'
-import { append, systemActor } from '../../ledger/index.ts'
 import { ledgerEntry } from '../../ledger/tables.ts'
 import type { Envelope } from '../../protocol/index.ts'
+import {
+  decidePenaltyCase,
+  investigatePenaltyCase,
+  legalReview,
+  type Measure,
+  notifyPenaltyCase,
+  openPenaltyCase,
+  recordStatement,
+  revokePenaltyCase,
+} from '../penalties/index.ts'
 import { type MetricsFigures, metricsSubmittedHandler } from './metrics.ts'
 import { DEFAULT_INDICATORS, type Indicator, normalise } from './scoring.ts'
 import { platformMetrics, surveyResponse } from './tables.ts'
@@ -212,22 +222,51 @@ describe('the public survey', () => {
   })
 })
 
+/** A real A22 decision against a platform, through the procedure; revoked afterwards when asked. */
+async function decidedPenalty(party: string, revoke: boolean): Promise<void> {
+  const staff = async (login: string): Promise<Actor> => {
+    const s = await transaction(regulator.database.db, (tx) => findStaffByLogin(tx, login))
+    if (!s) throw new Error(login)
+    return {
+      kind: 'staff',
+      id: s.id,
+      staffId: s.id,
+      organisationId: s.organisationId,
+      roles: s.roles,
+      name: s.displayName,
+    }
+  }
+  const li = await staff('cac.officer')
+  const wang = await staff('cac.admin')
+  const run = <T>(fn: (tx: Tx) => Promise<T>) => transaction(regulator.database.db, fn)
+  const c = await run((tx) =>
+    openPenaltyCase(tx, li, {
+      partyNodeId: party,
+      violated: ['A15'],
+      title: '举报超期未处理',
+      facts: '举报超期未处理',
+    }),
+  )
+  await run((tx) => investigatePenaltyCase(tx, li, c.id, { findings: '举报超期未处理', aggravated: false }))
+  const measures: Measure[] = [
+    { kind: 'interview' },
+    { kind: 'correction_order', deadline: '2099-01-01' },
+    { kind: 'warning' },
+  ]
+  const notice = { facts: '举报超期', reasons: '—', basis: '第二十二条', aggravated: false, measures }
+  await run((tx) => notifyPenaltyCase(tx, li, c.id, notice))
+  await run((tx) => recordStatement(tx, li, c.id, { text: '无异议', waivesHearing: true }))
+  await run((tx) => legalReview(tx, wang, c.id, { opinion: '同意', approved: true }))
+  await run((tx) => decidePenaltyCase(tx, li, c.id, { measures, aggravated: false, performance: '限期改正' }))
+  if (revoke) await run((tx) => revokePenaltyCase(tx, wang, c.id, { reason: '自行纠正' }))
+}
+
 describe('an evaluation run', () => {
   it('shows per platform and per county exactly the figures recomputed from the raw events', async () => {
     // raw events of this month: the platform's figures, survey answers, a department's and an enterprise's
-    // input, two penalties decided against platform-a and one against someone else, public reports by county
+    // input, three penalties decided against platform-a of which one is since revoked, public reports by county
     const sent = figures()
-    await transaction(regulator.database.db, async (tx) => {
-      for (const party of ['platform-a', 'platform-a', 'platform-b']) {
-        await append(tx, {
-          actor: systemActor('test', '测试'),
-          action: 'penalty.decided',
-          subject: { type: 'penalty', id: randomUUID() },
-          articles: ['A22'],
-          details: { partyNodeId: party },
-        })
-      }
-    })
+    for (const revoke of [false, false, true]) await decidedPenalty('platform-a', revoke)
     await receive('platform-a', bodyFor(thisMonth, sent), new Date(thisMonth.to.getTime() + 60_000))
     const answers = [
       { platform: 'platform-a', county: '220521', handling: 4, clarificationSpeed: 5, reporting: 3 },
@@ -311,7 +350,7 @@ describe('an evaluation run', () => {
       orders_in_time: null, // no order fell due
       staffing_ratio: (30 - 3) / 30,
       appeals_overturned: 2 / 8,
-      penalties: 2,
+      penalties: 2, // the revoked decision does not count
       survey_score: (4 + 2 + 5) / 3,
       stakeholder_score: (4 + 3) / 2,
     }

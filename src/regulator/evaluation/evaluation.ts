@@ -15,6 +15,7 @@ import { listPeers } from '../../protocol/index.ts'
 import { caseCountyFigures } from '../cases/index.ts'
 import { clarificationActFigures } from '../clarifications/index.ts'
 import { orderDueFigures } from '../orders/index.ts'
+import { decidedPenaltiesByPlatform } from '../penalties/index.ts'
 import { publicReportCountyFigures } from '../public-reports/index.ts'
 import type { MetricsFigures } from './metrics.ts'
 import {
@@ -113,23 +114,14 @@ export interface EvaluationFigures {
   counties: { id: string; nameZh: string; nameEn: string; raw: Record<string, number | null> }[]
 }
 
-/** Penalties decided against a platform in the period: ledger entries `penalty.decided` naming it as the party. */
-async function penaltiesByPlatform(tx: Tx, p: Period): Promise<Map<string, number>> {
-  const res = (await tx.execute(sql`
-    select details->>'partyNodeId' as node, count(*)::int as n from ledger_entry
-    where action = 'penalty.decided' and recorded_at >= ${p.from} and recorded_at < ${p.to}
-      and details->>'partyNodeId' is not null
-    group by 1`)) as unknown as { rows: { node: string; n: number }[] }
-  return new Map(res.rows.map((r) => [r.node, Number(r.n)]))
-}
-
 /** The raw figures of a period, per platform and per county, before any weighting. */
 export async function evaluationFigures(tx: Tx, p: Period): Promise<EvaluationFigures> {
   const peers = (await listPeers(tx)).filter((x) => x.kind === 'platform')
   const metrics = await tx.select().from(platformMetrics).where(eq(platformMetrics.period, p.label))
   const clarifications = await clarificationActFigures(tx, p.from, p.to)
   const orders = await orderDueFigures(tx, p.from, p.to)
-  const penalties = await penaltiesByPlatform(tx, p)
+  // decisions in the period, less those revoked, as the penalties area counts them
+  const penalties = await decidedPenaltiesByPlatform(tx, p.from, p.to)
   const inPeriod = (t: typeof surveyResponse.submittedAt) => and(gte(t, p.from), lt(t, p.to))
   const survey = await tx.select().from(surveyResponse).where(inPeriod(surveyResponse.submittedAt))
   const inputs = await tx.select().from(stakeholderInput).where(eq(stakeholderInput.period, p.label))

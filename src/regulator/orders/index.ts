@@ -9,4 +9,5 @@ export {
   type OrderView,
   orderAcknowledgedHandler,
   orderExecutedHandler,
+  orderIssuers,
 } from './orders.ts'

@@ -249,6 +249,17 @@ export async function listOverdueOrders(tx: Tx): Promise<OrderView[]> {
   return rows.map((r) => present(r, null))
 }
 
+/** Who issued each order (the staff member's id, as the order records it): the penalty procedure gives an A25 case
+ * opened for an ignored order to the issuer's organisation. */
+export async function orderIssuers(tx: Tx, orderIds: readonly string[]): Promise<Map<string, string>> {
+  if (orderIds.length === 0) return new Map()
+  const rows = await tx
+    .select({ id: platformOrder.id, issuedBy: platformOrder.issuedBy })
+    .from(platformOrder)
+    .where(inArray(platformOrder.id, [...orderIds]))
+  return new Map(rows.map((r) => [r.id, r.issuedBy]))
+}
+
 // --- the platform's answers ---
 
 const OrderAckSchema = Type.Object(

@@ -10,6 +10,7 @@ import {
   heavierThanNotified,
   MEASURE_KINDS,
   type Measure,
+  measureLabel,
   VIOLATIONS,
   validateMeasures,
 } from './bounds.ts'
@@ -168,6 +169,36 @@ const measure: fc.Arbitrary<Measure> = fc.record(
 )
 const violated = fc.subarray([...VIOLATIONS], { minLength: 1, maxLength: 3 })
 
+describe('correction', () => {
+  it('is 责令限期改正 under A22, with a deadline after the day; 责令改正 under A23–A25', () => {
+    expect(measureLabel('correction_order', 'A22').zh).toBe('责令限期改正')
+    for (const a of ['A23', 'A24', 'A25']) expect(measureLabel('correction_order', a).zh).toBe('责令改正')
+    const a22 = (deadline?: string) =>
+      validateMeasures({
+        violated: ['A15'],
+        aggravated: false,
+        date: '2026-06-10',
+        measures: [
+          { kind: 'interview' },
+          { kind: 'correction_order', ...(deadline ? { deadline } : {}) },
+          { kind: 'warning' },
+        ],
+      }).map((p) => p.code)
+    expect(a22()).toEqual(['deadline_missing'])
+    expect(a22('2026-06-10')).toEqual(['deadline_not_after'])
+    expect(a22('2026-06-11')).toEqual([])
+    // A25's 责令改正 names no period
+    expect(
+      validateMeasures({
+        violated: ['A19.2'],
+        aggravated: false,
+        date: '2026-06-10',
+        measures: [{ kind: 'correction_order' }],
+      }),
+    ).toEqual([])
+  })
+})
+
 describe('properties', () => {
   it('no proposal or decision outside the bounds in force on its date is accepted, for any inputs', () => {
     fc.assert(
@@ -216,6 +247,7 @@ describe('properties', () => {
             kind: r.kind,
             ...(amount !== undefined ? { amountYuan: amount } : {}),
             ...(r.kind === 'person_fine' ? { personName: '王某' } : {}),
+            ...(r.kind === 'correction_order' ? { deadline: '2999-12-31' } : {}),
           }
         })
         expect(validateMeasures({ violated: v, aggravated, date: d, measures: ms })).toEqual([])

@@ -33,7 +33,8 @@ export type MeasureKind = (typeof MEASURE_KINDS)[number]
 
 export const MEASURE_LABELS: Record<MeasureKind, { zh: string; en: string }> = {
   interview: { zh: '约谈', en: 'Interview' },
-  correction_order: { zh: '责令限期改正', en: 'Order to correct within a deadline' },
+  // 第二十三条至第二十五条: 责令改正; 第二十二条 says 责令限期改正 (measureLabel)
+  correction_order: { zh: '责令改正', en: 'Order to correct' },
   warning: { zh: '警告', en: 'Warning' },
   suspend_updates: { zh: '责令暂停信息更新', en: 'Suspension of information updates' },
   confiscation: { zh: '没收违法所得', en: 'Confiscation of illegal gains' },
@@ -49,6 +50,14 @@ export const MEASURE_LABELS: Record<MeasureKind, { zh: string; en: string }> = {
     zh: '吊销相关业务许可证或者吊销营业执照',
     en: 'Revocation of the business licence or permit',
   },
+}
+
+/** A measure's name as the article writes it: 第二十二条 orders correction within a deadline (责令限期改正), 第二十三条 to
+ * 第二十五条 order correction (责令改正). */
+export function measureLabel(kind: MeasureKind, article: string): { zh: string; en: string } {
+  if (kind === 'correction_order' && article === 'A22')
+    return { zh: '责令限期改正', en: 'Order to correct within a deadline' }
+  return MEASURE_LABELS[kind]
 }
 
 /** The requirements whose violation the measures punish. */
@@ -246,6 +255,8 @@ export type BoundsProblemCode =
   | 'fined_twice'
   | 'required_missing'
   | 'no_measures'
+  | 'deadline_missing'
+  | 'deadline_not_after'
 
 export interface BoundsProblem {
   code: BoundsProblemCode
@@ -290,6 +301,12 @@ export function validateMeasures(
     const key = x.kind === 'person_fine' ? `person_fine:${(x.personName ?? '').trim()}` : x.kind
     if (seen.has(key)) problems.push({ code: 'fined_twice', kind: x.kind })
     seen.add(key)
+    // 第二十二条: 责令限期改正 — the period is part of the measure, and ends after the notice or decision
+    if (x.kind === 'correction_order' && a.article === 'A22') {
+      if (!x.deadline) problems.push({ code: 'deadline_missing', kind: x.kind })
+      else if (!/^\d{4}-\d{2}-\d{2}$/.test(x.deadline) || x.deadline <= input.date)
+        problems.push({ code: 'deadline_not_after', kind: x.kind })
+    }
     if (x.kind === 'person_fine' && !(x.personName ?? '').trim())
       problems.push({ code: 'person_missing', kind: x.kind })
     if (AMOUNTED.has(x.kind)) {

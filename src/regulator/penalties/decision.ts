@@ -2,7 +2,7 @@
 // violated and applied, the measures, the manner and deadline of performance, the routes and deadlines of review and
 // litigation, the organ and the date, with the organ's number. Pure: the case and the organ's name come in.
 import { chinaDate } from '../cases/index.ts'
-import { allowedMeasures, MEASURE_LABELS, type MeasureKind } from './bounds.ts'
+import { allowedMeasures, type MeasureKind, measureLabel } from './bounds.ts'
 import type { PenaltyCaseView } from './penalties.ts'
 import { CLOCKS, REMEDIES } from './procedure.ts'
 
@@ -39,7 +39,7 @@ export function decisionHtml(c: PenaltyCaseView, organNameZh: string): string {
   const law = allowedMeasures(c.violated, c.aggravated, decidedOn || '2100-01-01')
   const measures = (c.measures ?? [])
     .map((x) => {
-      const label = MEASURE_LABELS[x.kind as MeasureKind]?.zh ?? x.kind
+      const label = measureLabel(x.kind as MeasureKind, c.article)?.zh ?? x.kind
       const who = x.personName ? `（${esc(x.personName)}）` : ''
       const amount = x.amountYuan !== undefined ? `：${yuan(x.amountYuan)}` : ''
       const deadline = x.deadline ? `，限于${dateZh(x.deadline)}前改正完毕` : ''

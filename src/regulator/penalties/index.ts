@@ -6,6 +6,7 @@ export {
   MEASURE_LABELS,
   type Measure,
   type MeasureKind,
+  measureLabel,
   VIOLATIONS,
   validateMeasures,
 } from './bounds.ts'
@@ -13,7 +14,9 @@ export { decisionHtml } from './decision.ts'
 export { DISCLOSURE_RULES, disclosureOf } from './disclosure.ts'
 export {
   allowedForCase,
+  decidedPenaltiesByPlatform,
   decidePenaltyCase,
+  decidePenaltyCaseRecorded,
   decisionDocument,
   executePenaltyCase,
   flagOverduePenaltySteps,
@@ -24,7 +27,9 @@ export {
   listCreditRecords,
   listPenaltyCases,
   listPublicDisclosures,
+  MISCONDUCT_PROBLEMS,
   notifyPenaltyCase,
+  notifyPenaltyCaseRecorded,
   openCasesForOverdueOrders,
   openPenaltyCase,
   type PenaltyCaseView,

@@ -16,6 +16,7 @@ import {
 import { connect, listen } from '../../../test/helpers/peers.ts'
 import { type Actor, findStaffByLogin } from '../../core/auth/index.ts'
 import { transaction } from '../../core/db/index.ts'
+import { regulatorOrganisations } from '../../core/organisations/jurisdiction.ts'
 import { entriesAbout, systemActor } from '../../ledger/index.ts'
 import { chinaDate } from '../cases/index.ts'
 import { flagOverdueOrders } from '../orders/index.ts'
@@ -31,6 +32,7 @@ import {
   listCreditRecords,
   listPublicDisclosures,
   notifyPenaltyCase,
+  numberPrefix,
   openCasesForOverdueOrders,
   openPenaltyCase,
   publishPenaltyCase,
@@ -63,11 +65,11 @@ async function actor(login: string): Promise<Actor> {
 const at = (d: string, h = 10) => new Date(`${d}T${String(h).padStart(2, '0')}:00:00+08:00`)
 const tx = <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(regulator.database.db, fn)
 
-async function overdueOrderCase(): Promise<{ orderId: string; caseId: string }> {
+async function overdueOrderCase(issuer: Session = officer): Promise<{ orderId: string; caseId: string }> {
   const res = await regulator.app.inject({
     method: 'POST',
     url: '/api/orders',
-    headers: as(officer, 'POST'),
+    headers: as(issuer, 'POST'),
     payload: {
       toNode: 'platform-b',
       kind: 'remove',
@@ -81,7 +83,7 @@ async function overdueOrderCase(): Promise<{ orderId: string; caseId: string }> 
   const orderId = res.json().id as string
   await tx((t) => flagOverdueOrders(t, systemActor('orders', 'orders'), new Date(Date.now() + 5000)))
   expect(await tx((t) => openCasesForOverdueOrders(t, system))).toBeGreaterThanOrEqual(1)
-  const list = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(officer) })).json()
+  const list = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(supervisor) })).json()
   const c = list.items.find((x: { orderId: string }) => x.orderId === orderId)
   return { orderId, caseId: c.id }
 }
@@ -150,6 +152,85 @@ describe('an order ignored past its deadline', () => {
       minYuan: 50_000,
       maxYuan: 500_000,
     })
+  })
+})
+
+describe('who leads a case and who sees it', () => {
+  const open = (who: Session, violated: string[]) =>
+    regulator.app.inject({
+      method: 'POST',
+      url: '/api/penalty-cases',
+      headers: as(who, 'POST'),
+      payload: { partyNodeId: 'platform-b', violated, title: '范围测试', facts: '范围测试' },
+    })
+
+  it('an ignored order’s case is led by the organisation that issued the order, and only it and the city CAC see it', async () => {
+    const market = await signIn(regulator.app, 'market.officer')
+    const dongchang = await signIn(regulator.app, 'dongchang.officer')
+    const { caseId } = await overdueOrderCase(market)
+    const marketOrg = (await actor('market.officer')).organisationId
+    const c = await regulator.app.inject({ url: `/api/penalty-cases/${caseId}`, headers: as(market) })
+    expect(c.statusCode, c.body).toBe(200)
+    expect(c.json().leadOrganisationId).toBe(marketOrg)
+    // its numbers are the department's, not the CAC's 通网信
+    expect(c.json().number).toMatch(/^通市监立〔\d{4}〕\d+号$/)
+    // another organisation: as if there were no such case, to read and to act
+    for (const url of [`/api/penalty-cases/${caseId}`, `/api/penalty-cases/${caseId}/allowed-measures`]) {
+      const r = await regulator.app.inject({ url, headers: as(dongchang) })
+      expect(problem(r).code, url).toBe('PENALTY_CASE_NOT_FOUND')
+      expect(r.statusCode).toBe(404)
+    }
+    const act = await regulator.app.inject({
+      method: 'POST',
+      url: `/api/penalty-cases/${caseId}/investigate`,
+      headers: as(dongchang, 'POST'),
+      payload: { findings: '越权', aggravated: false },
+    })
+    expect(problem(act).code).toBe('PENALTY_CASE_NOT_FOUND')
+    expect((await getPenaltyCase(regulator.database.db, await actor('cac.supervisor'), caseId)).step).toBe(
+      'opened',
+    )
+    const listed = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(dongchang) })).json()
+    expect(listed.items.map((x: { id: string }) => x.id)).not.toContain(caseId)
+    const mine = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(market) })).json()
+    expect(mine.items.map((x: { id: string }) => x.id)).toContain(caseId)
+    expect(mine.items.every((x: { leadOrganisationId: string }) => x.leadOrganisationId === marketOrg)).toBe(
+      true,
+    )
+    // the city CAC sees all
+    const all = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(supervisor) })).json()
+    expect(all.items.map((x: { id: string }) => x.id)).toContain(caseId)
+  })
+
+  it('numbers carry the lead organisation’s abbreviation: 通网信 only for the city CAC', () => {
+    const orgs = regulatorOrganisations()
+    const prefixes = new Map(orgs.map((o) => [o.key, numberPrefix(o)]))
+    expect(prefixes.get('cac')).toBe('通网信')
+    expect(prefixes.get('county-220581')).toBe('梅河口网信')
+    expect(prefixes.get('county-220521')).toBe('通化网信')
+    expect(prefixes.get('market-supervision')).toBe('通市监')
+    const others = orgs.filter((o) => o.key !== 'cac').map((o) => prefixes.get(o.key))
+    expect(others).not.toContain('通网信')
+    expect(new Set(prefixes.values()).size).toBe(orgs.length)
+  })
+
+  it('an A22 case is led by a cyberspace office only (第二十二条: 由网信部门), a county one included', async () => {
+    const market = await signIn(regulator.app, 'market.officer')
+    const dongchang = await signIn(regulator.app, 'dongchang.officer')
+    const refused = await open(market, ['A15'])
+    expect(refused.statusCode).toBe(403)
+    expect(problem(refused).code).toBe('PENALTY_LEAD_NOT_CYBERSPACE')
+    // under A25 (有关主管部门) the department may
+    expect((await open(market, ['A19.2'])).statusCode).toBe(201)
+    const county = await open(dongchang, ['A15'])
+    expect(county.statusCode, county.body).toBe(201)
+    expect(county.json()).toMatchObject({
+      article: 'A22',
+      leadOrganisationId: (await actor('dongchang.officer')).organisationId,
+    })
+    expect(county.json().number).toMatch(/^东昌网信立〔\d{4}〕\d+号$/)
+    const city = await open(officer, ['A12.1'])
+    expect(city.statusCode, city.body).toBe(201)
   })
 })
 
@@ -370,7 +451,7 @@ describe('the procedure', () => {
       method: 'POST',
       url: `/api/penalty-cases/${caseId}/investigate`,
       headers: as(officer, 'POST'),
-      payload: { findings: '逾期未执行', aggravated: false },
+      payload: { findings: '逾期未执行', aggravated: true, aggravationReason: '经催告仍拒不执行' },
     })
     expect(inv.statusCode, inv.body).toBe(200)
     const res = await regulator.app.inject({
@@ -420,6 +501,148 @@ describe('the procedure', () => {
       headers: as(officer),
     })
     expect(doc.statusCode).toBe(409)
+  })
+
+  it('records only a bound violated as misconduct: an incomplete form is refused but not recorded', async () => {
+    const { caseId } = await overdueOrderCase()
+    const li = await actor('cac.officer')
+    await tx((t) =>
+      investigatePenaltyCase(t, li, caseId, {
+        findings: '逾期未执行',
+        aggravated: true,
+        aggravationReason: '经催告仍拒不执行',
+      }),
+    )
+    const notify = (measures: Measure[]) =>
+      regulator.app.inject({
+        method: 'POST',
+        url: `/api/penalty-cases/${caseId}/notify`,
+        headers: as(officer, 'POST'),
+        payload: { facts: '逾期', reasons: '—', basis: '第二十五条', aggravated: true, measures },
+      })
+    const refusals = async () =>
+      (await entriesAbout(regulator.database.db, { type: 'penalty_case', id: caseId })).filter(
+        (e) => e.entry.action === 'penalty.bounds_refused',
+      )
+    // the fine the article requires left out, a person's fine without the person, nothing at all: form mistakes
+    for (const measures of [
+      [{ kind: 'correction_order' }],
+      [
+        { kind: 'correction_order' },
+        { kind: 'fine', amountYuan: 60_000 },
+        { kind: 'person_fine', amountYuan: 20_000 },
+      ],
+      [],
+    ] as Measure[][]) {
+      const res = await notify(measures)
+      expect(res.statusCode, JSON.stringify(measures)).toBe(400)
+      expect(problem(res).code).toBe('PENALTY_OUT_OF_BOUNDS')
+    }
+    expect(await refusals()).toHaveLength(0)
+    // an amount out of range is: one entry, for the fine, though a form mistake came with it
+    const res = await notify([{ kind: 'fine', amountYuan: 600_000 }])
+    expect(res.statusCode).toBe(400)
+    const recorded = await refusals()
+    expect(recorded.map((e) => e.entry.details.measure)).toEqual(['fine'])
+    expect(recorded[0]?.entry.details.problems).toEqual(
+      expect.arrayContaining(['amount_out_of_range:fine', 'required_missing:correction_order']),
+    )
+  })
+
+  it('a disapproving legal review sends the case back for a corrected notice, whose window starts again', async () => {
+    const { caseId } = await overdueOrderCase()
+    const li = await actor('cac.officer')
+    const wang = await actor('cac.admin')
+    await tx((t) =>
+      investigatePenaltyCase(t, li, caseId, { findings: '逾期未执行', aggravated: false }, at('2026-11-02')),
+    )
+    const notice = {
+      facts: '逾期未执行删除指令',
+      reasons: '—',
+      basis: '第二十五条',
+      aggravated: false,
+      measures: [{ kind: 'correction_order' as const }],
+    }
+    await tx((t) => notifyPenaltyCase(t, li, caseId, notice, at('2026-11-03')))
+    await tx((t) => recordStatement(t, li, caseId, { text: '无异议', waivesHearing: true }, at('2026-11-04')))
+    // a second notice without being sent back: refused
+    await expect(tx((t) => notifyPenaltyCase(t, li, caseId, notice, at('2026-11-05')))).rejects.toMatchObject(
+      { details: { reason: 'out_of_order' } },
+    )
+    await tx((t) =>
+      legalReview(
+        t,
+        wang,
+        caseId,
+        { opinion: '告知书未写明违法事实发生的时间，请补正', approved: false },
+        at('2026-11-05'),
+      ),
+    )
+    const corrected = await tx((t) =>
+      notifyPenaltyCase(
+        t,
+        li,
+        caseId,
+        { ...notice, facts: '2026年10月30日指令期限届满，平台逾期未执行删除指令' },
+        at('2026-11-06'),
+      ),
+    )
+    expect(corrected).toMatchObject({ step: 'notified', legalOpinion: null, hearingWaived: false })
+    // Friday 11-06: five working days end Friday 11-13
+    expect(corrected.notice?.windowEnds).toBe('2026-11-13')
+    // the earlier waiver does not cut the new window short
+    await expect(
+      tx((t) => legalReview(t, wang, caseId, { opinion: '同意', approved: true }, at('2026-11-09'))),
+    ).rejects.toMatchObject({ details: { reason: 'statement_window_open' } })
+    await tx((t) => legalReview(t, wang, caseId, { opinion: '同意', approved: true }, at('2026-11-16')))
+    const decided = await tx((t) =>
+      decidePenaltyCase(
+        t,
+        li,
+        caseId,
+        { measures: notice.measures, aggravated: false, performance: '限期改正' },
+        at('2026-11-16'),
+      ),
+    )
+    expect(decided.step).toBe('decided')
+    const notified = (await entriesAbout(regulator.database.db, { type: 'penalty_case', id: caseId })).filter(
+      (e) => e.entry.action === 'penalty.notified',
+    )
+    expect(notified.map((e) => e.entry.details.corrected ?? false)).toEqual([false, true])
+  })
+
+  it('the heavier measures need the aggravation the investigation found: a notice or decision cannot claim it', async () => {
+    const { caseId } = await overdueOrderCase()
+    const li = await actor('cac.officer')
+    const wang = await actor('cac.admin')
+    await tx((t) =>
+      investigatePenaltyCase(t, li, caseId, { findings: '逾期未执行，已于次日补删', aggravated: false }),
+    )
+    const heavy = [{ kind: 'correction_order' as const }, { kind: 'fine' as const, amountYuan: 60_000 }]
+    const notice = { facts: '逾期', reasons: '—', basis: '第二十五条', aggravated: true, measures: heavy }
+    const before = (await entriesAbout(regulator.database.db, { type: 'penalty_case', id: caseId })).length
+    const res = await regulator.app.inject({
+      method: 'POST',
+      url: `/api/penalty-cases/${caseId}/notify`,
+      headers: as(officer, 'POST'),
+      payload: notice,
+    })
+    expect(res.statusCode).toBe(409)
+    expect(problem(res).code).toBe('PENALTY_AGGRAVATION_NOT_FOUND')
+    // nothing written: not even a bounds refusal
+    expect((await entriesAbout(regulator.database.db, { type: 'penalty_case', id: caseId })).length).toBe(
+      before,
+    )
+    expect((await getPenaltyCase(regulator.database.db, li, caseId)).step).toBe('investigated')
+    // the base measures go through; the decision cannot claim it either
+    const base = [{ kind: 'correction_order' as const }]
+    await tx((t) => notifyPenaltyCase(t, li, caseId, { ...notice, aggravated: false, measures: base }))
+    await tx((t) => recordStatement(t, li, caseId, { text: '无异议', waivesHearing: true }))
+    await tx((t) => legalReview(t, wang, caseId, { opinion: '同意', approved: true }))
+    await expect(
+      tx((t) => decidePenaltyCase(t, li, caseId, { measures: base, aggravated: true, performance: '—' })),
+    ).rejects.toMatchObject({ code: 'PENALTY_AGGRAVATION_NOT_FOUND' })
+    expect((await getPenaltyCase(regulator.database.db, li, caseId)).step).toBe('legal_reviewed')
   })
 
   it('flags a step past its clock once, with the step and the lead organisation', async () => {
@@ -480,6 +703,7 @@ describe('the procedure', () => {
           : {}),
         ...(r.kind === 'confiscation' ? { amountYuan: picks[i] ?? 0 } : {}),
         ...(r.kind === 'person_fine' ? { personName: '张某' } : {}),
+        ...(r.kind === 'correction_order' ? { deadline: '2099-12-31' } : {}),
       }))
       if (drop !== null && ms.length > 0) ms.splice(drop % ms.length, 1)
       if (extra) ms.push(extra)
@@ -530,7 +754,7 @@ describe('the procedure', () => {
           if (!('step' in notified)) {
             counts.refusedNotices++
             expect(notified.code).toBe('PENALTY_OUT_OF_BOUNDS')
-            expect((await getPenaltyCase(regulator.database.db, opened.id)).step).toBe('investigated')
+            expect((await getPenaltyCase(regulator.database.db, li, opened.id)).step).toBe('investigated')
             return
           }
           counts.notices++
@@ -545,7 +769,7 @@ describe('the procedure', () => {
           if (!('step' in out)) {
             counts.refusedDecisions++
             expect(['PENALTY_OUT_OF_BOUNDS', 'PENALTY_HEAVIER_THAN_NOTIFIED']).toContain(out.code)
-            expect((await getPenaltyCase(regulator.database.db, opened.id)).step).toBe('legal_reviewed')
+            expect((await getPenaltyCase(regulator.database.db, li, opened.id)).step).toBe('legal_reviewed')
             return
           }
           counts.decisions++

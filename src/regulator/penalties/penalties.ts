@@ -1,16 +1,21 @@
 // Penalty cases against platforms (A22–A25) walked through the procedure of the Administrative Penalty Law, each step
 // an official act on the ledger in the same transaction, within the bounds in force on its date (bounds.ts) and in
 // the order and on the clocks of procedure.ts. An order ignored past its deadline opens an A25 case by itself.
-import { and, count, desc, eq, inArray, isNotNull, isNull, like, ne, sql } from 'drizzle-orm'
-import type { Actor } from '../../core/auth/index.ts'
-import type { Tx } from '../../core/db/index.ts'
-import { DomainError, type FieldProblem } from '../../core/errors.ts'
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, like, lt, ne, sql } from 'drizzle-orm'
+import { type Actor, getStaff } from '../../core/auth/index.ts'
+import { type Tx, transaction } from '../../core/db/index.ts'
+import { DomainError, type FieldProblem, isDomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
-import { getOrganisation, listOrganisations } from '../../core/organisations/index.ts'
+import {
+  COUNTIES,
+  getOrganisation,
+  listOrganisations,
+  type Organisation,
+} from '../../core/organisations/index.ts'
 import { append, appendMany, type LedgerActor } from '../../ledger/index.ts'
 import { listPeers } from '../../protocol/index.ts'
-import { chinaDate, type WorkingCalendar, workingCalendar } from '../cases/index.ts'
-import { listOverdueOrders } from '../orders/index.ts'
+import { chinaDate, seesAll, type WorkingCalendar, workingCalendar } from '../cases/index.ts'
+import { listOverdueOrders, orderIssuers } from '../orders/index.ts'
 import {
   type AllowedMeasures,
   allowedMeasures,
@@ -19,9 +24,9 @@ import {
   boundsInForce,
   hearingRight,
   heavierThanNotified,
-  MEASURE_LABELS,
   type Measure,
   type MeasureKind,
+  measureLabel,
   validateMeasures,
 } from './bounds.ts'
 import { decisionHtml } from './decision.ts'
@@ -103,6 +108,8 @@ function state(r: Row): ProcedureState {
     hearingNoticedOn: r.hearingNoticedAt ? chinaDate(r.hearingNoticedAt) : null,
     hearingHeld: r.hearingHeldAt !== null,
     hearingWaived: r.hearingWaived,
+    // an opinion recorded without approval, while still at 告知: sent back for a corrected notice
+    sentBack: r.step === 'notified' && r.legalOpinion !== null && r.legalReviewedAt === null,
     revoked: r.revokedAt !== null,
   }
 }
@@ -172,29 +179,77 @@ async function load(tx: Tx, id: string, lock = false): Promise<Row> {
   return row
 }
 
+/**
+ * The case, if the actor may see and act on it: staff of its lead organisation, or of the city CAC, which sees all.
+ * 404 otherwise, as for cases, so a case's existence is not told to another organisation.
+ */
+async function visible(tx: Tx, actor: Actor, id: string, lock = false): Promise<Row> {
+  const row = await load(tx, id, lock)
+  if (row.leadOrganisationId !== actor.organisationId && !(await seesAll(tx, actor)))
+    throw new DomainError('PENALTY_CASE_NOT_FOUND', { id })
+  return row
+}
+
+/** The cases the actor may see (its organisation's; the city CAC: all), newest first. */
 export async function listPenaltyCases(
   tx: Tx,
+  actor: Actor,
   opts: { step?: string; limit?: number } = {},
   now: Date = new Date(),
 ): Promise<PenaltyCaseView[]> {
+  const conditions = []
+  if (opts.step) conditions.push(eq(penaltyCase.step, opts.step))
+  if (!(await seesAll(tx, actor))) conditions.push(eq(penaltyCase.leadOrganisationId, actor.organisationId))
   const rows = await tx
     .select()
     .from(penaltyCase)
-    .where(opts.step ? eq(penaltyCase.step, opts.step) : undefined)
+    .where(and(...conditions))
     .orderBy(desc(penaltyCase.openedAt))
     .limit(opts.limit ?? 200)
   const cal = await workingCalendar(tx)
   return rows.map((r) => present(r, cal, now))
 }
 
-export async function getPenaltyCase(tx: Tx, id: string, now: Date = new Date()): Promise<PenaltyCaseView> {
+export async function getPenaltyCase(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  now: Date = new Date(),
+): Promise<PenaltyCaseView> {
+  return present(await visible(tx, actor, id), await workingCalendar(tx), now)
+}
+
+/** The case as it stands after an act the actor was allowed to do. */
+async function view(tx: Tx, id: string, now: Date): Promise<PenaltyCaseView> {
   return present(await load(tx, id), await workingCalendar(tx), now)
 }
 
-async function nextNumber(tx: Tx, kind: '立' | '罚', now: Date): Promise<string> {
+/**
+ * The organ's abbreviation in its document numbers (机关代字): 通网信 for the city CAC, the county's name and 网信 for a
+ * county 网信办 (东昌网信, 梅河口网信), and for the departments the usual abbreviations — to be confirmed with each organ
+ * (no organisation carries its own code yet); any other organisation is named in full rather than given the CAC's.
+ */
+const DEPARTMENT_PREFIX: Record<string, string> = {
+  'public-security': '通公',
+  'state-security': '通国安',
+  health: '通卫健',
+  'market-supervision': '通市监',
+  'culture-tourism': '通文旅',
+}
+
+export function numberPrefix(org: Pick<Organisation, 'kind' | 'key' | 'nameZh' | 'divisionCode'>): string {
+  if (org.kind === 'cac') return '通网信'
+  if (org.kind === 'county') {
+    const county = COUNTIES.find((c) => c.code === org.divisionCode)
+    if (county) return `${county.zh.length > 2 ? county.zh.replace(/[区县市]$/, '') : county.zh}网信`
+  }
+  return DEPARTMENT_PREFIX[org.key] ?? org.nameZh
+}
+
+async function nextNumber(tx: Tx, kind: '立' | '罚', now: Date, leadOrganisationId: string): Promise<string> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`qinglang/penalty-number/${kind}`}))`)
   const year = chinaDate(now).slice(0, 4)
-  const prefix = `通网信${kind}〔${year}〕`
+  const prefix = `${numberPrefix(await getOrganisation(tx, leadOrganisationId))}${kind}〔${year}〕`
   const col = kind === '立' ? penaltyCase.number : penaltyCase.decisionNumber
   const [row] = await tx
     .select({ n: count() })
@@ -207,6 +262,29 @@ async function cacId(tx: Tx): Promise<string> {
   const cac = (await listOrganisations(tx)).find((o) => o.kind === 'cac')
   if (!cac) throw new Error('the regulator has no city CAC organisation')
   return cac.id
+}
+
+/**
+ * 第二十二条: 由网信部门依据职责 — a case under A22 is led by a cyberspace office: the city CAC (kind `cac`) or a county
+ * 网信办 (kind `county`). A23–A25 say 有关主管部门: any regulator organisation acting within its duties.
+ */
+const CYBERSPACE_KINDS: readonly string[] = ['cac', 'county']
+
+async function checkLead(tx: Tx, article: string, organisationId: string): Promise<void> {
+  if (article !== 'A22') return
+  const org = await getOrganisation(tx, organisationId)
+  if (!CYBERSPACE_KINDS.includes(org.kind))
+    throw new DomainError('PENALTY_LEAD_NOT_CYBERSPACE', { article, organisationId, kind: org.kind })
+}
+
+/** The organisation of each order's issuer, when the order records a staff member who still exists. */
+async function issuingOrganisations(tx: Tx, orderIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for (const [orderId, staffId] of await orderIssuers(tx, orderIds)) {
+    const staff = await getStaff(tx, staffId).catch(() => null)
+    if (staff) out.set(orderId, staff.organisationId)
+  }
+  return out
 }
 
 const subject = (id: string) => ({ type: 'penalty_case', id })
@@ -241,9 +319,10 @@ export async function openPenaltyCase(
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
   const article = articleOrThrow(input.violated, chinaDate(now))
+  await checkLead(tx, article, actor.organisationId)
   const name = await partyName(tx, input.partyNodeId)
   const id = newId()
-  const number = await nextNumber(tx, '立', now)
+  const number = await nextNumber(tx, '立', now, actor.organisationId)
   await tx.insert(penaltyCase).values({
     id,
     number,
@@ -274,7 +353,7 @@ export async function openPenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /**
@@ -304,11 +383,17 @@ export async function openCasesForOverdueOrders(
   const todo = orders.filter((o) => !have.has(o.id))
   if (todo.length === 0) return 0
   const peers = new Map((await listPeers(tx)).map((p) => [p.nodeId, p.nameZh]))
-  const lead = await cacId(tx)
+  // led by the organisation of the officer who issued the order; the city CAC when the order does not say
+  const cac = await cacId(tx)
+  const issuers = await issuingOrganisations(
+    tx,
+    todo.map((o) => o.id),
+  )
   let opened = 0
   for (const o of todo) {
     const id = newId()
-    const number = await nextNumber(tx, '立', now)
+    const lead = issuers.get(o.id) ?? cac
+    const number = await nextNumber(tx, '立', now, lead)
     const name = peers.get(o.toNode) ?? o.toNode
     const inserted = await tx
       .insert(penaltyCase)
@@ -370,12 +455,13 @@ function inChina(at: string): string {
 
 async function step(
   tx: Tx,
+  actor: Actor,
   id: string,
   act: Act,
   now: Date,
   hearingOn?: string,
 ): Promise<{ row: Row; cal: WorkingCalendar }> {
-  const row = await load(tx, id, true)
+  const row = await visible(tx, actor, id, true)
   const cal = await workingCalendar(tx)
   const why = refuse(state(row), act, chinaDate(now), cal, hearingOn)
   if (why) throw new DomainError('PENALTY_PROCEDURE_REFUSED', { reason: why, step: row.step, act })
@@ -397,7 +483,7 @@ export async function investigatePenaltyCase(
   input: { findings: string; aggravated: boolean; aggravationReason?: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'investigate', now)
+  const { row } = await step(tx, actor, id, 'investigate', now)
   if (input.aggravated && !input.aggravationReason?.trim())
     throw new DomainError('PENALTY_AGGRAVATION_REASON_REQUIRED', { field: 'aggravationReason' })
   await advance(tx, id, 'investigate', {
@@ -420,7 +506,7 @@ export async function investigatePenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 const PROBLEM_ZH: Record<BoundsProblem['code'], [string, string]> = {
@@ -438,6 +524,14 @@ const PROBLEM_ZH: Record<BoundsProblem['code'], [string, string]> = {
   fined_twice: ['同一违法行为不得给予两次以上罚款', 'One act is fined once'],
   required_missing: ['缺少该条规定必须给予的处罚', 'A measure the article requires is missing'],
   no_measures: ['请至少选择一项处罚', 'Choose at least one measure'],
+  deadline_missing: [
+    '责令限期改正须写明改正期限',
+    'An order to correct within a deadline needs its deadline',
+  ],
+  deadline_not_after: [
+    '改正期限须晚于告知或决定之日',
+    'The correction deadline must fall after the notice or decision',
+  ],
 }
 
 /** The request refused because its measures are outside the bounds: every problem, as field problems. */
@@ -453,6 +547,13 @@ export function outOfBounds(problems: BoundsProblem[], details: Record<string, u
     problems: problems.map((p) => (p.kind ? `${p.code}:${p.kind}` : p.code)),
     boundsProblems: problems,
   })
+}
+
+/** 拒不改正或者情节严重 is found by the investigation (调查终结), with its reason; a notice or decision may not claim it
+ * on its own to reach the heavier measures. Checked before anything else, so nothing is written. */
+function aggravationFound(row: Row, claimed: boolean): void {
+  if (claimed && !row.aggravated)
+    throw new DomainError('PENALTY_AGGRAVATION_NOT_FOUND', { field: 'aggravated', caseId: row.id })
 }
 
 async function alreadyFined(tx: Tx, row: Row): Promise<boolean> {
@@ -485,7 +586,8 @@ export async function notifyPenaltyCase(
   input: NotifyInput,
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row, cal } = await step(tx, id, 'notify', now)
+  const { row, cal } = await step(tx, actor, id, 'notify', now)
+  aggravationFound(row, input.aggravated)
   const today = chinaDate(now)
   const problems = validateMeasures({
     violated: row.violated,
@@ -504,7 +606,26 @@ export async function notifyPenaltyCase(
     hearingRight: hearingRight(input.measures),
     windowEnds: dueDate(CLOCKS.hearingRequest, today, cal),
   }
-  await advance(tx, id, 'notify', { notifiedAt: now, notice, aggravated: input.aggravated })
+  const again = row.step === 'notified'
+  await advance(tx, id, 'notify', {
+    notifiedAt: now,
+    notice,
+    aggravated: input.aggravated,
+    // a corrected notice after 法制审核 sent the case back: the party's window to state its case and ask for a
+    // hearing starts again, the earlier hearing and waiver stay on the ledger only
+    ...(again
+      ? {
+          legalOpinion: null,
+          hearingWaived: false,
+          hearingRequestedAt: null,
+          hearingNoticedAt: null,
+          hearingOn: null,
+          hearingPlace: null,
+          hearingHeldAt: null,
+          hearingRecord: null,
+        }
+      : {}),
+  })
   await append(tx, {
     actor,
     action: 'penalty.notified',
@@ -517,10 +638,11 @@ export async function notifyPenaltyCase(
       hearingRight: notice.hearingRight,
       windowEnds: notice.windowEnds,
       clock: CLOCKS.hearingRequest.citation,
+      ...(again ? { corrected: true, sentBackOpinion: row.legalOpinion } : {}),
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function recordStatement(
@@ -530,7 +652,7 @@ export async function recordStatement(
   input: { text: string; waivesHearing: boolean },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'record_statement', now)
+  const { row } = await step(tx, actor, id, 'record_statement', now)
   const statements = [...(row.statements ?? []), { at: now.toISOString(), ...input }]
   await advance(tx, id, 'record_statement', {
     statements,
@@ -545,7 +667,7 @@ export async function recordStatement(
     details: { number: row.number, waivesHearing: input.waivesHearing },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function requestHearing(
@@ -554,7 +676,7 @@ export async function requestHearing(
   id: string,
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'request_hearing', now)
+  const { row } = await step(tx, actor, id, 'request_hearing', now)
   await advance(tx, id, 'request_hearing', { hearingRequestedAt: now, hearingWaived: false })
   await append(tx, {
     actor,
@@ -568,7 +690,7 @@ export async function requestHearing(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function scheduleHearing(
@@ -578,7 +700,7 @@ export async function scheduleHearing(
   input: { hearingOn: string; place: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'schedule_hearing', now, input.hearingOn)
+  const { row } = await step(tx, actor, id, 'schedule_hearing', now, input.hearingOn)
   await advance(tx, id, 'schedule_hearing', {
     hearingNoticedAt: now,
     hearingOn: input.hearingOn,
@@ -597,7 +719,7 @@ export async function scheduleHearing(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function holdHearing(
@@ -607,8 +729,8 @@ export async function holdHearing(
   input: { record: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const current = await load(tx, id)
-  const { row } = await step(tx, id, 'hold_hearing', now, current.hearingOn ?? undefined)
+  const current = await visible(tx, actor, id)
+  const { row } = await step(tx, actor, id, 'hold_hearing', now, current.hearingOn ?? undefined)
   await advance(tx, id, 'hold_hearing', { hearingHeldAt: now, hearingRecord: input.record })
   await append(tx, {
     actor,
@@ -619,7 +741,7 @@ export async function holdHearing(
     details: { number: row.number, hearingOn: row.hearingOn, place: row.hearingPlace },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /** 法制审核 (行政处罚法第五十八条) by someone other than the officer who investigated. Approval moves the case on; an
@@ -631,7 +753,7 @@ export async function legalReview(
   input: { opinion: string; approved: boolean },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'legal_review', now)
+  const { row } = await step(tx, actor, id, 'legal_review', now)
   if (row.investigatorStaffId && row.investigatorStaffId === actor.staffId)
     throw new DomainError('PENALTY_REVIEWER_IS_INVESTIGATOR')
   if (input.approved)
@@ -650,22 +772,23 @@ export async function legalReview(
     details: { number: row.number, approved: input.approved },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /** What the decision form may offer on a date: the measures of the case's article with their bounds. */
 export async function allowedForCase(
   tx: Tx,
+  actor: Actor,
   id: string,
   opts: { aggravated?: boolean; date?: string } = {},
   now: Date = new Date(),
 ): Promise<AllowedMeasures & { labels: Record<string, { zh: string; en: string }> }> {
-  const row = await load(tx, id)
+  const row = await visible(tx, actor, id)
   const date = opts.date ?? chinaDate(now)
   const a = allowedMeasures(row.violated, opts.aggravated ?? row.aggravated, date)
   if (!a) throw new DomainError('PENALTY_VIOLATIONS_INVALID', { field: 'violated', date })
   const labels: Record<string, { zh: string; en: string }> = {}
-  for (const x of a.measures) labels[x.kind] = MEASURE_LABELS[x.kind]
+  for (const x of a.measures) labels[x.kind] = measureLabel(x.kind, a.article)
   return { ...a, labels }
 }
 
@@ -683,7 +806,8 @@ export async function decidePenaltyCase(
   input: DecideInput,
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'decide', now)
+  const { row } = await step(tx, actor, id, 'decide', now)
+  aggravationFound(row, input.aggravated)
   const today = chinaDate(now)
   const problems = validateMeasures({
     violated: row.violated,
@@ -700,7 +824,7 @@ export async function decidePenaltyCase(
       kinds: heavier.map((x) => x.kind),
     })
   const version = boundsInForce(today)?.version ?? null
-  const decisionNumber = await nextNumber(tx, '罚', now)
+  const decisionNumber = await nextNumber(tx, '罚', now, row.leadOrganisationId)
   await advance(tx, id, 'decide', {
     decidedAt: now,
     decisionNumber,
@@ -734,11 +858,23 @@ export async function decidePenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
+/**
+ * The problems that are a bound violated — an amount outside the legal range, a measure the article does not allow,
+ * a heavier measure without the aggravating condition — and so on the record for supervisors (A27). A form left
+ * incomplete (a required measure missing, no measure, no person named, an amount missing) is refused all the same
+ * but is no misconduct, and is not recorded.
+ */
+export const MISCONDUCT_PROBLEMS: ReadonlySet<BoundsProblem['code']> = new Set([
+  'amount_out_of_range',
+  'measure_not_allowed',
+  'needs_aggravation',
+])
+
 /** A refused attempt outside the bounds, on the record for supervisors (A27): written in its own transaction after
- * the request was refused. One entry per problem measure (or one for the whole set). */
+ * the request was refused. One entry per problem measure; nothing when no problem is a bound violated. */
 export async function recordBoundsRefusal(
   tx: Tx,
   actor: Actor,
@@ -747,10 +883,11 @@ export async function recordBoundsRefusal(
   problems: BoundsProblem[],
   attempted: readonly Measure[],
   now: Date = new Date(),
-): Promise<void> {
+): Promise<number> {
+  const rows = problems.filter((p) => MISCONDUCT_PROBLEMS.has(p.code))
+  if (rows.length === 0) return 0
   const widest = allowedMeasures(violated, true, chinaDate(now))
-  const rows = problems.length > 0 ? problems : [{ code: 'no_measures' as const }]
-  const all = rows.map((p) => (p.kind ? `${p.code}:${p.kind}` : p.code))
+  const all = problems.map((p) => (p.kind ? `${p.code}:${p.kind}` : p.code))
   const bounds = boundsInForce(chinaDate(now))
   const article = (bounds && articleFor(violated, bounds)?.article) || 'A27'
   const byMeasure = new Map<string, BoundsProblem>()
@@ -773,6 +910,64 @@ export async function recordBoundsRefusal(
       at: now,
     })),
   )
+  return byMeasure.size
+}
+
+/**
+ * Runs a notice or decision in its own transaction; refused as outside the bounds, the attempt is recorded
+ * (`penalty.bounds_refused`) in a second transaction — the first rolled back — and the refusal goes on to the caller.
+ */
+async function recordingRefusals<T>(
+  db: Tx,
+  actor: Actor,
+  id: string,
+  attempted: readonly Measure[],
+  now: Date,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  try {
+    return await transaction(db, fn)
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'PENALTY_OUT_OF_BOUNDS')
+      await transaction(db, (tx) =>
+        recordBoundsRefusal(
+          tx,
+          actor,
+          id,
+          e.details.violated as string[],
+          e.details.boundsProblems as BoundsProblem[],
+          attempted,
+          now,
+        ),
+      )
+    throw e
+  }
+}
+
+/** 告知 as the console asks for it: its own transaction, a bound violated left on the record when refused. */
+export function notifyPenaltyCaseRecorded(
+  db: Tx,
+  actor: Actor,
+  id: string,
+  input: NotifyInput,
+  now: Date = new Date(),
+): Promise<PenaltyCaseView> {
+  return recordingRefusals(db, actor, id, input.measures, now, (tx) =>
+    notifyPenaltyCase(tx, actor, id, input, now),
+  )
+}
+
+/** 决定 as the console asks for it: its own transaction, a bound violated left on the record when refused. */
+export function decidePenaltyCaseRecorded(
+  db: Tx,
+  actor: Actor,
+  id: string,
+  input: DecideInput,
+  now: Date = new Date(),
+): Promise<PenaltyCaseView> {
+  return recordingRefusals(db, actor, id, input.measures, now, (tx) =>
+    decidePenaltyCase(tx, actor, id, input, now),
+  )
 }
 
 export async function servePenaltyCase(
@@ -782,7 +977,7 @@ export async function servePenaltyCase(
   input: { method: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row, cal } = await step(tx, id, 'serve', now)
+  const { row, cal } = await step(tx, actor, id, 'serve', now)
   await advance(tx, id, 'serve', { servedAt: now, serviceMethod: input.method })
   // A26: the decision served enters the party's credit file
   const recordId = newId(now.getTime())
@@ -826,7 +1021,7 @@ export async function servePenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function executePenaltyCase(
@@ -836,7 +1031,7 @@ export async function executePenaltyCase(
   input: { note: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'execute', now)
+  const { row } = await step(tx, actor, id, 'execute', now)
   await advance(tx, id, 'execute', { executedAt: now, executionNote: input.note })
   await append(tx, {
     actor,
@@ -847,7 +1042,7 @@ export async function executePenaltyCase(
     details: { number: row.number, decisionNumber: row.decisionNumber },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 export async function publishPenaltyCase(
@@ -856,7 +1051,7 @@ export async function publishPenaltyCase(
   id: string,
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'publish', now)
+  const { row } = await step(tx, actor, id, 'publish', now)
   await advance(tx, id, 'publish', { publishedAt: now })
   await append(tx, {
     actor,
@@ -872,7 +1067,7 @@ export async function publishPenaltyCase(
     },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /** A decision revoked (on review, litigation or the organ's own correction): withdrawn from disclosure at once. */
@@ -883,7 +1078,7 @@ export async function revokePenaltyCase(
   input: { reason: string },
   now: Date = new Date(),
 ): Promise<PenaltyCaseView> {
-  const { row } = await step(tx, id, 'revoke', now)
+  const { row } = await step(tx, actor, id, 'revoke', now)
   await tx
     .update(penaltyCase)
     .set({ revokedAt: now, revokeReason: input.reason })
@@ -911,7 +1106,7 @@ export async function revokePenaltyCase(
     details: { number: row.number, decisionNumber: row.decisionNumber, reason: input.reason },
     at: now,
   })
-  return getPenaltyCase(tx, id, now)
+  return view(tx, id, now)
 }
 
 /**
@@ -963,12 +1158,37 @@ export async function flagOverduePenaltySteps(
 }
 
 /** The decision document as printable HTML (行政处罚决定书); 409 before the decision is made. */
-export async function decisionDocument(tx: Tx, id: string, now: Date = new Date()): Promise<string> {
-  const c = await getPenaltyCase(tx, id, now)
+export async function decisionDocument(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  now: Date = new Date(),
+): Promise<string> {
+  const c = await getPenaltyCase(tx, actor, id, now)
   if (!c.decisionNumber)
     throw new DomainError('PENALTY_PROCEDURE_REFUSED', { reason: 'not_decided', step: c.step })
   const organ = await getOrganisation(tx, c.leadOrganisationId)
   return decisionHtml(c, organ.nameZh)
+}
+
+/**
+ * Decisions against each platform in a period (decided at or after `from`, before `to`), by the party's node id; a
+ * decision since revoked does not count. What the evaluation (A17) reads as a platform's penalties.
+ */
+export async function decidedPenaltiesByPlatform(tx: Tx, from: Date, to: Date): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ node: penaltyCase.partyNodeId, n: count() })
+    .from(penaltyCase)
+    .where(
+      and(
+        isNotNull(penaltyCase.partyNodeId),
+        gte(penaltyCase.decidedAt, from),
+        lt(penaltyCase.decidedAt, to),
+        isNull(penaltyCase.revokedAt),
+      ),
+    )
+    .groupBy(penaltyCase.partyNodeId)
+  return new Map(rows.map((r) => [r.node as string, Number(r.n)]))
 }
 
 // --- A26: credit files and public disclosure ---

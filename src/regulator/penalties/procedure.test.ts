@@ -29,6 +29,7 @@ function fresh(openedOn: string, hearingRight: boolean): ProcedureState {
     hearingNoticedOn: null,
     hearingHeld: false,
     hearingWaived: false,
+    sentBack: false,
     revoked: false,
   }
 }
@@ -37,7 +38,7 @@ function fresh(openedOn: string, hearingRight: boolean): ProcedureState {
 function apply(s: ProcedureState, act: Act, today: string, hearingOn?: string): ProcedureState | null {
   if (refuse(s, act, today, cal, hearingOn)) return null
   const next = { ...s, step: nextStep(act) ?? s.step }
-  if (act === 'notify') next.notifiedOn = today
+  if (act === 'notify') Object.assign(next, { notifiedOn: today, sentBack: false, hearingRequested: false })
   if (act === 'request_hearing') next.hearingRequested = true
   if (act === 'schedule_hearing') next.hearingNoticedOn = today
   if (act === 'hold_hearing') next.hearingHeld = true
@@ -64,6 +65,10 @@ describe('clocks', () => {
   it('ninety calendar days to decide, fifteen to pay', () => {
     expect(dueDate(CLOCKS.decision, '2026-01-10', cal)).toBe('2026-04-10')
     expect(dueDate(CLOCKS.payment, '2026-09-30', cal)).toBe('2026-10-15')
+    // a last day on a rest day moves to the next working day: served 09-16, the 15th day is 10-01 (国庆节) → 10-08
+    expect(dueDate(CLOCKS.payment, '2026-09-16', cal)).toBe('2026-10-08')
+    // opened 2026-01-05: the 90th day is Sunday 04-05, in the 清明节 holiday (04-04..06) → Tuesday 04-07
+    expect(dueDate(CLOCKS.decision, '2026-01-05', cal)).toBe('2026-04-07')
   })
 
   it('the clock that runs follows the step', () => {
@@ -78,6 +83,15 @@ describe('clocks', () => {
 })
 
 describe('order', () => {
+  it('告知 again only after 法制审核 sent the case back', () => {
+    const s = { ...fresh('2026-03-02', false), step: 'notified' as const, notifiedOn: '2026-03-03' }
+    expect(refuse(s, 'notify', '2026-03-20', cal)).toBe('out_of_order')
+    expect(refuse({ ...s, sentBack: true }, 'notify', '2026-03-20', cal)).toBeNull()
+    expect(refuse({ ...s, step: 'legal_reviewed', sentBack: true }, 'notify', '2026-03-20', cal)).toBe(
+      'out_of_order',
+    )
+  })
+
   it('the hearing: asked for within five working days, noticed seven working days ahead, held before review', () => {
     let s = fresh('2026-06-01', true)
     s = apply(s, 'investigate', '2026-06-02') as ProcedureState

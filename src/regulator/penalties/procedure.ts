@@ -6,9 +6,10 @@
 // Honest sources: the article numbers and periods below are those of the Administrative Penalty Law as revised in
 // 2021, written from memory of its text and to be checked against the published law; 第八十五条 ("本法中'二日''三日'
 // '五日''七日'的规定是指工作日，不含法定节假日") is why the five- and seven-day periods count working days. The 90-day
-// and 15-day periods are calendar days. The publication period (seven working days after the decision) comes from
+// and 15-day periods are calendar days, and like every period so counted end on the next working day when their last
+// day is a rest day (民法典第二百零三条; cases/calendar.ts). The publication period (seven working days after the decision) comes from
 // the State Council's 2018 guidance on publishing enforcement decisions (国办发〔2018〕118号), also from memory.
-import { addWorkingDays, nextDate, type WorkingCalendar } from '../cases/index.ts'
+import { addCalendarDays, addWorkingDays, type WorkingCalendar } from '../cases/index.ts'
 
 export const STEPS = [
   'opened',
@@ -113,7 +114,10 @@ export const REMEDIES = {
 } as const
 
 export function dueDate(clock: Clock, from: string, calendar: WorkingCalendar): string {
-  return clock.unit === 'working' ? addWorkingDays(from, clock.days, calendar) : nextDate(from, clock.days)
+  // calendar-day periods end on a working day (民法典第二百零三条, cases/calendar.ts offRestDay)
+  return clock.unit === 'working'
+    ? addWorkingDays(from, clock.days, calendar)
+    : addCalendarDays(from, clock.days, calendar)
 }
 
 /** What a case has recorded, as China dates, for the procedure's checks. */
@@ -130,6 +134,8 @@ export interface ProcedureState {
   hearingHeld: boolean
   /** The party stated its case and said it wants no hearing, so the window need not run out. */
   hearingWaived: boolean
+  /** 法制审核 did not approve and sent the case back: a corrected notice may be given (告知 again). */
+  sentBack: boolean
   revoked: boolean
 }
 
@@ -150,7 +156,8 @@ export type Act =
 /** The step each act moves the case to (acts inside 告知 leave it there). */
 const NEXT: Record<Act, { from: readonly Step[]; to: Step | null }> = {
   investigate: { from: ['opened'], to: 'investigated' },
-  notify: { from: ['investigated'], to: 'notified' },
+  // again from 告知 only after 法制审核 sent the case back (a corrected notice restarts the party's window)
+  notify: { from: ['investigated', 'notified'], to: 'notified' },
   record_statement: { from: ['notified'], to: null },
   request_hearing: { from: ['notified'], to: null },
   schedule_hearing: { from: ['notified'], to: null },
@@ -190,6 +197,9 @@ export function refuse(
   if (!NEXT[act].from.includes(s.step)) return 'out_of_order'
   const windowEnd = s.notifiedOn ? dueDate(CLOCKS.hearingRequest, s.notifiedOn, calendar) : null
   switch (act) {
+    case 'notify':
+      if (s.step === 'notified' && !s.sentBack) return 'out_of_order'
+      return null
     case 'request_hearing':
       if (!s.hearingRight) return 'hearing_not_available'
       if (s.hearingRequested) return 'hearing_already_requested'

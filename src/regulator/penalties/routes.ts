@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { isDomainError } from '../../core/errors.ts'
 import { actorOf } from '../../server/auth.ts'
 import { IdParams, Nullable, problems } from '../../server/schemas.ts'
-import { BOUNDS_VERSIONS, type BoundsProblem, MEASURE_KINDS, type Measure, VIOLATIONS } from './bounds.ts'
+import { BOUNDS_VERSIONS, MEASURE_KINDS, VIOLATIONS } from './bounds.ts'
 import {
   allowedForCase,
-  decidePenaltyCase,
+  decidePenaltyCaseRecorded,
   decisionDocument,
   executePenaltyCase,
   getPenaltyCase,
@@ -17,10 +15,9 @@ import {
   listCreditRecords,
   listPenaltyCases,
   listPublicDisclosures,
-  notifyPenaltyCase,
+  notifyPenaltyCaseRecorded,
   openPenaltyCase,
   publishPenaltyCase,
-  recordBoundsRefusal,
   recordStatement,
   requestHearing,
   revokePenaltyCase,
@@ -115,32 +112,6 @@ const ok = { 200: PenaltyCaseSchema, ...problems(400, 401, 403, 404, 409) }
 export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   if (app.config.node.role !== 'regulator') return
 
-  /** A request refused as outside the bounds leaves its trace: `penalty.bounds_refused` in its own transaction. */
-  async function recordingRefusals<T>(
-    req: FastifyRequest,
-    id: string,
-    attempted: Measure[],
-    fn: () => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await fn()
-    } catch (e) {
-      if (isDomainError(e) && e.code === 'PENALTY_OUT_OF_BOUNDS') {
-        await app.tx((tx) =>
-          recordBoundsRefusal(
-            tx,
-            actorOf(req),
-            id,
-            e.details.violated as string[],
-            e.details.boundsProblems as BoundsProblem[],
-            attempted,
-          ),
-        )
-      }
-      throw e
-    }
-  }
-
   app.get(
     '/api/penalty-cases',
     {
@@ -158,7 +129,7 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(PenaltyCaseSchema) }), ...problems(400, 401, 403) },
       },
     },
-    async (req) => ({ items: await listPenaltyCases(app.database.db, req.query) }),
+    async (req) => ({ items: await listPenaltyCases(app.database.db, actorOf(req), req.query) }),
   )
 
   app.get(
@@ -199,7 +170,7 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'penalty.read' },
       schema: { tags: ['penalties'], summary: 'One penalty case', params: IdParams, response: ok },
     },
-    async (req) => getPenaltyCase(app.database.db, req.params.id),
+    async (req) => getPenaltyCase(app.database.db, actorOf(req), req.params.id),
   )
 
   app.post(
@@ -264,10 +235,7 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: ok,
       },
     },
-    async (req) =>
-      recordingRefusals(req, req.params.id, req.body.measures, () =>
-        app.tx((tx) => notifyPenaltyCase(tx, actorOf(req), req.params.id, req.body)),
-      ),
+    async (req) => notifyPenaltyCaseRecorded(app.database.db, actorOf(req), req.params.id, req.body),
   )
 
   app.post(
@@ -372,7 +340,7 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (req) => allowedForCase(app.database.db, req.params.id, req.query),
+    async (req) => allowedForCase(app.database.db, actorOf(req), req.params.id, req.query),
   )
 
   app.post(
@@ -392,10 +360,7 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: ok,
       },
     },
-    async (req) =>
-      recordingRefusals(req, req.params.id, req.body.measures, () =>
-        app.tx((tx) => decidePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
-      ),
+    async (req) => decidePenaltyCaseRecorded(app.database.db, actorOf(req), req.params.id, req.body),
   )
 
   app.get(
@@ -410,7 +375,9 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) =>
-      reply.type('text/html; charset=utf-8').send(await decisionDocument(app.database.db, req.params.id)),
+      reply
+        .type('text/html; charset=utf-8')
+        .send(await decisionDocument(app.database.db, actorOf(req), req.params.id)),
   )
 
   app.post(

@@ -3,7 +3,7 @@
 //
 // @NOTE Every citation below was written from memory of the texts, not checked against an official copy in this
 // project; `fromMemory` says so per clock and docs/referrals.md lists them. A lawyer should confirm each before use.
-import { isWorkingDay, nextDate, type WorkingCalendar } from '../cases/index.ts'
+import { nextDate, offRestDay, type WorkingCalendar } from '../cases/index.ts'
 
 export type ReferralKind = 'criminal' | 'public_interest'
 
@@ -183,7 +183,8 @@ export function periodEnd(
   clock: Pick<ReferralClock, 'amount' | 'unit'>,
   cal: WorkingCalendar,
 ): string {
-  let end = clock.unit === 'months' ? addMonths(start, clock.amount) : nextDate(start, clock.amount)
-  while (!isWorkingDay(end, cal)) end = nextDate(end)
-  return end
+  return offRestDay(
+    clock.unit === 'months' ? addMonths(start, clock.amount) : nextDate(start, clock.amount),
+    cal,
+  )
 }

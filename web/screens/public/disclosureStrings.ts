@@ -6,7 +6,7 @@ const zh = {
   title: '行政处罚信息公示',
   nav: '行政处罚公示',
   intro:
-    '依据《通化市网络虚假信息治理办法》第二十六条，本机关对网络信息内容服务平台作出的行政处罚决定记入信用档案并予以公示。公示期届满或决定被撤销、变更的，即撤下。仅给予警告的决定、约谈和责令改正不予公示；不公示个人姓名。',
+    '依据《通化市网络虚假信息治理办法》第二十六条，本机关对网络信息内容服务平台作出的行政处罚决定记入信用档案并予以公示。公示期届满或决定被撤销的，即撤下。仅给予警告的决定、约谈和责令改正不予公示；不公示个人姓名。',
   empty: '当前没有公示中的行政处罚决定',
   party: '当事人',
   basis: '违反条款 / 罚则',
@@ -29,7 +29,7 @@ const en: Record<Key, string> = {
   title: 'Administrative penalties on public record',
   nav: 'Penalties',
   intro:
-    'Under article 26 of the Tonghua measures, this office enters the penalty decisions it makes against platforms in their credit files and publishes them. A decision leaves this list when its display period ends or when it is revoked or changed. Decisions of a warning alone, interviews and correction orders are not published; no person is named.',
+    'Under article 26 of the Tonghua measures, this office enters the penalty decisions it makes against platforms in their credit files and publishes them. A decision leaves this list when its display period ends or when it is revoked. Decisions of a warning alone, interviews and correction orders are not published; no person is named.',
   empty: 'No penalty decision is on display',
   party: 'Party',
   basis: 'Violated / article',
