@@ -633,6 +633,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
                 allowed: read,
                 request: () => ({ url: `/api/penalty-cases/${id()}/decision` }),
               },
+              'GET /api/penalty-cases/:id/decision.pdf': {
+                allowed: read,
+                request: () => ({ url: `/api/penalty-cases/${id()}/decision.pdf` }),
+              },
               'POST /api/penalty-cases': {
                 allowed: manage,
                 request: () => ({

@@ -222,7 +222,10 @@ export function loadConfig(
     },
     demo: { enabled: demoEnabled, password: demoPassword },
     web: { distDir: path.resolve(nonEmpty(env.QINGLANG_WEB_DIST) ?? 'dist/web') },
-    pdf: { chromium: nonEmpty(env.QINGLANG_CHROMIUM) ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null) },
+    pdf: {
+      chromium:
+        nonEmpty(env.QINGLANG_CHROMIUM) ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null),
+    },
   }
   if (problems.length > 0 || masterKey === undefined) throw new ConfigError(problems)
   return { config, secrets: { masterKey } }

@@ -42,7 +42,8 @@ async function print(chromium: string, html: string, timeoutMs: number): Promise
       )
     })
     const pdf = await readFile(output).catch(() => null)
-    if (pdf === null || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new DomainError('PDF_UNAVAILABLE')
+    if (pdf === null || pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
+      throw new DomainError('PDF_UNAVAILABLE')
     return pdf
   } finally {
     await rm(dir, { recursive: true, force: true })

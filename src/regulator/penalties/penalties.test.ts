@@ -402,6 +402,20 @@ describe('the procedure', () => {
       '听证',
     ])
       expect(doc.body).toContain(s)
+    // and as a PDF printed from the same page by the node's Chromium (503 where the node has none)
+    const pdf = await regulator.app.inject({
+      url: `/api/penalty-cases/${caseId}/decision.pdf`,
+      headers: as(supervisor),
+    })
+    if (regulator.config.pdf.chromium === null) {
+      expect(pdf.statusCode).toBe(503)
+      expect(problem(pdf).code).toBe('PDF_UNAVAILABLE')
+    } else {
+      expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200)
+      expect(pdf.headers['content-type']).toBe('application/pdf')
+      expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+      expect(pdf.rawPayload.toString('latin1')).toMatch(/\/Type\s*\/Page\b/)
+    }
 
     // A26: the served decision is in the party's credit file; published, it is on the public list for a year,
     // without the person's name (not before its date: the walk is dated ahead of today)

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { actorOf } from '../../server/auth.ts'
+import { printPdf } from '../../server/pdf.ts'
 import { IdParams, Nullable, problems } from '../../server/schemas.ts'
 import { BOUNDS_VERSIONS, MEASURE_KINDS, VIOLATIONS } from './bounds.ts'
 import {
@@ -378,6 +379,31 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply
         .type('text/html; charset=utf-8')
         .send(await decisionDocument(app.database.db, actorOf(req), req.params.id)),
+  )
+
+  app.get(
+    '/api/penalty-cases/:id/decision.pdf',
+    {
+      config: { access: 'penalty.read' },
+      schema: {
+        tags: ['penalties'],
+        summary:
+          'The decision document (行政处罚决定书) as PDF, printed from the same HTML by the node’s Chromium',
+        params: IdParams,
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
+          ...problems(400, 401, 403, 404, 409, 503),
+        },
+      },
+    },
+    async (req, reply) => {
+      const html = await decisionDocument(app.database.db, actorOf(req), req.params.id)
+      const pdf = await printPdf(app.config.pdf.chromium, html)
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="penalty-decision-${req.params.id}.pdf"`)
+        .send(pdf)
+    },
   )
 
   app.post(

@@ -464,14 +464,24 @@ export function PenaltyDrawer({ id, onClose }: { id: string; onClose: () => void
                   <Space orientation="vertical" size={2}>
                     <Typography.Text strong>{c.decisionNumber}</Typography.Text>
                     <span>{measuresText(c.measures ?? [], label)}</span>
-                    <a
-                      href={decisionUrl(c.id)}
-                      target="_blank"
-                      rel="noreferrer"
-                      data-testid="penalty-document"
-                    >
-                      {pt('detail.document')}
-                    </a>
+                    <Space size={12}>
+                      <a
+                        href={decisionUrl(c.id)}
+                        target="_blank"
+                        rel="noreferrer"
+                        data-testid="penalty-document"
+                      >
+                        {pt('detail.document')}
+                      </a>
+                      <a
+                        href={`${decisionUrl(c.id)}.pdf`}
+                        target="_blank"
+                        rel="noreferrer"
+                        data-testid="penalty-document-pdf"
+                      >
+                        {pt('detail.documentPdf')}
+                      </a>
+                    </Space>
                   </Space>
                 ),
               },
