@@ -83,6 +83,20 @@ describe('penalties in Chromium', () => {
     await form.getByLabel('依据', { exact: true }).fill('《通化市网络虚假信息治理办法》第十五条、第二十二条')
     for (const k of ['interview', 'correction_order', 'warning'])
       await form.getByTestId(`penalty-measure-${k}`).locator('input[type="checkbox"]').check()
+    // 第二十二条: 责令限期改正 — a correction by a date, which the form asks for
+    const deadline = form
+      .locator(
+        'input[data-testid="penalty-deadline-correction_order"], [data-testid="penalty-deadline-correction_order"] input',
+      )
+      .first()
+    await deadline.click()
+    // the 15th of next month, picked in the calendar (typing and Enter would submit the form)
+    const panel = page.locator('.ant-picker-dropdown:visible')
+    await panel.locator('.ant-picker-header-next-btn').click()
+    const next = new Date()
+    next.setMonth(next.getMonth() + 1, 15)
+    const ymd = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-15`
+    await panel.locator(`td[title="${ymd}"]`).click()
     const done = answered(page, '/notify', 'POST')
     await page.getByTestId('penalty-submit-notify').click()
     expect((await done).status()).toBe(200)

@@ -36,7 +36,10 @@ describe('referrals, conventions and education in Chromium', () => {
     await shoot('learn-list-phone.png')
     await page.getByText('三步识别网络谣言').click()
     await page.getByTestId('public-learn-article').waitFor()
-    expect(await page.getByTestId('public-learn-article').textContent()).toContain('一看来源')
+    // the article's text arrives after its frame
+    await expect
+      .poll(() => page.getByTestId('public-learn-article').textContent(), { timeout: 20_000 })
+      .toContain('一看来源')
     await shoot('learn-article-phone.png')
     await page.getByTestId('public-conventions-link').click()
     await page.getByTestId('public-conventions').waitFor()

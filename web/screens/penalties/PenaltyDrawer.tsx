@@ -117,10 +117,15 @@ function MeasuresPicker({
               />
             ) : null}
             {m && r.kind === 'correction_order' ? (
-              <DatePicker
-                placeholder={pt('form.deadline')}
-                onChange={(d) => set(r.kind, { deadline: d ? d.format('YYYY-MM-DD') : undefined })}
-              />
+              <>
+                <DatePicker
+                  placeholder={pt('form.deadline')}
+                  data-testid="penalty-deadline-correction_order"
+                  onChange={(d) => set(r.kind, { deadline: d ? d.format('YYYY-MM-DD') : undefined })}
+                />
+                {/* 第二十二条: 责令限期改正 — the deadline is part of the measure */}
+                {a.article === 'A22' ? <Tag color="orange">{pt('form.deadlineRequired')}</Tag> : null}
+              </>
             ) : null}
           </Space>
         )
