@@ -593,17 +593,22 @@ function PublishModelDrawer({
           <Input maxLength={500} data-testid="model-note" />
         </Form.Item>
         <Space wrap size={16}>
-          {num('candidateHours', 'candidateHours', 1, 720, 1)}
-          {num('candidateLimit', 'candidateLimit', 10, 5000, 10)}
-          {num('freshness', 'freshness', 0, 10)}
-          {num('freshnessHalfLifeHours', 'freshnessHalfLifeHours', 0.5, 720, 1)}
-          {num('engagement', 'engagement', 0, 10)}
-          {num('personal', 'personal', 0, 10)}
-          {num('encourageBoost', `encourageBoost (≤ ${MAX_ENCOURAGE_BOOST})`, 0, MAX_ENCOURAGE_BOOST)}
-          {num('preventFactor', 'preventFactor (0–1)', 0, 1)}
+          {num('candidateHours', rt('field.candidateHours'), 1, 720, 1)}
+          {num('candidateLimit', rt('field.candidateLimit'), 10, 5000, 10)}
+          {num('freshness', rt('field.freshness'), 0, 10)}
+          {num('freshnessHalfLifeHours', rt('field.freshnessHalfLifeHours'), 0.5, 720, 1)}
+          {num('engagement', rt('field.engagement'), 0, 10)}
+          {num('personal', rt('field.personal'), 0, 10)}
+          {num(
+            'encourageBoost',
+            rt('field.encourageBoost', { max: MAX_ENCOURAGE_BOOST }),
+            0,
+            MAX_ENCOURAGE_BOOST,
+          )}
+          {num('preventFactor', rt('field.preventFactor'), 0, 1)}
           {num(
             'interventionBound',
-            `interventionBound (1–${MAX_INTERVENTION_BOUND})`,
+            rt('field.interventionBound', { max: MAX_INTERVENTION_BOUND }),
             1,
             MAX_INTERVENTION_BOUND,
             0.5,

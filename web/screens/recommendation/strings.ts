@@ -109,6 +109,15 @@ const zh = {
   'model.topicsText': '话题（每行一个：话题 | 鼓励 或 一般 | 关键词用顿号分隔）',
   'model.published': '已发布第 {version} 版，立即生效',
   'model.history': '历史版本',
+  'field.candidateHours': '候选时长（小时）',
+  'field.candidateLimit': '候选条数上限',
+  'field.freshness': '新鲜度权重',
+  'field.freshnessHalfLifeHours': '新鲜度半衰期（小时）',
+  'field.engagement': '热度权重',
+  'field.personal': '个人兴趣权重',
+  'field.encourageBoost': '鼓励类加权（0 至 {max}）',
+  'field.preventFactor': '防范类系数（0 至 1，0 为不推荐）',
+  'field.interventionBound': '人工加权/降权上限（1 至 {max} 倍）',
   'model.topicsBad': '第 {line} 行格式不对：应为“话题 | 鼓励 | 词一、词二”',
 }
 
@@ -223,6 +232,15 @@ const en: Record<RKey, string> = {
   'model.topicsText': 'Topics (one per line: topic | 鼓励 or 一般 | words separated by 、)',
   'model.published': 'Version {version} published and in force',
   'model.history': 'Earlier versions',
+  'field.candidateHours': 'Candidate window (hours)',
+  'field.candidateLimit': 'Most candidates',
+  'field.freshness': 'Freshness weight',
+  'field.freshnessHalfLifeHours': 'Freshness half-life (hours)',
+  'field.engagement': 'Engagement weight',
+  'field.personal': 'Personal interest weight',
+  'field.encourageBoost': 'Boost of encouraged content (0 to {max})',
+  'field.preventFactor': 'Factor of content to prevent (0 to 1; 0 keeps it out)',
+  'field.interventionBound': 'Bound of operators’ boosts and demotions (1 to {max}×)',
   'model.topicsBad': 'Line {line} is malformed: expected “topic | 鼓励 | word、word”',
 }
 
