@@ -120,7 +120,6 @@ async function main(): Promise<void> {
       import('../src/platform/recommendation/index.ts'),
       import('../src/platform/credit/index.ts'),
     ])
-  const { checkCharacter } = await import('../src/platform/identity/index.ts')
   const N = num('items', QUICK ? 100_000 : 1_000_000)
   const U = num('users', QUICK ? 10_000 : 100_000)
   const SECONDS = num('seconds', QUICK ? 5 : 15)
@@ -274,18 +273,9 @@ async function main(): Promise<void> {
     )) as unknown as { rows: { id: string }[] }
     // a real operator, made as the demo makes its staff
     const { seedDemoStaff } = await import('../src/demo/demo.ts')
-    const { findStaffByLogin } = await import('../src/core/auth/index.ts')
+    const { staffActorByLogin } = await import('../src/core/auth/index.ts')
     await transaction(db.db, (tx) => seedDemoStaff(tx, 'platform', 'bench-password-123'))
-    const op = await transaction(db.db, (tx) => findStaffByLogin(tx, 'operator'))
-    if (!op) throw new Error('no operator')
-    const actor = {
-      kind: 'staff' as const,
-      id: op.id,
-      staffId: op.id,
-      organisationId: op.organisationId,
-      roles: op.roles,
-      name: op.displayName,
-    }
+    const actor = await transaction(db.db, (tx) => staffActorByLogin(tx, 'operator'))
     const actions = ['pin', 'boost', 'demote', 'exclude'] as const
     await transaction(db.db, async (tx) => {
       for (let i = 0; i < 20; i++) {
@@ -344,7 +334,6 @@ async function main(): Promise<void> {
       const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('ql_user=')) ?? '').split(';')[0]!
       cookies.push(cookie)
     }
-    void checkCharacter
     // the signed-in users get interests too
     await db.executeSql(
       `insert into user_interest (user_id, tag, weight, updated_at)

@@ -1,7 +1,7 @@
 // Cases in the demo (A4, A5.1, A5.2), once: the Dongchang tap-water rumour routed to the district's cyberspace
 // office, joined by the health commission, a consultation recorded and a deadline of five working days set by the
 // CAC's supervisor; the unlabelled crime drama routed to the culture and tourism bureau.
-import { findStaffByLogin } from '../core/auth/index.ts'
+import { staffActorByLogin } from '../core/auth/index.ts'
 import { transaction } from '../core/db/index.ts'
 import { getOrganisationByKey } from '../core/organisations/index.ts'
 import {
@@ -16,18 +16,7 @@ import type { RunningNode } from '../server/start.ts'
 
 export async function seedCases(node: RunningNode): Promise<void> {
   await transaction(node.database.db, async (tx) => {
-    const actor = async (login: string) => {
-      const s = await findStaffByLogin(tx, login)
-      if (!s) throw new Error(`demo staff ${login} missing`)
-      return {
-        kind: 'staff' as const,
-        id: s.id,
-        staffId: s.id,
-        organisationId: s.organisationId,
-        roles: s.roles,
-        name: s.displayName,
-      }
-    }
+    const actor = (login: string) => staffActorByLogin(tx, login)
     const officer = await actor('cac.officer')
     if ((await listCases(tx, officer, { limit: 1 })).length > 0) return
     const reports = await listPublicReports(tx, { status: 'received', limit: 50 })

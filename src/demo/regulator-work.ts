@@ -2,7 +2,7 @@
 // copy and answers), an order platform B executed and proved, an order waiting on platform A, and a routine
 // inspection of each platform, which each answers at once with its figures and records. Seeded once;
 // delivery between the nodes then runs on their own outbox timers, as it would in production.
-import { findStaffByLogin } from '../core/auth/index.ts'
+import { staffActorByLogin } from '../core/auth/index.ts'
 import { transaction } from '../core/db/index.ts'
 import { getOrganisationByKey } from '../core/organisations/index.ts'
 import { listUsers } from '../platform/accounts/index.ts'
@@ -22,16 +22,7 @@ import { DEMO_REGULATOR, DEMO_USERS } from './platform-content.ts'
 
 /** A demo staff member as the actor of a seeded act. */
 export async function staffActor(node: RunningNode, login: string) {
-  const s = await transaction(node.database.db, (tx) => findStaffByLogin(tx, login))
-  if (!s) throw new Error(`demo staff ${login} missing`)
-  return {
-    kind: 'staff' as const,
-    id: s.id,
-    staffId: s.id,
-    organisationId: s.organisationId,
-    roles: s.roles,
-    name: s.displayName,
-  }
+  return transaction(node.database.db, (tx) => staffActorByLogin(tx, login))
 }
 
 async function demoUserIds(node: RunningNode): Promise<string[]> {

@@ -10,7 +10,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findStaffByLogin } from '../../src/core/auth/index.ts'
+import { staffActorByLogin } from '../../src/core/auth/index.ts'
 import { transaction } from '../../src/core/db/index.ts'
 import {
   MerkleTree,
@@ -80,18 +80,8 @@ const PNG = Buffer.concat([
 
 let regulator: TestNode
 /** A staff member of a node as the actor of a use case called directly (the procedure's days are dated ahead). */
-async function staffActor(n: TestNode, login: string) {
-  const st = await transaction(n.database.db, (tx) => findStaffByLogin(tx, login))
-  if (!st) throw new Error(login)
-  return {
-    kind: 'staff' as const,
-    id: st.id,
-    staffId: st.id,
-    organisationId: st.organisationId,
-    roles: st.roles,
-    name: st.displayName,
-  }
-}
+const staffActor = (n: TestNode, login: string) =>
+  transaction(n.database.db, (tx) => staffActorByLogin(tx, login))
 let platformA: TestNode
 let platformB: TestNode
 const nodes = () => [regulator, platformA, platformB] as const

@@ -27,6 +27,7 @@ export {
   type TokenView,
 } from './sessions.ts'
 export {
+  actorOfStaff,
   type CreateStaffInput,
   createStaff,
   findStaffByLogin,
@@ -36,6 +37,7 @@ export {
   type RoleInfo,
   roleCatalogue,
   type StaffView,
+  staffActorByLogin,
   type UpdateStaffInput,
   updateStaff,
 } from './staff.ts'

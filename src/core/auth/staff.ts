@@ -177,6 +177,25 @@ export async function findStaffByLogin(tx: Tx, login: string): Promise<StaffView
   return row ? presentStaff(row) : undefined
 }
 
+/** A staff member as the actor of their own acts (what a session resolves to, for work done outside a request). */
+export function actorOfStaff(s: Pick<StaffView, 'id' | 'organisationId' | 'roles' | 'displayName'>): Actor {
+  return {
+    kind: 'staff',
+    id: s.id,
+    staffId: s.id,
+    organisationId: s.organisationId,
+    roles: s.roles,
+    name: s.displayName,
+  }
+}
+
+/** The actor of the staff member with this login (seeds, benches, tests); throws when there is none. */
+export async function staffActorByLogin(tx: Tx, login: string): Promise<Actor> {
+  const s = await findStaffByLogin(tx, login)
+  if (!s) throw new Error(`no staff member ${login}`)
+  return actorOfStaff(s)
+}
+
 /** What the console learns about the signed-in person: enough to build its menu and sign its requests. */
 export interface Me {
   staff: StaffView

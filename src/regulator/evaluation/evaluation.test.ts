@@ -15,7 +15,7 @@ import {
 } from '../../../test/helpers/node.ts'
 import { connect, listen } from '../../../test/helpers/peers.ts'
 import { eventually } from '../../../test/helpers/platform.ts'
-import { type Actor, findStaffByLogin } from '../../core/auth/index.ts'
+import { type Actor, staffActorByLogin } from '../../core/auth/index.ts'
 import { type Tx, transaction } from '../../core/db/index.ts'
 import { periodContaining, previousPeriod } from '../../core/periods.ts'
 import { ledgerEntry } from '../../ledger/tables.ts'
@@ -224,18 +224,8 @@ describe('the public survey', () => {
 
 /** A real A22 decision against a platform, through the procedure; revoked afterwards when asked. */
 async function decidedPenalty(party: string, revoke: boolean): Promise<void> {
-  const staff = async (login: string): Promise<Actor> => {
-    const s = await transaction(regulator.database.db, (tx) => findStaffByLogin(tx, login))
-    if (!s) throw new Error(login)
-    return {
-      kind: 'staff',
-      id: s.id,
-      staffId: s.id,
-      organisationId: s.organisationId,
-      roles: s.roles,
-      name: s.displayName,
-    }
-  }
+  const staff = (login: string): Promise<Actor> =>
+    transaction(regulator.database.db, (tx) => staffActorByLogin(tx, login))
   const li = await staff('cac.officer')
   const wang = await staff('cac.admin')
   const run = <T>(fn: (tx: Tx) => Promise<T>) => transaction(regulator.database.db, fn)

@@ -14,7 +14,7 @@ import {
   type TestNode,
 } from '../../../test/helpers/node.ts'
 import { connect, listen } from '../../../test/helpers/peers.ts'
-import { type Actor, findStaffByLogin } from '../../core/auth/index.ts'
+import { type Actor, staffActorByLogin } from '../../core/auth/index.ts'
 import { transaction } from '../../core/db/index.ts'
 import { regulatorOrganisations } from '../../core/organisations/jurisdiction.ts'
 import { entriesAbout, systemActor } from '../../ledger/index.ts'
@@ -49,18 +49,8 @@ let admin: Session
 let supervisor: Session
 const system = systemActor('penalties', '行政处罚')
 
-async function actor(login: string): Promise<Actor> {
-  const s = await transaction(regulator.database.db, (tx) => findStaffByLogin(tx, login))
-  if (!s) throw new Error(login)
-  return {
-    kind: 'staff',
-    id: s.id,
-    staffId: s.id,
-    organisationId: s.organisationId,
-    roles: s.roles,
-    name: s.displayName,
-  }
-}
+const actor = (login: string): Promise<Actor> =>
+  transaction(regulator.database.db, (tx) => staffActorByLogin(tx, login))
 
 const at = (d: string, h = 10) => new Date(`${d}T${String(h).padStart(2, '0')}:00:00+08:00`)
 const tx = <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(regulator.database.db, fn)

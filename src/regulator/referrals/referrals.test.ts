@@ -13,7 +13,7 @@ import {
   type TestNode,
 } from '../../../test/helpers/node.ts'
 import type { Actor } from '../../core/auth/index.ts'
-import { findStaffByLogin } from '../../core/auth/index.ts'
+import { staffActorByLogin } from '../../core/auth/index.ts'
 import { transaction } from '../../core/db/index.ts'
 import { systemActor } from '../../ledger/index.ts'
 import { buildCalendar } from '../cases/index.ts'
@@ -36,18 +36,8 @@ const get = (who: Session, url: string) => node.app.inject({ url, headers: as(wh
 const post = (who: Session, url: string, payload: Record<string, unknown>) =>
   node.app.inject({ method: 'POST', url, headers: as(who, 'POST'), payload })
 
-async function actor(login: string): Promise<Actor> {
-  const s = await transaction(node.database.db, (tx) => findStaffByLogin(tx, login))
-  if (!s) throw new Error(login)
-  return {
-    kind: 'staff',
-    id: s.id,
-    staffId: s.id,
-    organisationId: s.organisationId,
-    roles: s.roles,
-    name: s.displayName,
-  }
-}
+const actor = (login: string): Promise<Actor> =>
+  transaction(node.database.db, (tx) => staffActorByLogin(tx, login))
 
 async function openCase(title: string): Promise<string> {
   const res = await post(cac, '/api/cases', {
