@@ -384,15 +384,14 @@ export async function recordInteraction(
       },
     })
   const step = INTEREST_STEP[kind]
-  for (const tag of topics) {
+  if (topics.length > 0)
     await tx
       .insert(userInterest)
-      .values({ userId, tag, weight: step, updatedAt: now })
+      .values([...new Set(topics)].map((tag) => ({ userId, tag, weight: step, updatedAt: now })))
       .onConflictDoUpdate({
         target: [userInterest.userId, userInterest.tag],
         set: { weight: sql`LEAST(1, ${userInterest.weight} + ${step})`, updatedAt: now },
       })
-  }
   return true
 }
 
@@ -487,6 +486,7 @@ export class FeedService {
   /** A post was published in this process since the candidates were read. */
   private dirty = false
   private matcher: { version: number; model: ModelView; topics: TopicMatcher } | null = null
+  private modelCheckedAt = 0
   private readonly topicMemo = new Map<string, string[]>()
 
   constructor(
@@ -499,6 +499,7 @@ export class FeedService {
     this.generation++
     this.pool = null
     this.loading = null
+    this.modelCheckedAt = 0
   }
 
   /** The model in force and the topics of a text under it. */
@@ -507,8 +508,18 @@ export class FeedService {
     return m.topics.topicsOf(text)
   }
 
-  private async model(tx: Tx): Promise<{ version: number; model: ModelView; topics: TopicMatcher }> {
+  /**
+   * The model in force and its topic matcher. Asked of the database when the candidates are read, and otherwise at
+   * most once per `ttlMs`: an interaction (a view) does not cost a query for it.
+   */
+  private async model(
+    tx: Tx,
+    fresh = false,
+  ): Promise<{ version: number; model: ModelView; topics: TopicMatcher }> {
+    const ttl = this.options.ttlMs ?? 2000
+    if (!fresh && this.matcher && Date.now() - this.modelCheckedAt < ttl) return this.matcher
     const current = await currentModel(tx)
+    this.modelCheckedAt = Date.now()
     if (this.matcher?.version !== current.version) {
       this.matcher = { version: current.version, model: current, topics: new TopicMatcher(current.document) }
       this.topicMemo.clear()
@@ -518,7 +529,7 @@ export class FeedService {
 
   private async load(now: Date): Promise<Pool> {
     return transaction(this.database.db, async (tx) => {
-      const m = await this.model(tx)
+      const m = await this.model(tx, true)
       const doc = m.model.document
       const since = new Date(now.getTime() - doc.candidateHours * 3_600_000)
       const rows = await recommendablePosts(tx, since, doc.candidateLimit)
