@@ -9,3 +9,4 @@ export {
   wrapPglite,
 } from './connection.ts'
 export { isUniqueViolation } from './pg-errors.ts'
+export { nextInSequence, nextYearNumber } from './sequence.ts'

@@ -2,9 +2,9 @@
 // period — overdue steps, public reports closed late or without feedback, attempted decisions outside the legal
 // bounds, seal openings and unusual patterns — all recomputed from the ledger (and the public reports' deadlines)
 // each time; and accountability records (问责记录) that turn findings into a measure, on the ledger.
-import { and, desc, eq, like, sql } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { type Actor, getStaff } from '../../core/auth/index.ts'
-import type { Tx } from '../../core/db/index.ts'
+import { nextInSequence, type Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { listOrganisations } from '../../core/organisations/index.ts'
@@ -434,13 +434,8 @@ export async function recordAccountability(
     return { id: f.id, kind: f.kind, zh: f.zh, en: f.en, entryIds: f.entryIds }
   })
   const year = chinaDate(now).slice(0, 4)
-  // The yearly sequence: one number per record, under a transaction-scoped lock so two records never share it.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('accountability_record_number'))`)
-  const [{ n } = { n: 0 }] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(accountabilityRecord)
-    .where(like(accountabilityRecord.number, `问责〔${year}〕%`))
-  const number = `问责〔${year}〕${n + 1}号`
+  const prefix = `问责〔${year}〕`
+  const number = `${prefix}${await nextInSequence(tx, accountabilityRecord, accountabilityRecord.number, prefix)}号`
   const id = newId()
   await tx.insert(accountabilityRecord).values({
     id,

@@ -3,10 +3,10 @@
 // it in their console (each reading on the ledger); platforms receive it over the protocol (`bulletin.issued`) and
 // acknowledge it (`bulletin.acknowledged`). The issuer sees who has read it. A department sees the bulletins it issued
 // or received; the city CAC sees all.
-import { and, count, desc, eq, inArray, like, or, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import { Type } from 'typebox'
 import type { Actor } from '../../core/auth/index.ts'
-import type { Tx } from '../../core/db/index.ts'
+import { nextYearNumber, type Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { listOrganisations, type Organisation } from '../../core/organisations/index.ts'
@@ -101,14 +101,8 @@ function present(
   }
 }
 
-async function nextNumber(tx: Tx, now: Date): Promise<string> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('qinglang/bulletin-number'))`)
-  const year = chinaDate(now).slice(0, 4)
-  const [row] = await tx
-    .select({ n: count() })
-    .from(bulletin)
-    .where(like(bulletin.number, `TB-${year}-%`))
-  return `TB-${year}-${String((row?.n ?? 0) + 1).padStart(4, '0')}`
+function nextNumber(tx: Tx, now: Date): Promise<string> {
+  return nextYearNumber(tx, bulletin, bulletin.number, 'TB', chinaDate(now).slice(0, 4))
 }
 
 export async function issueBulletin(

@@ -3,10 +3,10 @@
 // consultations (会商) are recorded; a county office escalates a case to the city (A4); the CAC's supervision sets a
 // deadline in working days (督办), and cases past it are flagged to the supervisors. Every act is on the ledger.
 // A department sees the cases it is on, and no other; the city CAC sees every case.
-import { and, asc, count, desc, eq, inArray, isNull, like, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, like, lte, sql } from 'drizzle-orm'
 import type { Actor } from '../../core/auth/index.ts'
 import type { ReportCategoryKey } from '../../core/config.ts'
-import type { Tx } from '../../core/db/index.ts'
+import { nextYearNumber, type Tx } from '../../core/db/index.ts'
 import { DomainError, isDomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { COUNTIES, listOrganisations, type Organisation } from '../../core/organisations/index.ts'
@@ -510,17 +510,6 @@ export async function caseOrganisation(
   return o
 }
 
-async function nextNumber(tx: Tx, now: Date): Promise<string> {
-  const year = chinaDate(now).slice(0, 4)
-  const [row] = await tx
-    .select({ n: count() })
-    .from(caseFile)
-    .where(like(caseFile.number, `TH-${year}-%`))
-  return `TH-${year}-${String((row?.n ?? 0) + 1).padStart(4, '0')}`
-}
-
-const sqlLock = sql`select pg_advisory_xact_lock(hashtext('qinglang/case-number'))`
-
 export interface NewCase {
   id: string
   title: string
@@ -539,9 +528,7 @@ export async function insertCase(
   articles: string[],
   now: Date,
 ): Promise<CaseRow> {
-  // One case number at a time: the count below must see every case numbered before it.
-  await tx.execute(sqlLock)
-  const number = await nextNumber(tx, now)
+  const number = await nextYearNumber(tx, caseFile, caseFile.number, 'TH', chinaDate(now).slice(0, 4))
   const [row] = await tx
     .insert(caseFile)
     .values({

@@ -1,9 +1,9 @@
 // Penalty cases against platforms (A22–A25) walked through the procedure of the Administrative Penalty Law, each step
 // an official act on the ledger in the same transaction, within the bounds in force on its date (bounds.ts) and in
 // the order and on the clocks of procedure.ts. An order ignored past its deadline opens an A25 case by itself.
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, like, lt, ne, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne } from 'drizzle-orm'
 import { type Actor, getStaff } from '../../core/auth/index.ts'
-import { type Tx, transaction } from '../../core/db/index.ts'
+import { nextInSequence, type Tx, transaction } from '../../core/db/index.ts'
 import { DomainError, type FieldProblem, isDomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import {
@@ -247,15 +247,10 @@ export function numberPrefix(org: Pick<Organisation, 'kind' | 'key' | 'nameZh' |
 }
 
 async function nextNumber(tx: Tx, kind: '立' | '罚', now: Date, leadOrganisationId: string): Promise<string> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`qinglang/penalty-number/${kind}`}))`)
   const year = chinaDate(now).slice(0, 4)
   const prefix = `${numberPrefix(await getOrganisation(tx, leadOrganisationId))}${kind}〔${year}〕`
   const col = kind === '立' ? penaltyCase.number : penaltyCase.decisionNumber
-  const [row] = await tx
-    .select({ n: count() })
-    .from(penaltyCase)
-    .where(like(col, `${prefix}%`))
-  return `${prefix}${(row?.n ?? 0) + 1}号`
+  return `${prefix}${await nextInSequence(tx, penaltyCase, col, prefix)}号`
 }
 
 async function cacId(tx: Tx): Promise<string> {

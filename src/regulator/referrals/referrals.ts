@@ -4,9 +4,9 @@
 // law sets, and the next statutory deadline is computed from the dates (clocks.ts). A step past its deadline is
 // flagged once by the regulator's minute timer. The CAC sees every referral; other organisations see those they sent,
 // received, or were drawn into (the procuratorate: what is addressed to it).
-import { and, count, desc, eq, isNotNull, isNull, like, lte, sql } from 'drizzle-orm'
+import { and, desc, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm'
 import type { Actor } from '../../core/auth/index.ts'
-import type { Tx } from '../../core/db/index.ts'
+import { nextYearNumber, type Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { listOrganisations, type Organisation } from '../../core/organisations/index.ts'
@@ -290,14 +290,8 @@ async function caseNumbers(tx: Tx, ids: string[]): Promise<Map<string, string>> 
   return caseNumbersOf(tx, ids)
 }
 
-async function nextNumber(tx: Tx, now: Date): Promise<string> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('qinglang/referral-number'))`)
-  const year = chinaDate(now).slice(0, 4)
-  const [row] = await tx
-    .select({ n: count() })
-    .from(referral)
-    .where(like(referral.number, `YS-${year}-%`))
-  return `YS-${year}-${String((row?.n ?? 0) + 1).padStart(4, '0')}`
+function nextNumber(tx: Tx, now: Date): Promise<string> {
+  return nextYearNumber(tx, referral, referral.number, 'YS', chinaDate(now).slice(0, 4))
 }
 
 function dateOrToday(field: string, s: string | undefined, now: Date, notBefore?: string): string {
