@@ -3,7 +3,7 @@
 import { Compile } from 'typebox/compile'
 import type { Actor } from '../core/auth/index.ts'
 import type { Config } from '../core/config.ts'
-import { type Database, type Tx, transaction } from '../core/db/index.ts'
+import { afterCommit, type Database, type Tx, transaction } from '../core/db/index.ts'
 import { DomainError } from '../core/errors.ts'
 import { newId } from '../core/ids.ts'
 import { type NodeKeys, publicKeyFromBase64 } from '../core/node/index.ts'
@@ -49,7 +49,10 @@ export class ProtocolNode {
     { handler: MessageHandler; check: (body: unknown) => boolean }
   >()
   private timers: NodeJS.Timeout[] = []
-  private delivering: Promise<number> | null = null
+  private round: { promise: Promise<number>; seen: number } | null = null
+  private nextRound: Promise<number> | null = null
+  private committedSends = 0
+  private stopped = false
   private readonly now: () => Date
   private readonly fetch: typeof fetch
 
@@ -177,15 +180,37 @@ export class ProtocolNode {
       evidence: signed,
       details: { type: input.type, to: input.to },
     })
+    // Delivered as soon as the act that sends it has committed; the timer of `start()` retries what fails.
+    afterCommit(tx, () => {
+      this.committedSends++
+      void this.deliverDue().catch(this.options.onError ?? (() => {}))
+    })
     return envelope.id
   }
 
-  /** Delivers what is due; one round at a time in this process. */
+  /**
+   * Delivers what is due; one round at a time in this process. The promise is that of a round which started after
+   * every send this process has committed so far, so a caller who awaits it after a send sees that send attempted.
+   */
   deliverDue(): Promise<number> {
-    this.delivering ??= this.deliverRound().finally(() => {
-      this.delivering = null
+    if (this.stopped) return Promise.resolve(0)
+    const running = this.round
+    if (running && running.seen >= this.committedSends) return running.promise
+    if (running) {
+      // The running round may have claimed its rows before the latest sends committed: one more follows it.
+      this.nextRound ??= running.promise
+        .catch(() => 0)
+        .then(() => {
+          this.nextRound = null
+          return this.deliverDue()
+        })
+      return this.nextRound
+    }
+    const promise: Promise<number> = this.deliverRound().finally(() => {
+      if (this.round?.promise === promise) this.round = null
     })
-    return this.delivering
+    this.round = { promise, seen: this.committedSends }
+    return promise
   }
 
   private async deliverRound(): Promise<number> {
@@ -262,7 +287,6 @@ export class ProtocolNode {
         sent++
       })
     }
-    if (sent > 0) void this.deliverDue().catch(this.options.onError ?? (() => {}))
     return sent
   }
 
@@ -284,6 +308,7 @@ export class ProtocolNode {
   }
 
   start(): void {
+    this.stopped = false
     const onError = this.options.onError ?? (() => {})
     const t = setInterval(() => {
       void this.deliverDue().catch(onError)
@@ -294,8 +319,10 @@ export class ProtocolNode {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true
     for (const t of this.timers) clearInterval(t)
     this.timers = []
-    await this.delivering?.catch(() => {})
+    await this.round?.promise.catch(() => {})
+    await this.nextRound?.catch(() => {})
   }
 }

@@ -197,7 +197,6 @@ export const protocolRoutes: FastifyPluginAsyncTypebox = async (app) => {
           articles: ['A19.1', 'A19.2'],
         }),
       )
-      void app.protocol.deliverDue().catch((err) => req.log.error({ err }, 'delivery failed'))
       return reply.code(202).send({ envelopeId })
     },
   )

@@ -113,10 +113,50 @@ export async function wrapPglite(client: PGlite): Promise<Database> {
  */
 export function transaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const services = bound.get(db)
-  return db.transaction((tx) => {
+  const outer = commitHooks.get(db)
+  const hooks: (() => void)[] = []
+  const done = db.transaction((tx) => {
     if (services) bound.set(tx, services)
+    commitHooks.set(tx, hooks)
     return fn(tx as unknown as Tx)
   })
+  return done.then((value) => {
+    // A savepoint's hooks wait for the transaction around it; a rolled-back one's never run (they are dropped
+    // with the rejection above).
+    if (outer) outer.push(...hooks)
+    else
+      for (const hook of hooks) {
+        try {
+          hook()
+        } catch (err) {
+          onHookError(err)
+        }
+      }
+    return value
+  })
+}
+
+// What each open transaction will do once it has committed (see `afterCommit`).
+const commitHooks = new WeakMap<object, (() => void)[]>()
+// Hooks catch their own failures (delivery logs through the node); a throw that escapes is a bug, shown here.
+const onHookError = (err: unknown) => console.error('after-commit hook failed', err)
+
+/**
+ * Runs `fn` once the transaction `tx` belongs to has committed: at once after the outermost commit, never if it
+ * rolls back. On a handle that is not a transaction opened with `transaction()` (autocommit), `fn` runs on the next
+ * turn of the event loop. Hooks must not throw; a throw is reported and does not undo anything.
+ */
+export function afterCommit(tx: Tx, fn: () => void): void {
+  const hooks = commitHooks.get(tx)
+  if (hooks) hooks.push(fn)
+  else
+    setImmediate(() => {
+      try {
+        fn()
+      } catch (err) {
+        onHookError(err)
+      }
+    })
 }
 
 // Services a node binds to its database at start (the officers' signer), found again from any transaction opened

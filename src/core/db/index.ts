@@ -1,4 +1,5 @@
 export {
+  afterCommit,
   bindService,
   boundService,
   type Database,

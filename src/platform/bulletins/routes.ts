@@ -48,7 +48,6 @@ export const platformBulletinRoutes: FastifyPluginAsyncTypebox = async (app) => 
     },
     async (req) => {
       const out = await app.tx((tx) => acknowledgeBulletin(tx, actorOf(req), app.protocol, req.params.id))
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return out
     },
   )

@@ -52,7 +52,6 @@ export const platformConventionRoutes: FastifyPluginAsyncTypebox = async (app) =
     },
     async (req) => {
       const out = await app.tx((tx) => signConvention(tx, actorOf(req), app.protocol, req.params.id))
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return out
     },
   )

@@ -97,7 +97,6 @@ export class FilingSender {
         if (!(err instanceof DomainError)) this.options.onError?.(err)
       }
     }
-    if (sent > 0) void protocol.deliverDue().catch(this.options.onError ?? (() => {}))
     return sent
   }
 

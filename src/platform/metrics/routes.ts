@@ -55,8 +55,6 @@ export const platformMetricsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           itemsPerReviewer: app.config.platform.itemsPerReviewer,
         }),
       )
-      if (created)
-        void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return reply.code(created ? 201 : 200).send(submission)
     },
   )

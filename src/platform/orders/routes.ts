@@ -81,7 +81,6 @@ export const platformOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.screening.addClaim(r.claim.id, r.claim.text)
         void app.disposal.sweeper.run(r.sweep)
       }
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return r.order
     },
   )

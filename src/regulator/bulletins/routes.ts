@@ -98,7 +98,6 @@ export const bulletinRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const out = await app.tx((tx) => issueBulletin(tx, actorOf(req), app.protocol, req.body))
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return reply.code(201).send(out)
     },
   )

@@ -275,7 +275,6 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const out = await app.tx((tx) => transferCase(tx, actorOf(req), app.protocol, req.params.id, req.body))
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return out
     },
   )
@@ -326,7 +325,6 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const out = await app.tx((tx) =>
         acceptCaseTransfer(tx, actorOf(req), app.protocol, req.params.id, req.body),
       )
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return out
     },
   )
@@ -347,7 +345,6 @@ export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const out = await app.tx((tx) =>
         refuseCaseTransfer(tx, actorOf(req), app.protocol, req.params.id, req.body),
       )
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return out
     },
   )

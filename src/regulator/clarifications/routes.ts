@@ -181,8 +181,6 @@ export const clarificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const published = await app.tx((tx) =>
         publishClarification(tx, actorOf(req), app.protocol, req.params.id, publisher),
       )
-      // deliver now rather than at the next tick of the outbox worker
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return published
     },
   )

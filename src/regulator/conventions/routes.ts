@@ -62,7 +62,6 @@ export const conventionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const out = await app.tx((tx) => publishConvention(tx, actorOf(req), app.protocol, req.body))
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return reply.code(201).send(out)
     },
   )

@@ -86,7 +86,6 @@ export const regulatorInspectionRoutes: FastifyPluginAsyncTypebox = async (app) 
           kind: req.body.kind as 'routine' | 'special',
         }),
       )
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return reply.code(201).send(view)
     },
   )

@@ -112,7 +112,6 @@ export const regulatorOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
           kind: req.body.kind as 'stop' | 'remove',
         }),
       )
-      void app.protocol.deliverDue().catch((err) => req.log.warn({ err }, 'delivery round failed'))
       return reply.code(201).send(order)
     },
   )
