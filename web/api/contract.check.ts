@@ -179,6 +179,20 @@ import type {
   claimReview as sClaimReview,
 } from '../../src/regulator/clarifications/clarifications.ts'
 import type {
+  EvaluationRunView as SEvaluationRunView,
+  IndicatorSetView as SIndicatorSetView,
+  StakeholderInputView as SStakeholderInputView,
+  SurveySummary as SSurveySummary,
+} from '../../src/regulator/evaluation/evaluation.ts'
+import type {
+  MetricsFigures as SMetricsFigures,
+  PlatformMetricsView as SPlatformMetricsView,
+} from '../../src/regulator/evaluation/metrics.ts'
+import type {
+  Indicator as SIndicator,
+  Scorecard as SScorecard,
+} from '../../src/regulator/evaluation/scoring.ts'
+import type {
   InspectionView as SInspectionView,
   RequestInspectionInput as SRequestInspectionInput,
 } from '../../src/regulator/inspections/inspections.ts'
@@ -189,6 +203,12 @@ import type {
   OrderView as SOrderView,
 } from '../../src/regulator/orders/orders.ts'
 import type { OrderTarget as SOrderTarget } from '../../src/regulator/orders/tables.ts'
+import type { AllowedMeasures as SAllowedMeasures } from '../../src/regulator/penalties/bounds.ts'
+import type {
+  CreditRecordView as SCreditRecordView,
+  PenaltyCaseView as SPenaltyCaseView,
+} from '../../src/regulator/penalties/penalties.ts'
+import type { Step as SPenaltyStep } from '../../src/regulator/penalties/procedure.ts'
 import type {
   PlatformReportDetail as SPlatformReportDetail,
   PlatformReportEntryView as SPlatformReportEntryView,
@@ -212,8 +232,18 @@ import type {
   UnsealedIdentity as SUnsealedIdentity,
   UnsealingView as SUnsealingView,
 } from '../../src/regulator/public-reports/public-reports.ts'
+import type { CaseIndividualView as SCaseIndividualView } from '../../src/regulator/referrals/individuals.ts'
+import type { LawProvision as SLawProvision } from '../../src/regulator/referrals/laws.ts'
+import type {
+  StepInput as SReferralStepInput,
+  ReferralView as SReferralView,
+  SendReferralInput as SSendReferralInput,
+} from '../../src/regulator/referrals/referrals.ts'
 import type { Problem as SProblem } from '../../src/server/problem.ts'
 import type * as A from '../screens/accountability/types.ts'
+import type * as E from '../screens/evaluation/types.ts'
+import type * as P from '../screens/penalties/types.ts'
+import type * as R from '../screens/referrals/types.ts'
 import type * as W from './types.ts'
 
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
@@ -459,6 +489,26 @@ export const contract: {
   inspectionFigures: Same<W.InspectionFigures, SInspectionFigures>
   recommendationModel: Same<W.RecommendationModelDocument, SRecommendationModelDocument>
   feedIntervention: Same<W.FeedInterventionView, SInterventionView>
+  penaltyStep: Same<P.Step, SPenaltyStep>
+  penaltyCase: Fits<SPenaltyCaseView, P.PenaltyCaseView>
+  allowedMeasures: Fits<
+    SAllowedMeasures & { labels: Record<string, { zh: string; en: string }> },
+    P.AllowedMeasures
+  >
+  creditRecord: Fits<SCreditRecordView, P.CreditRecordView>
+  referral: Fits<SReferralView, R.ReferralView>
+  sendReferral: Fits<R.SendReferralBody, SSendReferralInput>
+  referralStep: Same<Omit<R.StepBody, 'step'>, Omit<SReferralStepInput, 'step'>>
+  lawProvision: Fits<SLawProvision, R.LawProvision>
+  caseIndividual: Fits<SCaseIndividualView, R.CaseIndividualView>
+  indicator: Fits<SIndicator, E.Indicator>
+  indicatorSet: Fits<SIndicatorSetView, E.IndicatorSetView>
+  scorecard: Fits<SScorecard, E.Scorecard>
+  evaluationRun: Fits<SEvaluationRunView, E.EvaluationRunView>
+  metricsFigures: Fits<SMetricsFigures, E.MetricsFigures>
+  platformMetrics: Fits<SPlatformMetricsView, E.PlatformMetricsView>
+  stakeholderInput: Fits<SStakeholderInputView, E.StakeholderInputView>
+  surveySummary: Fits<SSurveySummary, E.SurveySummary>
   problem: Fits<SProblem, W.Problem>
 } = {
   nodeRole: true,
@@ -628,5 +678,22 @@ export const contract: {
   inspectionFigures: true,
   recommendationModel: true,
   feedIntervention: true,
+  penaltyStep: true,
+  penaltyCase: true,
+  allowedMeasures: true,
+  creditRecord: true,
+  referral: true,
+  sendReferral: true,
+  referralStep: true,
+  lawProvision: true,
+  caseIndividual: true,
+  indicator: true,
+  indicatorSet: true,
+  scorecard: true,
+  evaluationRun: true,
+  metricsFigures: true,
+  platformMetrics: true,
+  stakeholderInput: true,
+  surveySummary: true,
   problem: true,
 }

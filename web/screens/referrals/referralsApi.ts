@@ -2,71 +2,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Items } from '../../api/types.ts'
 import { get, post } from '../../app/api.ts'
+import type { CaseIndividualView, LawProvision, ReferralView, SendReferralBody, StepBody } from './types.ts'
 
-/** Mirrors `ReferralView` in src/regulator/referrals/referrals.ts. */
-export interface ReferralView {
-  id: string
-  number: string
-  kind: 'criminal' | 'public_interest'
-  caseId: string
-  caseNumber: string
-  referringOrganisationId: string
-  referringNameZh: string
-  receivingOrganisationId: string
-  receivingNameZh: string
-  reason: string
-  materials: { kind: string; title: string; ref: string | null; sha256: string | null }[]
-  status: string
-  steps: {
-    step: string
-    on: string
-    at: string
-    byName: string
-    byOrganisationId: string
-    byNameZh: string
-    note: string | null
-  }[]
-  addresseeName: string | null
-  addresseeOrganisationId: string | null
-  deadline: {
-    clock: string
-    step: string
-    dueOn: string
-    window: boolean
-    citation: string
-    textZh: string
-    overdue: boolean
-  } | null
-  lateClocks: string[]
-  overdueFlagged: string[]
-  outcome: string | null
-  sentAt: string
-  sentByName: string
-  closedAt: string | null
-}
-
-export interface SendReferralBody {
-  caseId: string
-  kind: 'criminal' | 'public_interest'
-  reason: string
-  materials?: {
-    kind: 'evidence' | 'ledger_entry' | 'document'
-    title: string
-    ref?: string
-    sha256?: string
-  }[]
-  reportedOn?: string
-  decidedOn?: string
-}
-
-export interface StepBody {
-  step: string
-  on?: string
-  note?: string
-  addresseeOrganisationId?: string
-  addresseeName?: string
-  urgent?: boolean
-}
+export type {
+  CaseIndividualView,
+  LawProvision,
+  ReferralView,
+  SendReferralBody,
+  StepBody,
+} from './types.ts'
 
 /** The steps that may follow each stage (mirrors the tables in src/regulator/referrals/referrals.ts). */
 export const NEXT_STEPS: Record<
@@ -172,37 +116,6 @@ export function useRecordStep(id: string) {
       ),
     onSuccess: store,
   })
-}
-
-/** Mirrors `LawProvision` in src/regulator/referrals/laws.ts. */
-export interface LawProvision {
-  id: string
-  kind: string
-  citation: string
-  summaryZh: string
-  summaryEn: string
-  competentOrganZh: string
-  verified: boolean
-  noteZh: string
-}
-
-/** Mirrors `CaseIndividualView` in src/regulator/referrals/individuals.ts. */
-export interface CaseIndividualView {
-  id: string
-  caseId: string
-  label: string
-  identity: string
-  countyCode: string | null
-  conduct: string
-  outcome: string | null
-  laws: LawProvision[]
-  competentOrgan: string | null
-  outcomeNote: string | null
-  referralId: string | null
-  outcomeAt: string | null
-  outcomeByName: string | null
-  addedAt: string
-  addedByName: string
 }
 
 export function useIndividualLaws() {
