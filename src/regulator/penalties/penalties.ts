@@ -471,6 +471,27 @@ async function advance(tx: Tx, id: string, act: Act, set: Partial<typeof penalty
     .where(eq(penaltyCase.id, id))
 }
 
+/** The step's ledger entry (numbered with the case, citing its articles) and the case as it now is. */
+async function recorded(
+  tx: Tx,
+  actor: Actor,
+  row: Row,
+  now: Date,
+  action: string,
+  entry: { evidence?: unknown; details?: Record<string, unknown>; articles?: string[] } = {},
+): Promise<PenaltyCaseView> {
+  await append(tx, {
+    actor,
+    action: `penalty.${action}`,
+    subject: subject(row.id),
+    articles: entry.articles ?? articlesOf(row),
+    ...(entry.evidence === undefined ? {} : { evidence: entry.evidence }),
+    details: { number: row.number, ...entry.details },
+    at: now,
+  })
+  return view(tx, row.id, now)
+}
+
 export async function investigatePenaltyCase(
   tx: Tx,
   actor: Actor,
@@ -488,20 +509,13 @@ export async function investigatePenaltyCase(
     aggravated: input.aggravated,
     aggravationReason: input.aggravated ? (input.aggravationReason ?? null) : null,
   })
-  await append(tx, {
-    actor,
-    action: 'penalty.investigated',
-    subject: subject(id),
-    articles: articlesOf(row),
+  return recorded(tx, actor, row, now, 'investigated', {
     evidence: { findings: input.findings },
     details: {
-      number: row.number,
       aggravated: input.aggravated,
       aggravationReason: input.aggravationReason ?? null,
     },
-    at: now,
   })
-  return view(tx, id, now)
 }
 
 const PROBLEM_ZH: Record<BoundsProblem['code'], [string, string]> = {
@@ -621,23 +635,16 @@ export async function notifyPenaltyCase(
         }
       : {}),
   })
-  await append(tx, {
-    actor,
-    action: 'penalty.notified',
-    subject: subject(id),
-    articles: articlesOf(row),
+  return recorded(tx, actor, row, now, 'notified', {
     evidence: notice,
     details: {
-      number: row.number,
       measures: input.measures,
       hearingRight: notice.hearingRight,
       windowEnds: notice.windowEnds,
       clock: CLOCKS.hearingRequest.citation,
       ...(again ? { corrected: true, sentBackOpinion: row.legalOpinion } : {}),
     },
-    at: now,
   })
-  return view(tx, id, now)
 }
 
 export async function recordStatement(
@@ -653,16 +660,10 @@ export async function recordStatement(
     statements,
     hearingWaived: row.hearingWaived || (input.waivesHearing && row.hearingRequestedAt === null),
   })
-  await append(tx, {
-    actor,
-    action: 'penalty.statement_recorded',
-    subject: subject(id),
-    articles: articlesOf(row),
+  return recorded(tx, actor, row, now, 'statement_recorded', {
     evidence: { text: input.text },
-    details: { number: row.number, waivesHearing: input.waivesHearing },
-    at: now,
+    details: { waivesHearing: input.waivesHearing },
   })
-  return view(tx, id, now)
 }
 
 export async function requestHearing(
@@ -673,19 +674,12 @@ export async function requestHearing(
 ): Promise<PenaltyCaseView> {
   const { row } = await step(tx, actor, id, 'request_hearing', now)
   await advance(tx, id, 'request_hearing', { hearingRequestedAt: now, hearingWaived: false })
-  await append(tx, {
-    actor,
-    action: 'penalty.hearing_requested',
-    subject: subject(id),
-    articles: articlesOf(row),
+  return recorded(tx, actor, row, now, 'hearing_requested', {
     details: {
-      number: row.number,
       windowEnds: row.notice?.windowEnds ?? null,
       clock: CLOCKS.hearingRequest.citation,
     },
-    at: now,
   })
-  return view(tx, id, now)
 }
 
 export async function scheduleHearing(
@@ -701,20 +695,13 @@ export async function scheduleHearing(
     hearingOn: input.hearingOn,
     hearingPlace: input.place,
   })
-  await append(tx, {
-    actor,
-    action: 'penalty.hearing_scheduled',
-    subject: subject(id),
-    articles: articlesOf(row),
+  return recorded(tx, actor, row, now, 'hearing_scheduled', {
     details: {
-      number: row.number,
       hearingOn: input.hearingOn,
       place: input.place,
       clock: CLOCKS.hearingNotice.citation,
     },
-    at: now,
   })
-  return view(tx, id, now)
 }
 
 export async function holdHearing(
@@ -727,16 +714,10 @@ export async function holdHearing(
   const current = await visible(tx, actor, id)
   const { row } = await step(tx, actor, id, 'hold_hearing', now, current.hearingOn ?? undefined)
   await advance(tx, id, 'hold_hearing', { hearingHeldAt: now, hearingRecord: input.record })
-  await append(tx, {
-    actor,
-    action: 'penalty.hearing_held',
-    subject: subject(id),
-    articles: articlesOf(row),
+  return recorded(tx, actor, row, now, 'hearing_held', {
     evidence: { record: input.record },
-    details: { number: row.number, hearingOn: row.hearingOn, place: row.hearingPlace },
-    at: now,
+    details: { hearingOn: row.hearingOn, place: row.hearingPlace },
   })
-  return view(tx, id, now)
 }
 
 /** 法制审核 (行政处罚法第五十八条) by someone other than the officer who investigated. Approval moves the case on; an
@@ -758,16 +739,10 @@ export async function legalReview(
       legalOpinion: input.opinion,
     })
   else await tx.update(penaltyCase).set({ legalOpinion: input.opinion }).where(eq(penaltyCase.id, id))
-  await append(tx, {
-    actor,
-    action: 'penalty.legal_reviewed',
-    subject: subject(id),
-    articles: articlesOf(row),
+  return recorded(tx, actor, row, now, 'legal_reviewed', {
     evidence: { opinion: input.opinion },
-    details: { number: row.number, approved: input.approved },
-    at: now,
+    details: { approved: input.approved },
   })
-  return view(tx, id, now)
 }
 
 /** What the decision form may offer on a date: the measures of the case's article with their bounds. */
@@ -1002,21 +977,14 @@ export async function servePenaltyCase(
     },
     at: now,
   })
-  await append(tx, {
-    actor,
-    action: 'penalty.served',
-    subject: subject(id),
-    articles: articlesOf(row),
+  return recorded(tx, actor, row, now, 'served', {
     details: {
-      number: row.number,
       decisionNumber: row.decisionNumber,
       method: input.method,
       paymentDue: dueDate(CLOCKS.payment, chinaDate(now), cal),
       clock: CLOCKS.service.citation,
     },
-    at: now,
   })
-  return view(tx, id, now)
 }
 
 export async function executePenaltyCase(
@@ -1028,16 +996,10 @@ export async function executePenaltyCase(
 ): Promise<PenaltyCaseView> {
   const { row } = await step(tx, actor, id, 'execute', now)
   await advance(tx, id, 'execute', { executedAt: now, executionNote: input.note })
-  await append(tx, {
-    actor,
-    action: 'penalty.executed',
-    subject: subject(id),
-    articles: articlesOf(row),
+  return recorded(tx, actor, row, now, 'executed', {
     evidence: { note: input.note },
-    details: { number: row.number, decisionNumber: row.decisionNumber },
-    at: now,
+    details: { decisionNumber: row.decisionNumber },
   })
-  return view(tx, id, now)
 }
 
 export async function publishPenaltyCase(
@@ -1048,21 +1010,15 @@ export async function publishPenaltyCase(
 ): Promise<PenaltyCaseView> {
   const { row } = await step(tx, actor, id, 'publish', now)
   await advance(tx, id, 'publish', { publishedAt: now })
-  await append(tx, {
-    actor,
-    action: 'penalty.published',
-    subject: subject(id),
+  return recorded(tx, actor, row, now, 'published', {
     articles: [...articlesOf(row), 'A26'],
     details: {
-      number: row.number,
       decisionNumber: row.decisionNumber,
       partyName: row.partyName,
       // what the public list shows and until when; null: nothing of it is to be published (A26)
       disclosure: disclosureOf((row.measures ?? []) as Measure[], chinaDate(now)),
     },
-    at: now,
   })
-  return view(tx, id, now)
 }
 
 /** A decision revoked (on review, litigation or the organ's own correction): withdrawn from disclosure at once. */
@@ -1093,15 +1049,10 @@ export async function revokePenaltyCase(
       details: { penaltyCaseId: id, decisionNumber: row.decisionNumber, reason: input.reason },
       at: now,
     })
-  await append(tx, {
-    actor,
-    action: 'penalty.revoked',
-    subject: subject(id),
+  return recorded(tx, actor, row, now, 'revoked', {
     articles: [...articlesOf(row), 'A26'],
-    details: { number: row.number, decisionNumber: row.decisionNumber, reason: input.reason },
-    at: now,
+    details: { decisionNumber: row.decisionNumber, reason: input.reason },
   })
-  return view(tx, id, now)
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import { type Static, type TObject, Type } from 'typebox'
+import type { Actor } from '../../core/auth/index.ts'
+import type { Tx } from '../../core/db/index.ts'
 import { actorOf } from '../../server/auth.ts'
 import { printPdf } from '../../server/pdf.ts'
 import { IdParams, Nullable, problems } from '../../server/schemas.ts'
+import type { Access } from '../../server/types.ts'
 import { BOUNDS_VERSIONS, MEASURE_KINDS, VIOLATIONS } from './bounds.ts'
 import {
   allowedForCase,
@@ -18,6 +21,7 @@ import {
   listPublicDisclosures,
   notifyPenaltyCaseRecorded,
   openPenaltyCase,
+  type PenaltyCaseView,
   publishPenaltyCase,
   recordStatement,
   requestHearing,
@@ -113,6 +117,29 @@ const ok = { 200: PenaltyCaseSchema, ...problems(400, 401, 403, 404, 409) }
 export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   if (app.config.node.role !== 'regulator') return
 
+  /** One step of the procedure: a POST on the case, in one transaction, answering with the case as it now is. */
+  const stepRoute = <B extends TObject | null>(
+    path: string,
+    access: Access,
+    summary: string,
+    body: B,
+    run: (
+      tx: Tx,
+      actor: Actor,
+      id: string,
+      body: B extends TObject ? Static<B> : undefined,
+    ) => Promise<PenaltyCaseView>,
+  ) =>
+    app.post(
+      `/api/penalty-cases/:id/${path}`,
+      {
+        config: { access },
+        schema: { tags: ['penalties'], summary, params: IdParams, ...(body ? { body } : {}), response: ok },
+      },
+      // the schema above has checked the body against B
+      async (req) => app.tx((tx) => run(tx, actorOf(req), req.params.id, req.body as never)),
+    )
+
   app.get(
     '/api/penalty-cases',
     {
@@ -197,24 +224,16 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.code(201).send(await app.tx((tx) => openPenaltyCase(tx, actorOf(req), req.body))),
   )
 
-  app.post(
-    '/api/penalty-cases/:id/investigate',
-    {
-      config: { access: 'penalty.manage' },
-      schema: {
-        tags: ['penalties'],
-        summary:
-          'End the investigation (调查终结): findings, and whether the platform refused to correct or it is serious',
-        params: IdParams,
-        body: Body({
-          findings: Text(),
-          aggravated: Type.Boolean(),
-          aggravationReason: Type.Optional(Type.String({ maxLength: 2000 })),
-        }),
-        response: ok,
-      },
-    },
-    async (req) => app.tx((tx) => investigatePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+  stepRoute(
+    'investigate',
+    'penalty.manage',
+    'End the investigation (调查终结): findings, and whether the platform refused to correct or it is serious',
+    Body({
+      findings: Text(),
+      aggravated: Type.Boolean(),
+      aggravationReason: Type.Optional(Type.String({ maxLength: 2000 })),
+    }),
+    investigatePenaltyCase,
   )
 
   app.post(
@@ -239,79 +258,44 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => notifyPenaltyCaseRecorded(app.database.db, actorOf(req), req.params.id, req.body),
   )
 
-  app.post(
-    '/api/penalty-cases/:id/statement',
-    {
-      config: { access: 'penalty.manage' },
-      schema: {
-        tags: ['penalties'],
-        summary: 'Record the party’s statement and defence (陈述申辩), and whether it waives a hearing',
-        params: IdParams,
-        body: Body({ text: Text(), waivesHearing: Type.Boolean() }),
-        response: ok,
-      },
-    },
-    async (req) => app.tx((tx) => recordStatement(tx, actorOf(req), req.params.id, req.body)),
+  stepRoute(
+    'statement',
+    'penalty.manage',
+    'Record the party’s statement and defence (陈述申辩), and whether it waives a hearing',
+    Body({ text: Text(), waivesHearing: Type.Boolean() }),
+    recordStatement,
   )
 
-  app.post(
-    '/api/penalty-cases/:id/hearing-request',
-    {
-      config: { access: 'penalty.manage' },
-      schema: {
-        tags: ['penalties'],
-        summary: 'Record the party’s request for a hearing (within five working days of the notice)',
-        params: IdParams,
-        response: ok,
-      },
-    },
-    async (req) => app.tx((tx) => requestHearing(tx, actorOf(req), req.params.id)),
+  stepRoute(
+    'hearing-request',
+    'penalty.manage',
+    'Record the party’s request for a hearing (within five working days of the notice)',
+    null,
+    requestHearing,
   )
 
-  app.post(
-    '/api/penalty-cases/:id/hearing-schedule',
-    {
-      config: { access: 'penalty.manage' },
-      schema: {
-        tags: ['penalties'],
-        summary: 'Notify the hearing’s date and place, at least seven working days ahead',
-        params: IdParams,
-        body: Body({ hearingOn: DateString, place: Text(200) }),
-        response: ok,
-      },
-    },
-    async (req) => app.tx((tx) => scheduleHearing(tx, actorOf(req), req.params.id, req.body)),
+  stepRoute(
+    'hearing-schedule',
+    'penalty.manage',
+    'Notify the hearing’s date and place, at least seven working days ahead',
+    Body({ hearingOn: DateString, place: Text(200) }),
+    scheduleHearing,
   )
 
-  app.post(
-    '/api/penalty-cases/:id/hearing',
-    {
-      config: { access: 'penalty.manage' },
-      schema: {
-        tags: ['penalties'],
-        summary: 'Record the hearing held (听证笔录)',
-        params: IdParams,
-        body: Body({ record: Text() }),
-        response: ok,
-      },
-    },
-    async (req) => app.tx((tx) => holdHearing(tx, actorOf(req), req.params.id, req.body)),
+  stepRoute(
+    'hearing',
+    'penalty.manage',
+    'Record the hearing held (听证笔录)',
+    Body({ record: Text() }),
+    holdHearing,
   )
 
-  app.post(
-    '/api/penalty-cases/:id/legal-review',
-    {
-      config: { access: 'penalty.review' },
-      schema: {
-        tags: ['penalties'],
-        summary:
-          '法制审核: a reviewer other than the investigator approves the proposed decision or sends it back',
-        params: IdParams,
-        body: Body({ opinion: Text(), approved: Type.Boolean() }),
-        response: ok,
-      },
-    },
-    async (req) => app.tx((tx) => legalReview(tx, actorOf(req), req.params.id, req.body)),
+  stepRoute(
+    'legal-review',
+    'penalty.review',
+    '法制审核: a reviewer other than the investigator approves the proposed decision or sends it back',
+    Body({ opinion: Text(), approved: Type.Boolean() }),
+    legalReview,
   )
 
   app.get(
@@ -406,63 +390,30 @@ export const penaltyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
-  app.post(
-    '/api/penalty-cases/:id/serve',
-    {
-      config: { access: 'penalty.manage' },
-      schema: {
-        tags: ['penalties'],
-        summary: 'Record service of the decision (送达, within seven working days)',
-        params: IdParams,
-        body: Body({ method: Text(200) }),
-        response: ok,
-      },
-    },
-    async (req) => app.tx((tx) => servePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+  stepRoute(
+    'serve',
+    'penalty.manage',
+    'Record service of the decision (送达, within seven working days)',
+    Body({ method: Text(200) }),
+    servePenaltyCase,
   )
 
-  app.post(
-    '/api/penalty-cases/:id/execute',
-    {
-      config: { access: 'penalty.manage' },
-      schema: {
-        tags: ['penalties'],
-        summary: 'Record the decision performed (执行): fine paid, correction made',
-        params: IdParams,
-        body: Body({ note: Text(2000) }),
-        response: ok,
-      },
-    },
-    async (req) => app.tx((tx) => executePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+  stepRoute(
+    'execute',
+    'penalty.manage',
+    'Record the decision performed (执行): fine paid, correction made',
+    Body({ note: Text(2000) }),
+    executePenaltyCase,
   )
 
-  app.post(
-    '/api/penalty-cases/:id/publish',
-    {
-      config: { access: 'penalty.manage' },
-      schema: {
-        tags: ['penalties'],
-        summary: 'Publish the decision (公示, A26)',
-        params: IdParams,
-        response: ok,
-      },
-    },
-    async (req) => app.tx((tx) => publishPenaltyCase(tx, actorOf(req), req.params.id)),
-  )
+  stepRoute('publish', 'penalty.manage', 'Publish the decision (公示, A26)', null, publishPenaltyCase)
 
-  app.post(
-    '/api/penalty-cases/:id/revoke',
-    {
-      config: { access: 'penalty.review' },
-      schema: {
-        tags: ['penalties'],
-        summary: 'Revoke a decision (on review, litigation or correction); it leaves disclosure at once',
-        params: IdParams,
-        body: Body({ reason: Text(2000) }),
-        response: ok,
-      },
-    },
-    async (req) => app.tx((tx) => revokePenaltyCase(tx, actorOf(req), req.params.id, req.body)),
+  stepRoute(
+    'revoke',
+    'penalty.review',
+    'Revoke a decision (on review, litigation or correction); it leaves disclosure at once',
+    Body({ reason: Text(2000) }),
+    revokePenaltyCase,
   )
 
   app.get(
