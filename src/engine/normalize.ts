@@ -304,55 +304,64 @@ function stageBInto(m: number, offsets: boolean): number {
 export function normalize(source: string): Normalized {
   const s = typeof source === 'string' ? source : ''
   const n = stageBInto(stageAInto(s, true), true)
-  const { codes, start, end } = carve(n)
+  // start, end, then the code units (rounded up to 4 bytes), in the shared slab or, when large, a buffer of its own
+  const words = n * 2 + ((n + 1) >> 1)
+  let mem = slabWords
+  let at = slabUsed
+  if (words > SLAB_WORDS / 16) {
+    mem = new Int32Array(words)
+    at = 0
+  } else {
+    if (at + words > SLAB_WORDS) {
+      slabWords = new Int32Array(SLAB_WORDS)
+      slabUnits = new Uint16Array(slabWords.buffer)
+      mem = slabWords
+      at = 0
+    }
+    slabUsed = at + words
+  }
+  const units = mem === slabWords ? slabUnits : new Uint16Array(mem.buffer)
   const rc = resCodes
   const rs = resStart
   const re = resEnd
+  const u = (at + n * 2) * 2
   for (let i = 0; i < n; i++) {
-    codes[i] = rc[i] as number
-    start[i] = rs[i] as number
-    end[i] = re[i] as number
+    mem[at + i] = rs[i] as number
+    mem[at + n + i] = re[i] as number
+    units[u + i] = rc[i] as number
   }
-  return new NormalizedText(s, codes, start, end)
+  return new NormalizedText(s, new Uint16Array(mem.buffer, u * 2, n), mem, at)
 }
 
-// The three arrays of a result are views carved out of a shared 64 KB slab: an ArrayBuffer per call costs far
-// more than the normalisation of a short post (V8 keeps typed arrays over 64 bytes off the heap). A result
-// keeps its slab alive; a text of more than 400 units gets a buffer of its own.
-const SLAB = 64 * 1024
-let slab = new ArrayBuffer(SLAB)
+// A result's arrays live in a shared slab of 64 KB (16k int32 words): an ArrayBuffer per call, or even three
+// typed-array views per call, cost more than normalising a short post. Only the code units get a view at once
+// (the matchers need them); `start` and `end` are views made on first use, which for most items is never (an
+// item without a match has no span to map). A result keeps its slab alive; a text of more than ~400 units gets
+// a buffer of its own.
+const SLAB_WORDS = 16 * 1024
+let slabWords = new Int32Array(SLAB_WORDS)
+let slabUnits = new Uint16Array(slabWords.buffer)
 let slabUsed = 0
-
-function carve(n: number): { codes: Uint16Array; start: Int32Array; end: Int32Array } {
-  const bytes = n * 10 + 4 // two int32 arrays, then the code units, rounded up to 4 bytes
-  let buffer = slab
-  let at = slabUsed
-  if (bytes > SLAB / 16) {
-    buffer = new ArrayBuffer(bytes)
-    at = 0
-  } else {
-    if (at + bytes > SLAB) {
-      slab = new ArrayBuffer(SLAB)
-      buffer = slab
-      at = 0
-    }
-    slabUsed = at + ((bytes + 3) & ~3)
-  }
-  return {
-    start: new Int32Array(buffer, at, n),
-    end: new Int32Array(buffer, at + n * 4, n),
-    codes: new Uint16Array(buffer, at + n * 8, n),
-  }
-}
 
 class NormalizedText implements Normalized {
   private cachedText: string | null = null
+  private startView: Int32Array | null = null
+  private endView: Int32Array | null = null
   constructor(
     readonly source: string,
     readonly codes: Uint16Array,
-    readonly start: Int32Array,
-    readonly end: Int32Array,
+    /** start[i] at mem[at + i], end[i] at mem[at + n + i] (n = codes.length). */
+    private readonly mem: Int32Array,
+    private readonly at: number,
   ) {}
+  get start(): Int32Array {
+    this.startView ??= new Int32Array(this.mem.buffer, this.at * 4, this.codes.length)
+    return this.startView
+  }
+  get end(): Int32Array {
+    this.endView ??= new Int32Array(this.mem.buffer, (this.at + this.codes.length) * 4, this.codes.length)
+    return this.endView
+  }
   get text(): string {
     this.cachedText ??= codesToString(this.codes)
     return this.cachedText
