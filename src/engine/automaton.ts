@@ -45,9 +45,10 @@ export interface Automaton {
   readonly revEdges: Int32Array
   /**
    * The nodes at depth k = `filterLength` (every pattern is at least k long, so no shallower node reports), by
-   * their k code units, open addressing from the high bits of a multiplicative hash; entries of eight int32s:
-   * [last unit | unit before << 16, unit 3rd from the end | 4th << 16, first pattern (-2: empty entry), first
-   * edge, end of edges, 0, 0, 0] (32 bytes: one cache line per probe).
+   * their k code units, open addressing from the high bits of a multiplicative hash, at most 2/3 full. For
+   * k > 2 entries of eight int32s: [last unit | unit before << 16, unit 3rd from the end | 4th << 16, first
+   * pattern (-2: empty entry), first edge, end of edges, 0, 0, 0] (32 bytes: one cache line per probe); for
+   * k <= 2 of four: [last unit | unit before << 16, first pattern, first edge, end of edges].
    */
   readonly revGrams: Int32Array
   readonly revGramShift: number
@@ -414,14 +415,17 @@ function buildReversed(patterns: readonly Uint16Array[], classOf: Uint16Array, c
       k++
     }
   }
-  // depth-k nodes by their k code units, each entry a copy of the node's record
+  // depth-k nodes by their k code units, each entry a copy of the node's record; up to 2 units (one key) an
+  // entry takes 4 int32s, else 8 (see Automaton.revGrams); at most 2/3 full
   let grams = 0
   for (let s = 1; s < nodes; s++) if (depth[s] === filterLength) grams++
   let gramBits = 4
-  while (1 << gramBits < grams * 2) gramBits++
+  while ((1 << gramBits) * 2 < grams * 3) gramBits++
   const gramSize = 1 << gramBits
-  const revGrams = new Int32Array(gramSize * 8)
-  for (let j = 0; j < gramSize; j++) revGrams[j * 8 + 2] = -2
+  const stride = filterLength > 2 ? 8 : 4
+  const o = stride === 8 ? 2 : 1
+  const revGrams = new Int32Array(gramSize * stride)
+  for (let j = 0; j < gramSize; j++) revGrams[j * stride + o] = -2
   const ku = [0, 0, 0, 0]
   for (let s = 1; s < nodes; s++) {
     if (depth[s] !== filterLength) continue
@@ -433,12 +437,13 @@ function buildReversed(patterns: readonly Uint16Array[], classOf: Uint16Array, c
     let j = gramSlot(key1, key2, gramBits)
     for (;;) {
       j &= gramSize - 1
-      if (revGrams[j * 8 + 2] === -2) {
-        revGrams[j * 8] = key1
-        revGrams[j * 8 + 1] = key2
-        revGrams[j * 8 + 2] = out[s] as number
-        revGrams[j * 8 + 3] = edgeStart[s] as number
-        revGrams[j * 8 + 4] = edgeStart[s + 1] as number
+      const e = j * stride
+      if (revGrams[e + o] === -2) {
+        revGrams[e] = key1
+        if (stride === 8) revGrams[e + 1] = key2
+        revGrams[e + o] = out[s] as number
+        revGrams[e + o + 1] = edgeStart[s] as number
+        revGrams[e + o + 2] = edgeStart[s + 1] as number
         break
       }
       j++
@@ -487,7 +492,9 @@ export function scan(
   const { revEdges, revGrams, revGramShift, same } = a
   const filter = a.filter
   const shift = a.filterShift
-  const gramMask = (revGrams.length >> 3) - 1
+  // entries of 8 int32s when k > 2 (two keys), else 4 (one key)
+  const wide = k > 2
+  const gramMask = (revGrams.length >> (wide ? 3 : 2)) - 1
   if (stack.length <= a.maxLength) stack = new Int32Array(a.maxLength + 1)
   const st = stack
   let data = buf.data
@@ -507,13 +514,13 @@ export function scan(
     let top = 0
     let x = (m1 + m2) >>> revGramShift
     for (;;) {
-      const e = x * 8
-      const o = revGrams[e + 2] as number
+      const e = wide ? x * 8 + 1 : x * 4
+      const o = revGrams[e + 1] as number
       if (o === -2) break
-      if (revGrams[e] === key1 && revGrams[e + 1] === key2) {
+      if (revGrams[wide ? e - 1 : e] === key1 && (!wide || revGrams[e] === key2)) {
         if (o >= 0) st[top++] = o
-        let lo = revGrams[e + 3] as number
-        let hi = revGrams[e + 4] as number
+        let lo = revGrams[e + 2] as number
+        let hi = revGrams[e + 3] as number
         for (let i = j - k; lo < hi && i >= from; i--) {
           const c = codes[i] as number
           let f = -1
