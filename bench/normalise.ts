@@ -17,6 +17,10 @@ export function runNormalise(reps: number) {
   const bytes = Buffer.byteLength(whole)
   const time = (fn: () => void) => {
     const xs: number[] = []
+    // One untimed run first, for every contender alike: the first call over a 20 MB text runs its loops in
+    // on-stack-replaced code that deoptimises on each branch it has not seen yet (surrogates, expansions,
+    // phrases) and is recompiled several times; with 2–5 repetitions that first run pulled the median down.
+    fn()
     // CPU seconds of this process (the machine is shared; see throughput.ts)
     for (let r = 0; r < reps; r++) {
       const c = process.cpuUsage()

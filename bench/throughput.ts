@@ -36,6 +36,8 @@ function stats(xs: number[]) {
  */
 function timeRuns(fn: () => void, reps: number, budget = 90, wall = false): number[] {
   const out: number[] = []
+  // in-process contenders get one untimed run first (JIT warm-up, buffers grown): see normalise.ts
+  if (!wall) fn()
   const start = performance.now()
   for (let r = 0; r < reps; r++) {
     const t = performance.now()

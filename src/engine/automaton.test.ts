@@ -80,6 +80,48 @@ describe('automaton', () => {
     },
   )
 
+  // every shortest length k = 1..4 takes the depth-k table (k = min(4, shortest)), and long walks beyond it
+  const tiny = fc.constantFrom(0x8c23, 0x8a00, 0x0, 0xffff, 0xd83d, 0xde00)
+  for (const min of [1, 2, 3, 4, 5]) {
+    test.prop([
+      fc.array(
+        fc.array(tiny, { minLength: min, maxLength: min + 5 }).map((u) => Uint16Array.from(u)),
+        { minLength: 1, maxLength: 20 },
+      ),
+      fc.array(tiny, { maxLength: 150 }).map((u) => Uint16Array.from(u)),
+      fc.nat(6),
+      fc.nat(6),
+    ])(
+      `the fast scan equals the Aho–Corasick scan when the shortest pattern is ≥ ${min} units`,
+      (patterns, text, cutFrom, cutTo) => {
+        const from = Math.min(cutFrom, text.length)
+        const to = Math.max(from, text.length - cutTo)
+        const [fast, ref] = inOrder(patterns, text, from, to)
+        expect(fast).toEqual(ref)
+      },
+    )
+  }
+
+  it('finds every pattern when hundreds share their last code units (crowded hash slots)', () => {
+    // 600 patterns ending in the same two units, 2–4 units long: the depth-k table and the filter must not lose any
+    const patterns: Uint16Array[] = []
+    for (let i = 0; i < 600; i++) {
+      const len = 2 + (i % 3)
+      const p = new Uint16Array(len)
+      for (let j = 0; j < len - 2; j++) p[j] = 0x4e00 + ((i * 7 + j * 131) % 2000)
+      p[len - 2] = 0x8c23
+      p[len - 1] = 0x8a00
+      patterns.push(p)
+    }
+    for (let i = 0; i < 600; i++) patterns.push(Uint16Array.of(0x4e00 + i, 0x4e00 + ((i * 13) % 600)))
+    const text = new Uint16Array(4000)
+    for (let i = 0; i < text.length; i++)
+      text[i] = i % 5 === 4 ? 0x8a00 : i % 5 === 3 ? 0x8c23 : 0x4e00 + ((i * 7919) % 600)
+    const [fast, ref] = inOrder(patterns, text, 0, text.length)
+    expect(fast?.length).toBeGreaterThan(2)
+    expect(fast).toEqual(ref)
+  })
+
   it('reports every match with its end, and nested patterns inside longer ones', () => {
     expect(run(['谣言', '言', '造谣言论'], '有人造谣言论谣言')).toEqual(
       ['0@5', '0@8', '1@5', '1@8', '2@6'].sort(),

@@ -6,6 +6,9 @@
 //    occurrences ending there come out directly in Aho–Corasick order (by end, longest first), behind a filter:
 //    a hashed bitset of the last k code units of every pattern (k = the shortest pattern length, at most 4).
 //    Most positions end no pattern and cost one bitset probe, as in the literal matchers of Hyperscan (FDR).
+//    A position that passes goes straight to the trie node of its last k units (a hash table of the depth-k
+//    nodes: no pattern is shorter than k, so no shallower node reports), then walks back one edge per unit; every
+//    table entry and edge carries the whole record of the node it leads to, so each step is one cache line.
 
 export interface Automaton {
   readonly patternCount: number
@@ -33,22 +36,22 @@ export interface Automaton {
   readonly dict: Int32Array
   /** Next pattern with the same code units, or -1. */
   readonly same: Int32Array
-  /** Trie of the reversed patterns: depth-1 node per class (0: none). */
-  readonly revRoot: Int32Array
-  /** Reversed trie, CSR children sorted by code unit. */
-  readonly revEdgeStart: Int32Array
-  /** The code unit of each edge (units, not classes: the backward walk needs no class lookup). */
-  readonly revEdgeUnit: Uint16Array
-  readonly revEdgeTo: Int32Array
-  /** First pattern whose reversal ends at the node, or -1 (further ones through `same`). */
-  readonly revOut: Int32Array
   /**
-   * Depth-2 nodes of the reversed trie by their two code units: open addressing over entries of two int32s,
-   * (unit before << 16 | last unit, node); node 0 (the root, never at depth 2) marks an empty entry.
+   * Edges of the trie of the REVERSED patterns, four int32s each, sorted by code unit within a node:
+   * [code unit, the child's first pattern (-1: none; further ones through `same`), the child's first edge, the
+   * end of the child's edges] — the child's whole record, so a step of the backward walk costs one cache line.
+   * Units, not classes: the walk needs no class lookup.
    */
-  readonly revPairs: Int32Array
-  /** Whether some pattern is one code unit long (only then a depth-1 node can report). */
-  readonly hasSingles: boolean
+  readonly revEdges: Int32Array
+  /**
+   * The nodes at depth k = `filterLength` (every pattern is at least k long, so no shallower node reports), by
+   * their k code units, open addressing from the high bits of a multiplicative hash, at most 2/3 full. For
+   * k > 2 entries of eight int32s: [last unit | unit before << 16, unit 3rd from the end | 4th << 16, first
+   * pattern (-2: empty entry), first edge, end of edges, 0, 0, 0] (32 bytes: one cache line per probe); for
+   * k <= 2 of four: [last unit | unit before << 16, first pattern, first edge, end of edges].
+   */
+  readonly revGrams: Int32Array
+  readonly revGramShift: number
   /** Hashed bitset of the last `filterLength` code units of every pattern. */
   readonly filter: Int32Array
   readonly filterShift: number
@@ -91,13 +94,25 @@ export class MatchBuffer {
  */
 export const DENSE_BUDGET = 256 * 1024
 
-/** The filter's hash of the k code units ending at j (k = 1..4); the caller checks j - k + 1 >= 0. */
+/**
+ * The filter's hash of the k code units ending at j (k = 1..4); the caller checks j - k + 1 >= 0. Two
+ * independent multiplications of two units each (not a chain of four), and the high bits of their sum.
+ */
 function gramHash(codes: ArrayLike<number>, j: number, k: number, shift: number): number {
-  let h = Math.imul(codes[j] as number, 0x9e3779b1)
-  if (k > 1) h = Math.imul(h ^ (codes[j - 1] as number), 0x85ebca6b)
-  if (k > 2) h = Math.imul(h ^ (codes[j - 2] as number), 0xc2b2ae35)
-  if (k > 3) h = Math.imul(h ^ (codes[j - 3] as number), 0x27d4eb2f)
-  return (h ^ (h >>> 15)) >>> shift
+  let lo = codes[j] as number
+  if (k > 1) lo |= (codes[j - 1] as number) << 16
+  let hi = 0
+  if (k > 2) hi = codes[j - 2] as number
+  if (k > 3) hi |= (codes[j - 3] as number) << 16
+  return (Math.imul(lo, 0x9e3779b1) + Math.imul(hi, 0x85ebca6b)) >>> shift
+}
+
+/**
+ * Home slot of a k-unit key (two int32s) in a table of 2^bits entries: the HIGH bits of a multiplicative hash
+ * (the low bits of a product depend only on the low bits of the key, i.e. on the last code unit, and cluster).
+ */
+function gramSlot(key1: number, key2: number, bits: number): number {
+  return (Math.imul(key1, 0x9e3779b1) + Math.imul(key2, 0x85ebca6b)) >>> (32 - bits)
 }
 
 /** Builds the automaton. Empty patterns are kept (so ids stay aligned) but never match. */
@@ -277,12 +292,8 @@ export function buildAutomaton(patterns: readonly Uint16Array[], denseBudget = D
     dict.byteLength +
     same.byteLength +
     patternLength.byteLength +
-    rev.revRoot.byteLength +
-    rev.revEdgeStart.byteLength +
-    rev.revEdgeUnit.byteLength +
-    rev.revEdgeTo.byteLength +
-    rev.revOut.byteLength +
-    rev.revPairs.byteLength +
+    rev.revEdges.byteLength +
+    rev.revGrams.byteLength +
     rev.filter.byteLength
   return {
     patternCount: patterns.length,
@@ -308,17 +319,7 @@ export function buildAutomaton(patterns: readonly Uint16Array[], denseBudget = D
 
 type Reversed = Pick<
   Automaton,
-  | 'revRoot'
-  | 'revEdgeStart'
-  | 'revEdgeUnit'
-  | 'revEdgeTo'
-  | 'revOut'
-  | 'revPairs'
-  | 'hasSingles'
-  | 'filter'
-  | 'filterShift'
-  | 'filterLength'
-  | 'maxLength'
+  'revEdges' | 'revGrams' | 'revGramShift' | 'filter' | 'filterShift' | 'filterLength' | 'maxLength'
 >
 
 /** The trie of the reversed patterns, its depth-2 pair table and the last-k-units filter. */
@@ -390,50 +391,65 @@ function buildReversed(patterns: readonly Uint16Array[], classOf: Uint16Array, c
     // the first pattern with these code units heads the `same` chain the forward build made
     if (out[s] === -1) out[s] = pi
   }
-  const revEdgeStart = new Int32Array(nodes + 1)
+  const filterLength = maxLength === 0 ? 0 : Math.min(4, minLength)
+  // CSR edges, sorted by unit, each carrying its child's record
+  const edgeStart = new Int32Array(nodes + 1)
   for (let s = 1; s < nodes; s++) {
     let n = 0
     for (let e = firstChild[s] as number; e !== -1; e = sibling[e] as number) n++
-    revEdgeStart[s + 1] = n
+    edgeStart[s + 1] = n
   }
-  for (let s = 0; s < nodes; s++)
-    revEdgeStart[s + 1] = (revEdgeStart[s] as number) + (revEdgeStart[s + 1] as number)
-  const revEdgeUnit = new Uint16Array(Math.max(1, nodes - 1))
-  const revEdgeTo = new Int32Array(Math.max(1, nodes - 1))
+  for (let s = 0; s < nodes; s++) edgeStart[s + 1] = (edgeStart[s] as number) + (edgeStart[s + 1] as number)
+  const revEdges = new Int32Array(Math.max(4, (edgeStart[nodes] as number) * 4))
   const scratch: number[] = []
   for (let s = 1; s < nodes; s++) {
     scratch.length = 0
     for (let e = firstChild[s] as number; e !== -1; e = sibling[e] as number) scratch.push(e)
     scratch.sort((a, b) => (unit[a] as number) - (unit[b] as number))
-    let k = revEdgeStart[s] as number
+    let k = edgeStart[s] as number
     for (const e of scratch) {
-      revEdgeUnit[k] = unit[e] as number
-      revEdgeTo[k] = e
+      revEdges[k * 4] = unit[e] as number
+      revEdges[k * 4 + 1] = out[e] as number
+      revEdges[k * 4 + 2] = edgeStart[e] as number
+      revEdges[k * 4 + 3] = edgeStart[e + 1] as number
       k++
     }
   }
-  // depth-2 nodes by their two code units (earlier << 16 | last)
-  let pairs = 0
-  for (let s = 1; s < nodes; s++) if (depth[s] === 2) pairs++
-  let pairSize = 16
-  while (pairSize < pairs * 2) pairSize *= 2
-  const revPairs = new Int32Array(pairSize * 2)
+  // depth-k nodes by their k code units, each entry a copy of the node's record; up to 2 units (one key) an
+  // entry takes 4 int32s, else 8 (see Automaton.revGrams); at most 2/3 full
+  let grams = 0
+  for (let s = 1; s < nodes; s++) if (depth[s] === filterLength) grams++
+  let gramBits = 4
+  while ((1 << gramBits) * 2 < grams * 3) gramBits++
+  const gramSize = 1 << gramBits
+  const stride = filterLength > 2 ? 8 : 4
+  const o = stride === 8 ? 2 : 1
+  const revGrams = new Int32Array(gramSize * stride)
+  for (let j = 0; j < gramSize; j++) revGrams[j * stride + o] = -2
+  const ku = [0, 0, 0, 0]
   for (let s = 1; s < nodes; s++) {
-    if (depth[s] !== 2) continue
-    const key = ((unit[s] as number) << 16) | (unit[parent[s] as number] as number)
-    let j = Math.imul(key, 0x9e3779b1) >>> 0
+    if (depth[s] !== filterLength) continue
+    // the units from the node up to the root: the pattern's last unit is the one at depth 1
+    ku.fill(0)
+    for (let d = filterLength - 1, t = s; d >= 0; d--, t = parent[t] as number) ku[d] = unit[t] as number
+    const key1 = (ku[0] as number) | ((ku[1] as number) << 16)
+    const key2 = (ku[2] as number) | ((ku[3] as number) << 16)
+    let j = gramSlot(key1, key2, gramBits)
     for (;;) {
-      j &= pairSize - 1
-      if (revPairs[j * 2 + 1] === 0) {
-        revPairs[j * 2] = key
-        revPairs[j * 2 + 1] = s
+      j &= gramSize - 1
+      const e = j * stride
+      if (revGrams[e + o] === -2) {
+        revGrams[e] = key1
+        if (stride === 8) revGrams[e + 1] = key2
+        revGrams[e + o] = out[s] as number
+        revGrams[e + o + 1] = edgeStart[s] as number
+        revGrams[e + o + 2] = edgeStart[s + 1] as number
         break
       }
       j++
     }
   }
   // filter: the last k code units of every pattern, k = the shortest pattern (at most 4), 16 bits per pattern
-  const filterLength = maxLength === 0 ? 0 : Math.min(4, minLength)
   let bits = 16
   while (1 << bits < patterns.length * 16 && bits < 24) bits++
   const filterShift = 32 - bits
@@ -444,13 +460,9 @@ function buildReversed(patterns: readonly Uint16Array[], classOf: Uint16Array, c
     filter[h >>> 5] = (filter[h >>> 5] as number) | (1 << (h & 31))
   }
   return {
-    revRoot,
-    revEdgeStart,
-    revEdgeUnit,
-    revEdgeTo,
-    revOut: out.slice(0, nodes),
-    revPairs,
-    hasSingles: minLength === 1,
+    revEdges,
+    revGrams,
+    revGramShift: 32 - gramBits,
     filter,
     filterShift,
     filterLength,
@@ -477,82 +489,73 @@ export function scan(
   if (to > codes.length) to = codes.length
   if (from < 0) from = 0
   if (k === 0 || to - from < k) return 0
-  const { classOf, revRoot, revEdgeStart, revEdgeUnit, revEdgeTo, revOut, revPairs, hasSingles, same } = a
+  const { revEdges, revGrams, revGramShift, same } = a
   const filter = a.filter
   const shift = a.filterShift
-  const pairMask = (revPairs.length >> 1) - 1
+  // entries of 8 int32s when k > 2 (two keys), else 4 (one key)
+  const wide = k > 2
+  const gramMask = (revGrams.length >> (wide ? 3 : 2)) - 1
   if (stack.length <= a.maxLength) stack = new Int32Array(a.maxLength + 1)
   const st = stack
   let data = buf.data
   let w = buf.count * 2
-  // c0 is the unit at j, c1 the one before it, and so on
-  let c1 = from + k - 2 >= from ? (codes[from + k - 2] as number) : 0
-  let c2 = from + k - 3 >= from ? (codes[from + k - 3] as number) : 0
-  let c3 = from + k - 4 >= from ? (codes[from + k - 4] as number) : 0
   for (let j = from + k - 1; j < to; j++) {
-    const c0 = codes[j] as number
-    // the filter: a hash of the last k units (as gramHash computes it)
-    let h = Math.imul(c0, 0x9e3779b1)
-    if (k > 1) h = Math.imul(h ^ c1, 0x85ebca6b)
-    if (k > 2) h = Math.imul(h ^ c2, 0xc2b2ae35)
-    if (k > 3) h = Math.imul(h ^ c3, 0x27d4eb2f)
-    h = (h ^ (h >>> 15)) >>> shift
-    const pass = ((filter[h >>> 5] as number) >>> (h & 31)) & 1
-    c3 = c2
-    c2 = c1
-    c1 = c0
-    if (pass === 0) continue
+    // the last k units as two keys, hashed for the filter (as gramHash computes it)
+    let key1 = codes[j] as number
+    if (k > 1) key1 |= (codes[j - 1] as number) << 16
+    let key2 = 0
+    if (k > 2) key2 = codes[j - 2] as number
+    if (k > 3) key2 |= (codes[j - 3] as number) << 16
+    const m1 = Math.imul(key1, 0x9e3779b1)
+    const m2 = Math.imul(key2, 0x85ebca6b)
+    const h = (m1 + m2) >>> shift
+    if ((((filter[h >>> 5] as number) >>> (h & 31)) & 1) === 0) continue
+    // the depth-k node, then the walk back along the reversed trie
     let top = 0
-    if (hasSingles) {
-      const n1 = revRoot[classOf[c0] as number] as number
-      if (n1 !== 0 && (revOut[n1] as number) >= 0) st[top++] = n1
-    }
-    if (j > from) {
-      const key = ((codes[j - 1] as number) << 16) | c0
-      let x = Math.imul(key, 0x9e3779b1) >>> 0
-      let n = 0
-      for (;;) {
-        x &= pairMask
-        const node = revPairs[x * 2 + 1] as number
-        if (node === 0) break
-        if (revPairs[x * 2] === key) {
-          n = node
-          break
-        }
-        x++
-      }
-      // walk back from depth 2 along the reversed trie
-      for (let i = j - 2; n !== 0; i--) {
-        if ((revOut[n] as number) >= 0) st[top++] = n
-        let lo = revEdgeStart[n] as number
-        let hi = revEdgeStart[n + 1] as number
-        if (lo === hi || i < from) break
-        const c = codes[i] as number
-        n = 0
-        if (hi - lo <= 8) {
-          for (; lo < hi; lo++) {
-            if (revEdgeUnit[lo] === c) {
-              n = revEdgeTo[lo] as number
-              break
+    let x = (m1 + m2) >>> revGramShift
+    for (;;) {
+      const e = wide ? x * 8 + 1 : x * 4
+      const o = revGrams[e + 1] as number
+      if (o === -2) break
+      if (revGrams[wide ? e - 1 : e] === key1 && (!wide || revGrams[e] === key2)) {
+        if (o >= 0) st[top++] = o
+        let lo = revGrams[e + 2] as number
+        let hi = revGrams[e + 3] as number
+        for (let i = j - k; lo < hi && i >= from; i--) {
+          const c = codes[i] as number
+          let f = -1
+          if (hi - lo <= 8) {
+            for (; lo < hi; lo++) {
+              if (revEdges[lo * 4] === c) {
+                f = lo * 4
+                break
+              }
+            }
+          } else {
+            while (lo < hi) {
+              const mid = (lo + hi) >>> 1
+              const mc = revEdges[mid * 4] as number
+              if (mc === c) {
+                f = mid * 4
+                break
+              }
+              if (mc < c) lo = mid + 1
+              else hi = mid
             }
           }
-        } else {
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1
-            const mc = revEdgeUnit[mid] as number
-            if (mc === c) {
-              n = revEdgeTo[mid] as number
-              break
-            }
-            if (mc < c) lo = mid + 1
-            else hi = mid
-          }
+          if (f < 0) break
+          const on = revEdges[f + 1] as number
+          if (on >= 0) st[top++] = on
+          lo = revEdges[f + 2] as number
+          hi = revEdges[f + 3] as number
         }
+        break
       }
+      x = (x + 1) & gramMask
     }
     // longest first, each node's identical patterns in pattern order
     while (top > 0) {
-      for (let p = revOut[st[--top] as number] as number; p >= 0; p = same[p] as number) {
+      for (let p = st[--top] as number; p >= 0; p = same[p] as number) {
         if (w + 2 > data.length) {
           buf.count = w >> 1
           data = buf.grow()

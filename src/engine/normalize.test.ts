@@ -33,6 +33,20 @@ describe('normalize', () => {
     },
   )
 
+  test.prop([fc.array(fc.oneof(anyText, mixed), { minLength: 1, maxLength: 400 })])(
+    'results kept across later calls keep their own text and offsets (shared slab, offsets read late)',
+    (texts) => {
+      const kept = texts.map((s) => normalize(s))
+      texts.forEach((s, i) => {
+        const ref = normalizeReference(s)
+        const n = kept[i] as ReturnType<typeof normalize>
+        expect(Array.from(n.codes)).toEqual(Array.from(ref.codes))
+        expect(Array.from(n.start)).toEqual(Array.from(ref.start))
+        expect(Array.from(n.end)).toEqual(Array.from(ref.end))
+      })
+    },
+  )
+
   test.prop([anyText])('is idempotent', (s) => {
     const once = normalizeText(s)
     expect(normalizeText(once)).toBe(once)

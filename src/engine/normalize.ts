@@ -303,56 +303,130 @@ function stageBInto(m: number, offsets: boolean): number {
  */
 export function normalize(source: string): Normalized {
   const s = typeof source === 'string' ? source : ''
+  // a short text that stage A alone normalises is written straight into the slab, laid out for its length
+  const len = s.length
+  const capWords = len * 2 + ((len + 1) >> 1)
+  if (capWords <= SLAB_WORDS / 16) {
+    if (slabUsed + capWords > SLAB_WORDS) {
+      slabWords = new Int32Array(SLAB_WORDS)
+      slabUnits = new Uint16Array(slabWords.buffer)
+      slabUsed = 0
+    }
+    const at = slabUsed
+    const n = stageADirect(s, slabWords, slabUnits, at, len)
+    if (n >= 0) {
+      slabUsed = at + capWords
+      return new NormalizedText(
+        s,
+        new Uint16Array(slabWords.buffer, (at + 2 * len) * 4, n),
+        slabWords,
+        at,
+        at + len,
+      )
+    }
+  }
   const n = stageBInto(stageAInto(s, true), true)
-  const { codes, start, end } = carve(n)
+  // start, end, then the code units (rounded up to 4 bytes), in the shared slab or, when large, a buffer of its own
+  const words = n * 2 + ((n + 1) >> 1)
+  let mem = slabWords
+  let at = slabUsed
+  if (words > SLAB_WORDS / 16) {
+    mem = new Int32Array(words)
+    at = 0
+  } else {
+    if (at + words > SLAB_WORDS) {
+      slabWords = new Int32Array(SLAB_WORDS)
+      slabUnits = new Uint16Array(slabWords.buffer)
+      mem = slabWords
+      at = 0
+    }
+    slabUsed = at + words
+  }
+  const units = mem === slabWords ? slabUnits : new Uint16Array(mem.buffer)
   const rc = resCodes
   const rs = resStart
   const re = resEnd
+  const u = (at + n * 2) * 2
   for (let i = 0; i < n; i++) {
-    codes[i] = rc[i] as number
-    start[i] = rs[i] as number
-    end[i] = re[i] as number
+    mem[at + i] = rs[i] as number
+    mem[at + n + i] = re[i] as number
+    units[u + i] = rc[i] as number
   }
-  return new NormalizedText(s, codes, start, end)
+  return new NormalizedText(s, new Uint16Array(mem.buffer, u * 2, n), mem, at, at + n)
 }
 
-// The three arrays of a result are views carved out of a shared 64 KB slab: an ArrayBuffer per call costs far
-// more than the normalisation of a short post (V8 keeps typed arrays over 64 bytes off the heap). A result
-// keeps its slab alive; a text of more than 400 units gets a buffer of its own.
-const SLAB = 64 * 1024
-let slab = new ArrayBuffer(SLAB)
-let slabUsed = 0
-
-function carve(n: number): { codes: Uint16Array; start: Int32Array; end: Int32Array } {
-  const bytes = n * 10 + 4 // two int32 arrays, then the code units, rounded up to 4 bytes
-  let buffer = slab
-  let at = slabUsed
-  if (bytes > SLAB / 16) {
-    buffer = new ArrayBuffer(bytes)
-    at = 0
-  } else {
-    if (at + bytes > SLAB) {
-      slab = new ArrayBuffer(SLAB)
-      buffer = slab
-      at = 0
+/**
+ * Stage A of a text into `mem`/`units` at word `at`, for a text of `cap` units: start[i] at mem[at + i], end[i]
+ * at mem[at + cap + i], the code units from word at + 2 cap on (stage A never writes more units than it reads,
+ * unless it expands: then it stops). Returns the number of units, or -1 when the text needs more than this
+ * (an expansion, a character outside the BMP that stays, stage B) and the general path must run.
+ */
+function stageADirect(source: string, mem: Int32Array, units: Uint16Array, at: number, cap: number): number {
+  const single = charTables().single
+  const fl = flagTable()
+  const u0 = (at + 2 * cap) * 2
+  const e0 = at + cap
+  let prevFlag = 0
+  let prev = 0
+  let m = 0
+  for (let i = 0; i < cap; i++) {
+    const c = source.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = i + 1 < cap ? source.charCodeAt(i + 1) : 0
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        if (astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000).length > 0) return -1
+        i++
+      }
+      continue // a lone surrogate, or a pair stage A removes (emoji)
     }
-    slabUsed = at + ((bytes + 3) & ~3)
+    const v = single[c] as number
+    if (v === DROP) continue
+    if (v === MULTI) return -1
+    const f = fl[v] as number
+    if (f !== 0 || prevFlag !== 0) {
+      // a traditional character, or a pair that may start an OpenCC phrase: stage B is needed
+      if ((f & 1) !== 0 || (prevFlag !== 0 && maybePhrase(prev, v))) return -1
+      prevFlag = f & 2
+    }
+    prev = v
+    units[u0 + m] = v
+    mem[at + m] = i
+    mem[e0 + m] = i + 1
+    m++
   }
-  return {
-    start: new Int32Array(buffer, at, n),
-    end: new Int32Array(buffer, at + n * 4, n),
-    codes: new Uint16Array(buffer, at + n * 8, n),
-  }
+  return m
 }
+
+// A result's arrays live in a shared slab of 64 KB (16k int32 words): an ArrayBuffer per call, or even three
+// typed-array views per call, cost more than normalising a short post. Only the code units get a view at once
+// (the matchers need them); `start` and `end` are views made on first use, which for most items is never (an
+// item without a match has no span to map). A result keeps its slab alive; a text of more than ~400 units gets
+// a buffer of its own.
+const SLAB_WORDS = 16 * 1024
+let slabWords = new Int32Array(SLAB_WORDS)
+let slabUnits = new Uint16Array(slabWords.buffer)
+let slabUsed = 0
 
 class NormalizedText implements Normalized {
   private cachedText: string | null = null
+  private startView: Int32Array | null = null
+  private endView: Int32Array | null = null
   constructor(
     readonly source: string,
     readonly codes: Uint16Array,
-    readonly start: Int32Array,
-    readonly end: Int32Array,
+    /** start[i] at mem[startAt + i], end[i] at mem[endAt + i]. */
+    private readonly mem: Int32Array,
+    private readonly startAt: number,
+    private readonly endAt: number,
   ) {}
+  get start(): Int32Array {
+    this.startView ??= new Int32Array(this.mem.buffer, this.startAt * 4, this.codes.length)
+    return this.startView
+  }
+  get end(): Int32Array {
+    this.endView ??= new Int32Array(this.mem.buffer, this.endAt * 4, this.codes.length)
+    return this.endView
+  }
   get text(): string {
     this.cachedText ??= codesToString(this.codes)
     return this.cachedText
