@@ -210,20 +210,14 @@ export function runBank(sizes: number[]) {
   if (real === null) console.log('bank: no labelled rumor set present, realistic bank skipped')
   else
     console.log(
-      `bank: realistic claims ${real.texts.length} (core ${real.tiers.core}, posts ${real.tiers.post}, sentences ${real.tiers.sentence}, recombined ${real.tiers.recombined}; ${real.clauses} clauses of ${real.sources} source texts)`,
+      `bank: realistic claims ${real.texts.length} (core ${real.tiers.core}, posts ${real.tiers.post}, recombined ${real.tiers.recombined}; ${real.clauses} clauses of ${real.sources} source texts)`,
     )
   const rows = []
   for (const n of sizes) {
     if (real !== null) {
       const texts = real.texts.slice(0, Math.min(n, real.texts.length))
       const tierOf = (i: number): Tier =>
-        i >= real.firstOf.recombined
-          ? 'recombined'
-          : i >= real.firstOf.sentence
-            ? 'sentence'
-            : i >= real.firstOf.post
-              ? 'post'
-              : 'core'
+        i >= real.firstOf.recombined ? 'recombined' : i >= real.firstOf.post ? 'post' : 'core'
       const { row } = bankRow(
         'realistic',
         texts,

@@ -4,16 +4,20 @@
 // Tiers, in this order (a bank of n claims is the first n of the sequence):
 //   core        every rumor/fake source text of thunlp-ced, weibo-rumdect, checked, weibo17-eann-sample and ltcr
 //               (ltcr: the checked claim, `title`, since its fake `text` is often the rebuttal), deduplicated
-//   post        every other news-style source text of those sets (non-rumor/real posts; ltcr summaries)
-//   sentence    every sentence of the texts above of 15–150 characters that is not itself a whole text
-//   recombined  statements made of clauses of ≥ 3 different source texts, joined, with the lengths of the
-//               core claims (15–150 characters); each a distinct combination
-// Texts are cleaned as a bank would store a claim: no URLs, @mentions, [emoji] codes, repost chains or hashtag
-// marks, cut at a sentence end to at most 150 characters.
+//   post        the other news-style texts of the sets that are NOT parents of the query corpus: weibo17's
+//               non-rumor posts and ltcr's real/uncertain titles, summaries and bodies (and ltcr's fake bodies).
+//               The non-rumor/real posts of thunlp-ced, weibo-rumdect and checked are left out everywhere:
+//               `weibo-ordinary-posts` is the comments and reposts under exactly those posts, which quote them,
+//               and a bank of false claims would not hold the true news those comments answer
+//   recombined  statements made of ≥ 5 clauses (6–30 characters) of as many different source texts (core and
+//               post) longer than 40 characters, joined, with the lengths of the core claims but at least 48
+//               characters, no clause above a quarter of the claim; each a distinct combination. Texts of at most 40 characters give no clauses, so no recombined claim contains a
+//               whole stored claim, and sentences are not stored on their own for the same reason (a sentence
+//               would be contained in every recombination that drew it: near-copies, not a bank)
 import { normalizeText } from '../src/engine/index.ts'
 import { readJsonl, rng } from './data.ts'
 
-export type Tier = 'core' | 'post' | 'sentence' | 'recombined'
+export type Tier = 'core' | 'post' | 'recombined'
 
 export interface RealisticClaims {
   texts: string[]
@@ -28,6 +32,7 @@ export interface RealisticClaims {
 
 const MAX_LEN = 150
 const MIN_LEN = 15
+const RECOMBINED_MIN = 48
 
 /** A source text as a bank would store the claim it states. */
 export function cleanClaim(text: string): string {
@@ -75,8 +80,11 @@ export function realisticClaims(n: number, seed = 7): RealisticClaims | null {
   const isFalse = (r: Rec) => r.label === 'rumor' || r.label === 'fake'
   const core: string[] = []
   const other: string[] = []
+  // parents of the query corpus (see above): their non-rumor/real posts are not used
+  const parents = new Set(['thunlp-ced', 'weibo-rumdect', 'checked'])
   for (const [name, recs] of sets) {
     for (const r of recs ?? []) {
+      if (!isFalse(r) && parents.has(name)) continue
       if (name === 'ltcr') {
         if (isFalse(r)) core.push(r.title ?? '')
         else other.push(r.title ?? '', r.summary ?? '')
@@ -86,8 +94,8 @@ export function realisticClaims(n: number, seed = 7): RealisticClaims | null {
   }
   const seen = new Set<string>()
   const texts: string[] = []
-  const tiers: Record<Tier, number> = { core: 0, post: 0, sentence: 0, recombined: 0 }
-  const firstOf: Record<Tier, number> = { core: 0, post: 0, sentence: 0, recombined: 0 }
+  const tiers: Record<Tier, number> = { core: 0, post: 0, recombined: 0 }
+  const firstOf: Record<Tier, number> = { core: 0, post: 0, recombined: 0 }
   const push = (t: string, tier: Tier, min: number): boolean => {
     if (texts.length >= n) return false
     const k = normalizeText(t)
@@ -103,43 +111,47 @@ export function realisticClaims(n: number, seed = 7): RealisticClaims | null {
   for (const t of cleanCore) push(t, 'core', 8)
   firstOf.post = texts.length
   for (const t of cleanOther) push(t, 'post', MIN_LEN)
-  // sentences and clauses of every source text
-  firstOf.sentence = texts.length
+  // clauses of every source text longer than 40 characters
   const clauses: { text: string; norm: string }[][] = []
   for (const t of all) {
+    if (normLen(t) <= 40) continue
     const own: { text: string; norm: string }[] = []
     for (const s of t.match(SENTENCE) ?? []) {
-      const sl = normLen(s)
-      if (sl >= MIN_LEN && sl <= MAX_LEN) push(s.trim(), 'sentence', MIN_LEN)
       for (const c of s.split(CLAUSE_SPLIT)) {
         const norm = normalizeText(c)
-        if (norm.length >= 4 && norm.length <= 40) own.push({ text: c.replace(/[。！？!?；;]+$/, ''), norm })
+        if (norm.length >= 6 && norm.length <= 30) own.push({ text: c.replace(/[。！？!?；;]+$/, ''), norm })
       }
     }
     if (own.length > 0) clauses.push(own)
   }
-  // recombinations: clauses of ≥ 3 different source texts, to the length of a core claim
+  // recombinations: clauses of ≥ 5 different source texts, to the length of a core claim
   firstOf.recombined = texts.length
   const lengths = cleanCore.map(normLen).filter((l) => l >= MIN_LEN)
   const r = rng(seed)
   let guard = 0
   while (texts.length < n && clauses.length >= 3 && guard++ < n * 4) {
-    const want = lengths.length > 0 ? (lengths[Math.floor(r() * lengths.length)] as number) : 60
+    // at least 5 clauses and 48 characters, no clause above a quarter of the whole: two recombined claims that
+    // share a clause or two stay below the threshold, as two different false claims should
+    const want = Math.max(
+      RECOMBINED_MIN,
+      lengths.length > 0 ? (lengths[Math.floor(r() * lengths.length)] as number) : 60,
+    )
     const parts: string[] = []
     const norms: string[] = []
     const from: number[] = []
     let len = 0
-    while ((len < want || parts.length < 3) && len < MAX_LEN) {
+    while ((len < want || parts.length < 5) && len + 6 <= MAX_LEN && from.length < 40) {
       const s = Math.floor(r() * clauses.length)
       if (from.includes(s)) continue
       from.push(s)
       const own = clauses[s] as { text: string; norm: string }[]
       const c = own[Math.floor(r() * own.length)] as { text: string; norm: string }
-      if (len + c.norm.length > MAX_LEN && parts.length >= 3) break
+      if (len + c.norm.length > MAX_LEN || c.norm.length * 4 > Math.max(want, len + c.norm.length)) continue
       parts.push(c.text)
       norms.push(c.norm)
       len += c.norm.length
     }
+    if (parts.length < 5) continue
     const key = norms.join('')
     // the key is the normalised text (punctuation is dropped by normalisation)
     if (texts.length < n && !seen.has(key)) {
