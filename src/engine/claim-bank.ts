@@ -273,7 +273,7 @@ export class ClaimBank {
       let end = set.end
       if (m >= this.minFragment && m < l && similarity < 1) {
         // the item as a fragment of the claim: share of the item's bigrams found in the claim
-        claimSet.load(this.pool.subarray(o, o + l))
+        claimSet.load(this.pool, o, o + l)
         const f = claimSet.containment(codes, 0, m)
         if (f > similarity) {
           similarity = f
@@ -647,8 +647,9 @@ class BigramSet {
   start = 0
   end = 0
 
-  load(codes: Uint16Array): void {
-    const n = codes.length - 1
+  /** Loads codes[from, to) (positions relative to `from`); a range rather than a subarray: no allocation. */
+  load(codes: Uint16Array, from = 0, to = codes.length): void {
+    const n = to - from - 1
     let size = this.mask + 1
     while (size < n * 2) size *= 2
     if (size !== this.mask + 1) {
@@ -665,7 +666,7 @@ class BigramSet {
     const g = this.g
     const mask = this.mask
     for (let i = 0; i < n; i++) {
-      const b = ((codes[i] as number) << 16) | (codes[i + 1] as number)
+      const b = ((codes[from + i] as number) << 16) | (codes[from + i + 1] as number)
       let j = Math.imul(b, 0x9e3779b1) >>> 0
       for (;;) {
         j &= mask
