@@ -194,7 +194,9 @@ export class ClaimBank {
   private storeText(slot: number, codes: Uint16Array): void {
     if (this.poolUsed + codes.length > this.pool.length) {
       // grows by a quarter, not double: the text is most of a bank's bytes, and doubling left up to half unused
-      const p = new Uint16Array(Math.max(this.pool.length + (this.pool.length >> 2), this.poolUsed + codes.length))
+      const p = new Uint16Array(
+        Math.max(this.pool.length + (this.pool.length >> 2), this.poolUsed + codes.length),
+      )
       p.set(this.pool.subarray(0, this.poolUsed))
       this.pool = p
     }
