@@ -46,17 +46,26 @@ export function toMarkdown(out: Obj): string {
   if (bank) {
     lines.push('## Claim bank', '')
     lines.push(
-      '| claims | build s | B/claim (typed) | B/claim (heap) | query p50 µs | p99 µs | recall (1 substitution) | held-out matches | reverse p50 ms | reverse p99 ms | reverse recall |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
+      '| bank | claims | mean chars | build s | B/claim (typed) | of which text | B/claim (heap) | query p50 µs | p99 wall µs | p99 robust µs | CPU µs/query (variants; negatives) | recall (10% subst.) | negatives matched | load | reverse p50 ms | reverse p99 ms | reverse recall |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     )
     for (const r of bank) {
       const q = r.queryUs as Obj
-      const rv = r.reverse as Obj
+      const rv = (r.reverse ?? {}) as Obj
+      const ld = (r.load ?? {}) as Obj
+      const cpu = (xs: unknown) => (Array.isArray(xs) ? xs.map((x) => f(x)).join('/') : '—')
       lines.push(
-        `| ${r.claims} | ${f(r.buildS)} | ${f(r.bytesPerClaimTyped, 0)} | ${f(r.bytesPerClaimHeap, 0)} | ${f(q.p50)} | ${f(q.p99)} | ${f(r.variantRecall, 3)} | ${f((r.heldOutMatchRate as number) * 100, 2)}% | ${f(rv.p50Ms, 2)} | ${f(rv.p99Ms, 2)} | ${f(rv.recall, 3)} |`,
+        `| ${r.bank ?? ''} | ${r.claims} | ${f(r.meanChars)} | ${f(r.buildS)} | ${f(r.bytesPerClaimTyped, 0)} | ${f(r.bytesPerClaimText, 0)} | ${f(r.bytesPerClaimHeap, 0)} | ${f(q.p50)} | ${f(q.p99)} | ${f(q.p99Robust)} | ${cpu(q.cpuPerQueryVariant)}; ${cpu(q.cpuPerQueryNegative)} | ${f(r.variantRecall, 3)} | ${f(((r.negativeMatchRate ?? r.heldOutMatchRate) as number) * 100, 2)}% | ${f(ld.start)}→${f(ld.end)} | ${f(rv.p50Ms, 2)} | ${f(rv.p99Ms, 2)} | ${f(rv.recall, 3)} |`,
       )
     }
     lines.push('')
+    for (const r of bank) {
+      if (r.ordinaryPosts === undefined) continue
+      lines.push(
+        `Realistic bank of ${r.claims} claims (tiers ${JSON.stringify(r.tiers)}): recall on variants of the real core ${f(r.coreVariantRecall, 3)}; every ordinary post: ${JSON.stringify(r.ordinaryPosts)}; best other claim for sampled stored claims: ${JSON.stringify(r.nearestOtherClaim)}`,
+        '',
+      )
+    }
   }
   const pipe = out.pipeline as Obj | null | undefined
   if (pipe) {

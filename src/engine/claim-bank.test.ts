@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { ClaimBank, containment } from './claim-bank.ts'
+import { Candidates, ClaimBank, containment, sortByCrowd, walkPostings } from './claim-bank.ts'
 import { ItemIndex } from './item-index.ts'
 import { normalize } from './normalize.ts'
+import { PostingTable } from './shingles.ts'
 
 const CLAIM = '武汉病毒研究所所长石正丽发出警告蚊虫将是病毒第三传播者'
 const match = (bank: ClaimBank, text: string) => bank.match(normalize(text))
@@ -130,5 +131,84 @@ describe('item index (reverse query)', () => {
     expect(index.remove('p1')).toBe(true)
     expect(index.reverse(CLAIM)).toEqual([])
     expect(index.size).toBe(0)
+  })
+})
+
+describe('candidate generation (posting walk)', () => {
+  // deterministic pseudo-random numbers for the properties below
+  const lcg = (seed: number) => () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+    return seed / 4294967296
+  }
+
+  /** The walk as first written: one chain after the other, both limits checked node by node. */
+  function referenceWalk(t: PostingTable, keys: number[], budget: number, maxPostings: number) {
+    const counts = new Map<number, number>()
+    for (let k = 0; k < keys.length && budget > 0; k++) {
+      const h = keys[k] as number
+      let walked = 0
+      for (let node = t.first(h); node >= 0; node = t.nodes[node * 3 + 2] as number) {
+        if (--budget < 0) break
+        if (t.nodes[node * 3] !== h) continue
+        if (++walked > maxPostings) break
+        counts.set(t.nodes[node * 3 + 1] as number, (counts.get(t.nodes[node * 3 + 1] as number) ?? 0) + 1)
+      }
+    }
+    return counts
+  }
+
+  it('sorts by crowd stably, without allocating per query, as a comparison sort does', () => {
+    const r = lcg(11)
+    for (const n of [0, 1, 5, 32, 33, 100, 1000, 5000]) {
+      for (const range of [3, 300, 70000]) {
+        const keys = Int32Array.from({ length: n }, (_, i) => i * 7 - 3)
+        const crowd = Int32Array.from({ length: n }, () => Math.floor(r() * range) % 65536)
+        const order = Array.from({ length: n }, (_, i) => i).sort(
+          (a, b) => (crowd[a] as number) - (crowd[b] as number) || a - b,
+        )
+        const wantKeys = order.map((i) => keys[i])
+        const wantCrowd = order.map((i) => crowd[i])
+        sortByCrowd(keys, crowd, n)
+        expect([...keys]).toEqual(wantKeys)
+        expect([...crowd]).toEqual(wantCrowd)
+      }
+    }
+  })
+
+  it('visits exactly the postings a chain-by-chain walk visits, under every budget, through removals and growth', () => {
+    const r = lcg(5)
+    for (let round = 0; round < 12; round++) {
+      // few distinct keys over few buckets: long chains that mix keys, some longer than maxPostings
+      const t = new PostingTable(64)
+      const live: [number, number][] = []
+      const keyCount = 5 + Math.floor(r() * 200)
+      const adds = 200 + Math.floor(r() * 3000)
+      for (let i = 0; i < adds; i++) {
+        const key = (Math.floor(r() * keyCount) * 0x9e3779b1) | 0
+        t.add(key, i)
+        live.push([key, i])
+        if (r() < 0.3 && live.length > 0) {
+          const [k, v] = live.splice(Math.floor(r() * live.length), 1)[0] as [number, number]
+          expect(t.remove(k, v)).toBe(true)
+        }
+      }
+      const query = Array.from({ length: 1 + Math.floor(r() * 60) }, () =>
+        r() < 0.1 ? Math.floor(r() * 1e9) : (Math.floor(r() * keyCount) * 0x9e3779b1) | 0,
+      )
+      const keys = [...new Set(query)]
+      for (const budget of [1, 7, 64, 300, 1024, 1e9]) {
+        for (const maxPostings of [1, 3, 16, 256]) {
+          const ks = Int32Array.from(keys)
+          const crowd = Int32Array.from(keys, (k) => t.crowd(k))
+          sortByCrowd(ks, crowd, keys.length)
+          const want = referenceWalk(t, [...ks], budget, maxPostings)
+          const cand = new Candidates().reset(keys.length)
+          walkPostings(t, ks, crowd, keys.length, budget, maxPostings, cand)
+          const got = new Map<number, number>()
+          for (let c = 0; c < cand.size; c++) got.set(cand.slots[c] as number, cand.hits[c] as number)
+          expect(got).toEqual(want)
+        }
+      }
+    }
   })
 })

@@ -193,7 +193,10 @@ export class ClaimBank {
 
   private storeText(slot: number, codes: Uint16Array): void {
     if (this.poolUsed + codes.length > this.pool.length) {
-      const p = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + codes.length))
+      // grows by a quarter, not double: the text is most of a bank's bytes, and doubling left up to half unused
+      const p = new Uint16Array(
+        Math.max(this.pool.length + (this.pool.length >> 2), this.poolUsed + codes.length),
+      )
       p.set(this.pool.subarray(0, this.poolUsed))
       this.pool = p
     }
@@ -240,7 +243,6 @@ export class ClaimBank {
     const seen = scratchSet(n)
     const cand = candidates.reset(n)
     const postings = this.postings
-    const nodes = postings.nodes
     const maxPostings = this.maxPostings
     // distinct trigrams, and how many postings each may lead to
     const uniq = scratchKeys(n)
@@ -258,18 +260,8 @@ export class ClaimBank {
     }
     // a long or common item would follow more postings than the budget: then the rarest trigrams go first (the
     // ones that single out a claim) and the walk stops when the budget is spent
-    let budget = this.maxWalk
-    if (total > budget) sortByCrowd(uniq, crowd, d)
-    for (let k = 0; k < d && budget > 0; k++) {
-      const h = uniq[k] as number
-      let walked = 0
-      for (let node = postings.first(h); node >= 0; node = nodes[node * 3 + 2] as number) {
-        if (--budget < 0) break
-        if (nodes[node * 3] !== h) continue
-        if (++walked > maxPostings) break
-        cand.hit(nodes[node * 3 + 1] as number)
-      }
-    }
+    if (total > this.maxWalk) sortByCrowd(uniq, crowd, d)
+    walkPostings(postings, uniq, crowd, d, this.maxWalk, maxPostings, cand)
     const out: ClaimHit[] = []
     const { slots, hits } = cand
     const info = this.info
@@ -284,7 +276,7 @@ export class ClaimBank {
       let end = set.end
       if (m >= this.minFragment && m < l && similarity < 1) {
         // the item as a fragment of the claim: share of the item's bigrams found in the claim
-        claimSet.load(this.pool.subarray(o, o + l))
+        claimSet.load(this.pool, o, o + l)
         const f = claimSet.containment(codes, 0, m)
         if (f > similarity) {
           similarity = f
@@ -386,36 +378,194 @@ function scratchCrowd(n: number): Int32Array {
   return crowdScratch
 }
 
-/** Sorts keys[0, n) by crowd ascending, first occurrence first among equals (deterministic). */
-function sortByCrowd(keys: Int32Array, crowd: Int32Array, n: number): void {
-  if (n > 32) {
-    const order = Array.from({ length: n }, (_, i) => i)
-    order.sort((a, b) => (crowd[a] as number) - (crowd[b] as number) || a - b)
-    const k = Int32Array.from(order, (i) => keys[i] as number)
-    const c = Int32Array.from(order, (i) => crowd[i] as number)
-    keys.set(k)
-    crowd.set(c)
+const radixKeys = { keys: new Int32Array(1024), crowd: new Int32Array(1024) }
+const radixCount = new Int32Array(256)
+
+/**
+ * Sorts keys[0, n) by crowd ascending, first occurrence first among equals (deterministic): a stable radix sort
+ * on the crowd (at most 16 bits: two passes of 8), in scratch arrays, so no query allocates for it. Exported for
+ * the tests only (not part of `index.ts`).
+ */
+export function sortByCrowd(keys: Int32Array, crowd: Int32Array, n: number): void {
+  if (n <= 32) {
+    for (let i = 1; i < n; i++) {
+      const k = keys[i] as number
+      const c = crowd[i] as number
+      let j = i - 1
+      while (j >= 0 && (crowd[j] as number) > c) {
+        keys[j + 1] = keys[j] as number
+        crowd[j + 1] = crowd[j] as number
+        j--
+      }
+      keys[j + 1] = k
+      crowd[j + 1] = c
+    }
     return
   }
-  for (let i = 1; i < n; i++) {
-    const k = keys[i] as number
-    const c = crowd[i] as number
-    let j = i - 1
-    while (j >= 0 && (crowd[j] as number) > c) {
-      keys[j + 1] = keys[j] as number
-      crowd[j + 1] = crowd[j] as number
-      j--
-    }
-    keys[j + 1] = k
-    crowd[j + 1] = c
+  if (radixKeys.keys.length < n) {
+    radixKeys.keys = new Int32Array(Math.max(n, radixKeys.keys.length * 2))
+    radixKeys.crowd = new Int32Array(radixKeys.keys.length)
   }
+  const tk = radixKeys.keys
+  const tc = radixKeys.crowd
+  const count = radixCount
+  // pass 1: low byte, keys/crowd → scratch; pass 2: high byte, scratch → keys/crowd
+  for (let pass = 0; pass < 2; pass++) {
+    const shift = pass * 8
+    const fk = pass === 0 ? keys : tk
+    const fc = pass === 0 ? crowd : tc
+    const ok = pass === 0 ? tk : keys
+    const oc = pass === 0 ? tc : crowd
+    count.fill(0)
+    for (let i = 0; i < n; i++) {
+      const b = ((fc[i] as number) >>> shift) & 255
+      count[b] = (count[b] as number) + 1
+    }
+    let sum = 0
+    for (let b = 0; b < 256; b++) {
+      const c = count[b] as number
+      count[b] = sum
+      sum += c
+    }
+    for (let i = 0; i < n; i++) {
+      const c = fc[i] as number
+      const at = count[(c >>> shift) & 255] as number
+      count[(c >>> shift) & 255] = at + 1
+      ok[at] = fk[i] as number
+      oc[at] = c
+    }
+  }
+}
+
+/**
+ * Follows the postings of keys[0, d) in that order, counting the claims met in `cand`: at most `budget` posting
+ * nodes in all (a chain's other keys count too) and at most `maxPostings` postings of one key. A chain no
+ * longer than `maxPostings` is walked in full or up to what is left of the budget, a number known before the
+ * walk (`crowd` is the chain's exact length below 65535); such chains are walked four at a time, interleaved,
+ * so that their cache misses overlap instead of following one another. Longer chains are walked alone, as they
+ * come. Which nodes are visited is exactly what a walk of one chain after the other visits; only the order of
+ * the visits differs, and the candidates' counts do not depend on it. Exported for the tests only.
+ */
+export function walkPostings(
+  postings: PostingTable,
+  keys: Int32Array,
+  crowd: Int32Array,
+  d: number,
+  budget: number,
+  maxPostings: number,
+  cand: Candidates,
+): void {
+  const nodes = postings.nodes
+  let n0 = -1
+  let n1 = -1
+  let n2 = -1
+  let n3 = -1
+  let l0 = 0
+  let l1 = 0
+  let l2 = 0
+  let l3 = 0
+  let h0 = 0
+  let h1 = 0
+  let h2 = 0
+  let h3 = 0
+  let k = 0
+  for (;;) {
+    // hand the next chains to idle lanes (and walk long chains alone, in their turn)
+    while (k < d && budget > 0 && (l0 === 0 || l1 === 0 || l2 === 0 || l3 === 0)) {
+      const h = keys[k] as number
+      const c = crowd[k] as number
+      k++
+      if (c === 0) continue
+      if (c > maxPostings || c >= 0xffff) {
+        budget = walkOne(nodes, postings.first(h), h, budget, maxPostings, cand)
+        continue
+      }
+      const take = Math.min(c, budget)
+      budget -= take
+      const first = postings.first(h)
+      if (l0 === 0) {
+        n0 = first
+        l0 = take
+        h0 = h
+      } else if (l1 === 0) {
+        n1 = first
+        l1 = take
+        h1 = h
+      } else if (l2 === 0) {
+        n2 = first
+        l2 = take
+        h2 = h
+      } else {
+        n3 = first
+        l3 = take
+        h3 = h
+      }
+    }
+    if (l0 === 0 && l1 === 0 && l2 === 0 && l3 === 0) return
+    // one step of every busy lane: four independent loads in flight
+    if (l0 > 0) {
+      if (n0 < 0) l0 = 0
+      else {
+        const at = n0 * 3
+        if (nodes[at] === h0) cand.hit(nodes[at + 1] as number)
+        n0 = nodes[at + 2] as number
+        l0--
+      }
+    }
+    if (l1 > 0) {
+      if (n1 < 0) l1 = 0
+      else {
+        const at = n1 * 3
+        if (nodes[at] === h1) cand.hit(nodes[at + 1] as number)
+        n1 = nodes[at + 2] as number
+        l1--
+      }
+    }
+    if (l2 > 0) {
+      if (n2 < 0) l2 = 0
+      else {
+        const at = n2 * 3
+        if (nodes[at] === h2) cand.hit(nodes[at + 1] as number)
+        n2 = nodes[at + 2] as number
+        l2--
+      }
+    }
+    if (l3 > 0) {
+      if (n3 < 0) l3 = 0
+      else {
+        const at = n3 * 3
+        if (nodes[at] === h3) cand.hit(nodes[at + 1] as number)
+        n3 = nodes[at + 2] as number
+        l3--
+      }
+    }
+  }
+}
+
+/** One chain, both limits checked as it goes; returns the budget left. */
+function walkOne(
+  nodes: Int32Array,
+  first: number,
+  h: number,
+  budget: number,
+  maxPostings: number,
+  cand: Candidates,
+): number {
+  let walked = 0
+  for (let node = first; node >= 0; node = nodes[node * 3 + 2] as number) {
+    if (--budget < 0) return 0
+    if (nodes[node * 3] !== h) continue
+    if (++walked > maxPostings) break
+    cand.hit(nodes[node * 3 + 1] as number)
+  }
+  return budget
 }
 
 /**
  * The claims one query meets and how often, in order of first meeting: a small open-addressing map that stays
  * in cache, instead of per-claim counters spread over the whole bank.
  */
-class Candidates {
+export class Candidates {
   /** Slot of the i-th claim met, and how many of its postings were met. */
   slots = new Int32Array(1024)
   hits = new Int32Array(1024)
@@ -500,8 +650,9 @@ class BigramSet {
   start = 0
   end = 0
 
-  load(codes: Uint16Array): void {
-    const n = codes.length - 1
+  /** Loads codes[from, to) (positions relative to `from`); a range rather than a subarray: no allocation. */
+  load(codes: Uint16Array, from = 0, to = codes.length): void {
+    const n = to - from - 1
     let size = this.mask + 1
     while (size < n * 2) size *= 2
     if (size !== this.mask + 1) {
@@ -518,7 +669,7 @@ class BigramSet {
     const g = this.g
     const mask = this.mask
     for (let i = 0; i < n; i++) {
-      const b = ((codes[i] as number) << 16) | (codes[i + 1] as number)
+      const b = ((codes[from + i] as number) << 16) | (codes[from + i + 1] as number)
       let j = Math.imul(b, 0x9e3779b1) >>> 0
       for (;;) {
         j &= mask
