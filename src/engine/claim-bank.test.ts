@@ -112,8 +112,8 @@ describe('claim bank', () => {
 })
 
 describe('similarity', () => {
-  it("does not count a claim's markup (emoticon codes, HTML entities, URLs, @mentions) as its text", () => {
-    const raw = `[em]e100063[/em]${CLAIM}&nbsp;&nbsp;@某某用户 https://t.cn/abc123 [em]e100078[/em]`
+  it("does not count a claim's markup (emoticon codes, HTML entities) as its text", () => {
+    const raw = `[em]e100063[/em]${CLAIM}&nbsp;&nbsp;[em]e100078[/em]&#12290;`
     expect(normalizeCodes(claimText(raw))).toEqual(normalizeCodes(CLAIM))
     const bank = new ClaimBank()
     bank.add({ id: 'c1', text: raw })
@@ -122,9 +122,7 @@ describe('similarity', () => {
     expect(match(bank, `转发：${CLAIM}`)[0]).toMatchObject({ id: 'c1', similarity: 1 })
     expect(containment(raw, CLAIM)).toBe(1)
     // a claim that is nothing but markup is refused
-    expect(bank.add({ id: 'x', text: '@人民日报 @新华社 [em]e100063[/em] https://example.org/a' }).ok).toBe(
-      false,
-    )
+    expect(bank.add({ id: 'x', text: '[em]e100063[/em]&nbsp;&nbsp;[em]e100078[/em]&amp;' }).ok).toBe(false)
   })
 
   it('asks a short claim in a long item for a floor of evidence, not a short claim that is the item', () => {
@@ -178,8 +176,7 @@ describe('similarity', () => {
     }
   })
 
-  test.prop([han])('a text without markup scores 1 against itself', (a) => {
-    const t = a.replace(/@/g, '')
+  test.prop([han])('a text without markup scores 1 against itself', (t) => {
     if (normalizeCodes(t).length < 3) return
     expect(containment(t, t)).toBe(1)
     const bank = new ClaimBank({ minLength: 3 })
