@@ -307,8 +307,9 @@ export class ClaimBank {
 }
 
 /**
- * Exact containment of `claim` in `text` (both raw; normalised here): the share of the claim's character
- * bigrams found in the text. With `minFragment`, a text at least that long is also scored by the share of it
+ * Exact containment of `claim` in `text` (both raw; normalised here, the claim without its markup): the share of
+ * the claim's character bigrams found in the text, times the evidence floor for a short claim in a longer text
+ * (similarity.ts). A similarity in [0, 1]; an identical text without markup scores 1. With `minFragment`, a text at least that long is also scored by the share of it
  * found in the claim, and the larger score is returned — the score the bank verifies with.
  */
 export function containment(claim: string, text: string, minFragment = Number.POSITIVE_INFINITY): number {
