@@ -80,10 +80,31 @@ export function toMarkdown(out: Obj): string {
       lines.push(`### ${name}`, '', `${o.description ?? ''}`, '')
       const curve = o.curve as Obj[] | undefined
       if (curve) {
-        lines.push('| threshold | recall | false-match rate |', '|---|---|---|')
-        for (const p of curve)
-          lines.push(`| ${p.threshold} | ${f(p.recall, 3)} | ${f((p.falseMatch as number) * 100, 3)}% |`)
-        lines.push('')
+        if (o.refusedClaims)
+          lines.push(
+            `Claims refused by the bank (too short): ${o.refusedClaims}, with ${o.queriesOfRefusedClaims} variant queries (counted as misses).`,
+            '',
+          )
+        const tu = (o.tuning as Obj | undefined)?.curve as Obj[] | undefined
+        const te = (o.test as Obj | undefined)?.curve as Obj[] | undefined
+        const pr = (p: Obj | undefined) =>
+          p ? `${f(p.recall, 3)} / ${f((p.falseMatch as number) * 100, 3)}%` : '—'
+        lines.push(
+          '| threshold | recall / false matches (all) | tuning half | test half |',
+          '|---|---|---|---|',
+        )
+        curve.forEach((p, i) => {
+          lines.push(`| ${p.threshold} | ${pr(p)} | ${pr(tu?.[i])} | ${pr(te?.[i])} |`)
+        })
+        const rate = (x: unknown) => {
+          const r = x as Obj | undefined
+          return r ? `${f(r.recall, 3)} (threshold ${r.threshold})` : '—'
+        }
+        lines.push(
+          '',
+          `Recall at ≤ 0.1% false matches: all ${rate(o.atRate)}, tuning ${rate((o.tuning as Obj | undefined)?.atRate)}, test ${rate((o.test as Obj | undefined)?.atRate)}.`,
+          '',
+        )
       }
       const per = o.perEvasion as Obj | undefined
       if (per) {

@@ -1,5 +1,6 @@
 // Synthetic variants of a claim, one evasion at a time (or all at once), generated at run time from a seed.
 import * as OpenCC from 'opencc-js'
+import { soundTable } from '../src/engine/sound.ts'
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
 const EMOJI = ['😀', '🙏', '🔥', '😱', '👍', '🦁️', '❤️', '[哈哈]']
@@ -18,6 +19,7 @@ export type Evasion =
   | 'reorder'
   | 'quoted'
   | 'combined'
+  | 'homophone'
 
 export const EVASIONS: readonly Evasion[] = [
   'traditional',
@@ -30,7 +32,37 @@ export const EVASIONS: readonly Evasion[] = [
   'reorder',
   'quoted',
   'combined',
+  'homophone',
 ]
+
+/** Common characters (FILLER and a few more) by toneless syllable, the engine's sound folding. */
+let bySound: Map<number, string[]> | null = null
+function homophones(): Map<number, string[]> {
+  if (bySound !== null) return bySound
+  const t = soundTable()
+  bySound = new Map()
+  for (const ch of new Set(
+    `${FILLER}谣言病毒疫苗新冠肺炎口罩医院专家政府国家城市警察学生孩子父母朋友消息通知紧急转发扩散真相视频图片网友`,
+  )) {
+    const k = t[ch.charCodeAt(0)] as number
+    const xs = bySound.get(k) ?? []
+    xs.push(ch)
+    bySound.set(k, xs)
+  }
+  return bySound
+}
+
+/** Replaces each character that has a common homophone by one with probability `share` (谣言 → 遥言). */
+function homophone(text: string, r: () => number, share = 0.15): string {
+  const t = soundTable()
+  const table = homophones()
+  let out = ''
+  for (const ch of text) {
+    const others = (table.get(t[ch.charCodeAt(0)] as number) ?? []).filter((c) => c !== ch)
+    out += others.length > 0 && r() < share ? pick(r, others) : ch
+  }
+  return out
+}
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
 
@@ -88,5 +120,7 @@ export function variant(
       return `${pick(r, context)}${pick(r, context)}//转发：${claim} ${pick(r, context)}`
     case 'combined':
       return sprinkle(toTraditional(edit(claim, r, 'substitute', 0.05)), r, [...EMOJI, ...PUNCT], 0.1)
+    case 'homophone':
+      return homophone(claim, r)
   }
 }

@@ -1,8 +1,10 @@
+import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { Candidates, ClaimBank, containment, sortByCrowd, walkPostings } from './claim-bank.ts'
 import { ItemIndex } from './item-index.ts'
-import { normalize } from './normalize.ts'
+import { normalize, normalizeCodes } from './normalize.ts'
 import { PostingTable } from './shingles.ts'
+import { claimText, EVIDENCE_FLOOR, evidence } from './similarity.ts'
 
 const CLAIM = '武汉病毒研究所所长石正丽发出警告蚊虫将是病毒第三传播者'
 const match = (bank: ClaimBank, text: string) => bank.match(normalize(text))
@@ -107,6 +109,80 @@ describe('claim bank', () => {
     expect(containment('新冠疫苗', '新冠疫苗')).toBe(1)
     expect(containment('abcd', 'abxd')).toBeCloseTo(1 / 3)
     expect(containment('哈哈哈哈', '哈哈')).toBeCloseTo(1 / 3) // multiset: one 哈哈 covers one occurrence
+  })
+})
+
+describe('similarity', () => {
+  it("does not count a claim's markup (emoticon codes, HTML entities) as its text", () => {
+    const raw = `[em]e100063[/em]${CLAIM}&nbsp;&nbsp;[em]e100078[/em]&#12290;`
+    expect(normalizeCodes(claimText(raw))).toEqual(normalizeCodes(CLAIM))
+    const bank = new ClaimBank()
+    bank.add({ id: 'c1', text: raw })
+    expect(bank.textOf('c1')).toBe(normalize(CLAIM).text)
+    // a variant without the markup covers the whole claim
+    expect(match(bank, `转发：${CLAIM}`)[0]).toMatchObject({ id: 'c1', similarity: 1 })
+    expect(containment(raw, CLAIM)).toBe(1)
+    // a claim that is nothing but markup is refused
+    expect(bank.add({ id: 'x', text: '[em]e100063[/em]&nbsp;&nbsp;[em]e100078[/em]&amp;' }).ok).toBe(false)
+  })
+
+  it('asks a short claim in a long item for a floor of evidence, not a short claim that is the item', () => {
+    const short = '天津港区发生大爆炸秒拍视频' // 12 bigrams, fewer than the floor
+    const bank = new ClaimBank()
+    bank.add({ id: 's', text: short })
+    expect(match(bank, short)[0]).toMatchObject({ id: 's', similarity: 1 })
+    const news = `现场浓烟滚滚，消防部门已赶到现场处置，伤亡情况正在统计中。${short}`
+    // the whole claim is in the news post, but 12 bigrams in a long post are weak evidence: 12 / 16
+    expect(containment(short, news)).toBeCloseTo(12 / EVIDENCE_FLOOR)
+    expect(match(bank, news)[0]?.similarity).toBeCloseTo(12 / EVIDENCE_FLOOR)
+    // a claim of at least the floor's length quoted in a long post still scores 1
+    const long = `${short}现场浓烟滚滚大家注意`
+    expect(containment(long, `${news}，${long}`)).toBe(1)
+    expect(evidence(12, 12)).toBe(1)
+    expect(evidence(12, 100)).toBeCloseTo(12 / EVIDENCE_FLOOR)
+    expect(evidence(EVIDENCE_FLOOR + 1, 1000)).toBe(1)
+  })
+
+  const han = fc.string({
+    unit: fc.constantFrom(
+      '谣',
+      '言',
+      '病',
+      '毒',
+      '疫',
+      '苗',
+      '新',
+      '冠',
+      '的',
+      '人',
+      'a',
+      '1',
+      ' ',
+      '@',
+      '，',
+    ),
+    maxLength: 60,
+  })
+
+  test.prop([han, han])('scores stay in [0, 1] and agree between the bank and containment()', (a, b) => {
+    const c = containment(a, b)
+    expect(c).toBeGreaterThanOrEqual(0)
+    expect(c).toBeLessThanOrEqual(1)
+    const bank = new ClaimBank({ minLength: 3 })
+    if (!bank.add({ id: 'a', text: a }).ok) return
+    for (const h of bank.match(normalize(b), 0)) {
+      expect(h.similarity).toBeGreaterThanOrEqual(0)
+      expect(h.similarity).toBeLessThanOrEqual(1)
+      expect(h.similarity).toBeCloseTo(c, 9)
+    }
+  })
+
+  test.prop([han])('a text without markup scores 1 against itself', (t) => {
+    if (normalizeCodes(t).length < 3) return
+    expect(containment(t, t)).toBe(1)
+    const bank = new ClaimBank({ minLength: 3 })
+    bank.add({ id: 'a', text: t })
+    expect(bank.match(normalize(t), 0)[0]?.similarity).toBe(1)
   })
 })
 

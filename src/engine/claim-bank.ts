@@ -6,6 +6,7 @@
 import type { Normalized } from './normalize.ts'
 import { codesToString, normalizeCodes } from './normalize.ts'
 import { PostingTable, smallest, trigramHashes, winnow } from './shingles.ts'
+import { claimText, evidence } from './similarity.ts'
 import type { ClaimRecord } from './types.ts'
 
 export interface ClaimBankOptions {
@@ -128,7 +129,7 @@ export class ClaimBank {
   /** Adds a claim, replacing one with the same id. Refuses claims too short to match safely. */
   add(record: ClaimRecord): AddResult {
     const id = record.id
-    const codes = normalizeCodes(record.text)
+    const codes = normalizeCodes(claimText(record.text))
     if (codes.length < this.minLength) {
       return {
         ok: false,
@@ -271,7 +272,9 @@ export class ClaimBank {
       if ((hits[c] as number) * 4 < (info[s * 3 + 2] as number)) continue
       const o = info[s * 3] as number
       const l = info[s * 3 + 1] as number
-      let similarity = set.containment(this.pool, o, o + l, minSimilarity)
+      // a short claim in a long item must carry enough evidence (similarity.ts)
+      const floor = evidence(l - 1, m - 1)
+      let similarity = set.containment(this.pool, o, o + l, minSimilarity / floor) * floor
       let start = set.start
       let end = set.end
       if (m >= this.minFragment && m < l && similarity < 1) {
@@ -296,15 +299,16 @@ export class ClaimBank {
 }
 
 /**
- * Exact containment of `claim` in `text` (both raw; normalised here): the share of the claim's character
- * bigrams found in the text. With `minFragment`, a text at least that long is also scored by the share of it
+ * Exact containment of `claim` in `text` (both raw; normalised here, the claim without its markup): the share of
+ * the claim's character bigrams found in the text, times the evidence floor for a short claim in a longer text
+ * (similarity.ts). A similarity in [0, 1]; an identical text without markup scores 1. With `minFragment`, a text at least that long is also scored by the share of it
  * found in the claim, and the larger score is returned — the score the bank verifies with.
  */
 export function containment(claim: string, text: string, minFragment = Number.POSITIVE_INFINITY): number {
-  const c = normalizeCodes(claim)
+  const c = normalizeCodes(claimText(claim))
   const t = normalizeCodes(text)
   if (c.length < 2 || t.length < 2) return c.length > 0 && c.length === t.length && c[0] === t[0] ? 1 : 0
-  const a = itemBigrams(t).containment(c, 0, c.length)
+  const a = itemBigrams(t).containment(c, 0, c.length) * evidence(c.length - 1, t.length - 1)
   if (t.length < minFragment || t.length >= c.length || a === 1) return a
   return Math.max(a, itemBigrams(c).containment(t, 0, t.length))
 }
