@@ -101,8 +101,7 @@ export class ProtocolNode {
     }
     if (!entry.check(env.body)) throw new DomainError('PROTOCOL_BODY_INVALID', { type: env.type })
     const digest = envelopeDigest(signed)
-    const after: (() => void)[] = []
-    const result = await transaction(this.options.database.db, async (tx) => {
+    return transaction(this.options.database.db, async (tx) => {
       const seen = await store.findEnvelopeIn(tx, env.id)
       if (seen) {
         if (seen.digest === digest) return { status: 'duplicate' as const }
@@ -130,18 +129,17 @@ export class ProtocolNode {
         nodeId: node.id,
         peer,
         now: this.now(),
-        afterCommit: (fn) => after.push(fn),
+        afterCommit: (fn) =>
+          afterCommit(tx, () => {
+            try {
+              fn()
+            } catch (e) {
+              this.options.onError?.(e)
+            }
+          }),
       })
       return { status: 'accepted' as const }
     })
-    for (const fn of after) {
-      try {
-        fn()
-      } catch (e) {
-        this.options.onError?.(e)
-      }
-    }
-    return result
   }
 
   /** Queues a signed envelope to a peer inside the caller's transaction, recorded with the act that sends it. */
