@@ -104,7 +104,7 @@ function gramHash(codes: ArrayLike<number>, j: number, k: number, shift: number)
   let hi = 0
   if (k > 2) hi = codes[j - 2] as number
   if (k > 3) hi |= (codes[j - 3] as number) << 16
-  return (Math.imul(lo, 0x9e3779b1) + Math.imul(hi, 0x85ebca6b)) >>> shift
+  return gramSlot(lo, hi, 32 - shift)
 }
 
 /**

@@ -307,12 +307,7 @@ export function normalize(source: string): Normalized {
   const len = s.length
   const capWords = len * 2 + ((len + 1) >> 1)
   if (capWords <= SLAB_WORDS / 16) {
-    if (slabUsed + capWords > SLAB_WORDS) {
-      slabWords = new Int32Array(SLAB_WORDS)
-      slabUnits = new Uint16Array(slabWords.buffer)
-      slabUsed = 0
-    }
-    const at = slabUsed
+    const at = slabRoom(capWords)
     const n = stageADirect(s, slabWords, slabUnits, at, len)
     if (n >= 0) {
       slabUsed = at + capWords
@@ -328,18 +323,12 @@ export function normalize(source: string): Normalized {
   const n = stageBInto(stageAInto(s, true), true)
   // start, end, then the code units (rounded up to 4 bytes), in the shared slab or, when large, a buffer of its own
   const words = n * 2 + ((n + 1) >> 1)
-  let mem = slabWords
-  let at = slabUsed
-  if (words > SLAB_WORDS / 16) {
-    mem = new Int32Array(words)
-    at = 0
-  } else {
-    if (at + words > SLAB_WORDS) {
-      slabWords = new Int32Array(SLAB_WORDS)
-      slabUnits = new Uint16Array(slabWords.buffer)
-      mem = slabWords
-      at = 0
-    }
+  let mem: Int32Array
+  let at = 0
+  if (words > SLAB_WORDS / 16) mem = new Int32Array(words)
+  else {
+    at = slabRoom(words)
+    mem = slabWords
     slabUsed = at + words
   }
   const units = mem === slabWords ? slabUnits : new Uint16Array(mem.buffer)
@@ -406,6 +395,16 @@ const SLAB_WORDS = 16 * 1024
 let slabWords = new Int32Array(SLAB_WORDS)
 let slabUnits = new Uint16Array(slabWords.buffer)
 let slabUsed = 0
+
+/** Where `words` fit in the slab, starting a fresh slab when they do not; the caller advances `slabUsed`. */
+function slabRoom(words: number): number {
+  if (slabUsed + words > SLAB_WORDS) {
+    slabWords = new Int32Array(SLAB_WORDS)
+    slabUnits = new Uint16Array(slabWords.buffer)
+    slabUsed = 0
+  }
+  return slabUsed
+}
 
 class NormalizedText implements Normalized {
   private cachedText: string | null = null
