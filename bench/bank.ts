@@ -2,24 +2,17 @@
 // over as many stored item fingerprints. Two banks: the realistic one (news-like false-claim texts from the
 // labelled rumor sets, `claims.ts`) at every size, and at the largest size the stress bank of the earlier runs
 // (windows of the very corpus the queries come from, so every post finds near matches).
-import { loadavg } from 'node:os'
 import type { Normalized } from '../src/engine/index.ts'
 import { ClaimBank, ItemIndex, normalize, normalizeText } from '../src/engine/index.ts'
 import { realisticClaims, type Tier } from './claims.ts'
 import { claimTexts, loadCorpus } from './corpus.ts'
-import { quantile, rng } from './data.ts'
+import { gc, load, quantile, rng, timePasses } from './data.ts'
 import { variant } from './variants.ts'
 
-const gc = (globalThis as { gc?: () => void }).gc
 const heap = () => {
   gc?.()
   const m = process.memoryUsage()
   return m.heapUsed + m.arrayBuffers
-}
-const load = () => loadavg()[0] as number
-const cpuUs = () => {
-  const u = process.cpuUsage()
-  return u.user + u.system
 }
 
 /** Passes over each query set: each query's minimum over the passes is the preemption-robust latency. */
@@ -31,22 +24,8 @@ const PASSES = 3
  * preempted in one pass is usually not in all three); CPU µs per query from process CPU time of each pass.
  */
 function timeQueries(bank: ClaimBank, queries: Normalized[]) {
-  const first = new Float64Array(queries.length)
-  const best = new Float64Array(queries.length).fill(Number.POSITIVE_INFINITY)
-  const cpuPerQuery: number[] = []
-  for (let p = 0; p < PASSES; p++) {
-    gc?.()
-    const c0 = cpuUs()
-    for (let i = 0; i < queries.length; i++) {
-      const t = performance.now()
-      bank.match(queries[i] as Normalized)
-      const us = (performance.now() - t) * 1000
-      if (p === 0) first[i] = us
-      if (us < (best[i] as number)) best[i] = us
-    }
-    cpuPerQuery.push((cpuUs() - c0) / queries.length)
-  }
-  return { first: [...first], best: [...best], cpuPerQuery }
+  const t = timePasses(queries.length, PASSES, (i) => bank.match(queries[i] as Normalized))
+  return { first: t.first, best: t.best, cpuPerQuery: t.cpuS.map((s) => (s * 1e6) / queries.length) }
 }
 
 function bankRow(

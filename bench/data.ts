@@ -1,5 +1,6 @@
 // Reading the shared datasets at run time (never copied into the repository). Absent files → null.
 import { existsSync, readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -38,4 +39,52 @@ export function median(xs: number[]): number {
 export function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number
+}
+
+/** A full collection before a reading, when the runner started Node with --expose-gc (bench/run.ts does). */
+export const gc = (globalThis as { gc?: () => void }).gc
+
+/** CPU microseconds this process has used (user + system): unlike wall time, not charged for other processes. */
+export function cpuUs(): number {
+  const u = process.cpuUsage()
+  return u.user + u.system
+}
+
+/** The 1-minute load average, recorded beside figures taken on a shared machine. */
+export const load = (): number => loadavg()[0] as number
+
+/**
+ * Runs `each(i)` for i < n, `passes` times in the same order, timing every call: the first pass's times (what
+ * a caller sees, preemption included), each call's fastest over the passes (preemption-robust: a call preempted
+ * once is rarely preempted every time), and each pass's wall and CPU seconds. A collection precedes each pass.
+ */
+export function timePasses<T>(
+  n: number,
+  passes: number,
+  each: (i: number) => T,
+  /** Called with the first pass's results, outside the timed calls. */
+  onFirst?: (i: number, result: T) => void,
+) {
+  const first = new Float64Array(n)
+  const best = new Float64Array(n).fill(Number.POSITIVE_INFINITY)
+  const wallS: number[] = []
+  const cpuS: number[] = []
+  for (let p = 0; p < passes; p++) {
+    gc?.()
+    const c0 = cpuUs()
+    const t0 = performance.now()
+    for (let i = 0; i < n; i++) {
+      const t = performance.now()
+      const result = each(i)
+      const us = (performance.now() - t) * 1000
+      if (p === 0) {
+        first[i] = us
+        onFirst?.(i, result)
+      }
+      if (us < (best[i] as number)) best[i] = us
+    }
+    wallS.push((performance.now() - t0) / 1000)
+    cpuS.push((cpuUs() - c0) / 1e6)
+  }
+  return { first: [...first], best: [...best], wallS, cpuS }
 }

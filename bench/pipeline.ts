@@ -1,18 +1,11 @@
 // The whole pipeline: normalise + 10k-term lexicon + claim bank + verdict, per item, on the Weibo corpus. Banks:
 // the realistic one (news-like false-claim texts, `claims.ts`) and the stress bank (windows of the very corpus
 // the items come from), then no bank.
-import { loadavg } from 'node:os'
 import { ClaimBank, compileRuleSet, normalizeCodes, type RuleSet, screen } from '../src/engine/index.ts'
 import { realisticClaims } from './claims.ts'
 import { claimTexts, loadCorpus } from './corpus.ts'
-import { quantile } from './data.ts'
+import { load, quantile, timePasses } from './data.ts'
 import { termLists } from './throughput.ts'
-
-const gc = (globalThis as { gc?: () => void }).gc
-const cpuUs = () => {
-  const u = process.cpuUsage()
-  return u.user + u.system
-}
 
 function buildBank(texts: string[]): ClaimBank {
   const bank = new ClaimBank({ capacity: texts.length })
@@ -50,35 +43,24 @@ export function runPipeline(claims: number) {
    * pass; p99 robust = p99 of each item's minimum over the passes (see bench/README).
    */
   const run = (label: string, ruleSet: RuleSet, set: string[], bank: ClaimBank | null, passes: number) => {
-    const first = new Float64Array(set.length)
-    const best = new Float64Array(set.length).fill(Number.POSITIVE_INFINITY)
+    const load0 = load()
     const counts: Record<string, number> = { allow: 0, label: 0, hold: 0, block: 0 }
     let claimHits = 0
     let itemsWithClaim = 0
-    let bestSecs = Number.POSITIVE_INFINITY
-    let bestCpu = Number.POSITIVE_INFINITY
-    const load0 = loadavg()[0] as number
-    for (let p = 0; p < passes; p++) {
-      gc?.()
-      const c0 = cpuUs()
-      const t0 = performance.now()
-      for (let i = 0; i < set.length; i++) {
-        const t = performance.now()
-        const v = screen({ id: String(i), text: set[i] as string }, ruleSet, bank)
-        const us = (performance.now() - t) * 1000
-        if (p === 0) {
-          first[i] = us
-          counts[v.outcome] = (counts[v.outcome] ?? 0) + 1
-          claimHits += v.claims.length
-          if (v.claims.length > 0) itemsWithClaim++
-        }
-        if (us < (best[i] as number)) best[i] = us
-      }
-      bestSecs = Math.min(bestSecs, (performance.now() - t0) / 1000)
-      bestCpu = Math.min(bestCpu, (cpuUs() - c0) / 1e6)
-    }
-    const fa = [...first]
-    const ba = [...best]
+    const t = timePasses(
+      set.length,
+      passes,
+      (i) => screen({ id: String(i), text: set[i] as string }, ruleSet, bank),
+      (_, v) => {
+        counts[v.outcome] = (counts[v.outcome] ?? 0) + 1
+        claimHits += v.claims.length
+        if (v.claims.length > 0) itemsWithClaim++
+      },
+    )
+    const fa = t.first
+    const ba = t.best
+    const bestSecs = Math.min(...t.wallS)
+    const bestCpu = Math.min(...t.cpuS)
     const row = {
       items: set.length,
       claims: bank?.size ?? 0,
@@ -91,7 +73,7 @@ export function runPipeline(claims: number) {
       claimHitsPerItem: claimHits / set.length,
       itemsWithClaim: itemsWithClaim / set.length,
       outcomes: counts,
-      load: { start: load0, end: loadavg()[0] as number },
+      load: { start: load0, end: load() },
     }
     results[label] = row
     console.log(
