@@ -305,10 +305,7 @@ async function seedPlatformReports(node: RunningNode, userIds: string[]): Promis
       },
     )
   })
-  if (decided.claim && decided.disposal) {
-    app.screening.addClaim(decided.claim.id, decided.claim.text)
-    await app.disposal.sweeper.run(decided.disposal.id)
-  }
+  if (decided.disposal) await app.disposal.sweeper.run(decided.disposal.id)
   await transaction(database.db, (tx) =>
     fileAppeal(
       tx,

@@ -68,10 +68,7 @@ export function clarificationPublishedHandler(deps: {
         },
         ctx.now,
       )
-      ctx.afterCommit(() => {
-        deps.screening.addClaim(r.claim.id, r.claim.text)
-        void deps.sweeper.run(r.disposal.id)
-      })
+      ctx.afterCommit(() => void deps.sweeper.run(r.disposal.id))
     },
   }
 }

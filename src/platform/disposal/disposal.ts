@@ -150,8 +150,8 @@ export interface ConfirmRumorInput extends DisposalInput {
 
 /**
  * Enters a confirmed false claim into the registry, the claim bank (new uploads that match are blocked at publish
- * from the moment this commits) and starts its disposal; the caller adds the claim to its screener and starts the
- * sweep after the commit.
+ * from the moment this commits; this process's screener gets it then, through addFalseClaim) and starts its
+ * disposal; the caller starts the sweep after the commit.
  */
 export async function confirmRumor(
   tx: Tx,

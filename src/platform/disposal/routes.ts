@@ -115,8 +115,7 @@ export const disposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const r = await app.tx((tx) => confirmRumor(tx, actorOf(req), ctx, req.body))
-      // the claim is in the bank of every process from the commit on; this one adds it now, then sweeps
-      app.screening.addClaim(r.claim.id, r.claim.text)
+      // the claim is in the bank of every process from the commit on (addFalseClaim); the sweep starts now
       void sweeper.run(r.disposal.id)
       return reply.code(201).send({ rumor: r.rumor, disposal: r.disposal })
     },

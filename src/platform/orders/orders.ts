@@ -201,8 +201,8 @@ async function answer(
 
 /**
  * Executes an order: every named item disposed of now (those gone already are reported missing); a named claim
- * confirmed and swept, the answer then sent when the sweep finishes. Returns the claim to add to the screener and
- * the sweep to start after the commit, if any.
+ * confirmed and swept, the answer then sent when the sweep finishes. Returns the claim (in this process's bank
+ * from the commit on) and the sweep to start after the commit, if any.
  */
 export async function executeOrder(
   tx: Tx,

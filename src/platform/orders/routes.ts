@@ -77,10 +77,7 @@ export const platformOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const r = await app.tx((tx) =>
         executeOrder(tx, actorOf(req), { ctx: app.disposal.ctx, protocol: app.protocol }, req.params.id),
       )
-      if (r.claim && r.sweep) {
-        app.screening.addClaim(r.claim.id, r.claim.text)
-        void app.disposal.sweeper.run(r.sweep)
-      }
+      if (r.sweep) void app.disposal.sweeper.run(r.sweep)
       return r.order
     },
   )

@@ -376,7 +376,7 @@ export interface DecideReportsResult {
   trackingNos: string[]
   disposal: DisposalView | null
   rumor: RumorView | null
-  /** A claim to add to the screener after commit, and a sweep to start. */
+  /** The claim confirmed (in this process's bank from the commit on), and the sweep to start. */
   claim: { id: string; text: string } | null
 }
 

@@ -246,10 +246,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const r = await app.tx((tx) =>
         decideReports(tx, actorOf(req), app.disposal.ctx, req.params.id, req.body),
       )
-      if (r.claim && r.disposal) {
-        app.screening.addClaim(r.claim.id, r.claim.text)
-        void app.disposal.sweeper.run(r.disposal.id)
-      }
+      if (r.claim && r.disposal) void app.disposal.sweeper.run(r.disposal.id)
       return { closed: r.closed, trackingNos: r.trackingNos, disposal: r.disposal, rumor: r.rumor }
     },
   )

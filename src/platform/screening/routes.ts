@@ -153,7 +153,6 @@ export const screeningRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const claim = await app.tx((tx) => addFalseClaim(tx, actorOf(req), app.screening, req.body))
-      app.screening.addClaim(claim.id, claim.text)
       return reply.code(201).send(claim)
     },
   )

@@ -3,7 +3,7 @@
 // value into the node's ScreeningService after the transaction commits.
 import type { Actor } from '../../core/auth/index.ts'
 import type { Tx } from '../../core/db/index.ts'
-import { isUniqueViolation } from '../../core/db/index.ts'
+import { afterCommit, isUniqueViolation } from '../../core/db/index.ts'
 import { DomainError, type FieldProblem } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import {
@@ -137,7 +137,8 @@ const presentClaim = (r: store.ClaimRow): FalseClaimView => ({
   createdAt: r.createdAt.toISOString(),
 })
 
-/** Stores and records a known false claim; the caller adds it to the bank after commit. */
+/** Stores and records a known false claim; this process's bank gets it once the transaction commits (the other
+ * processes reload on the notification). */
 export async function addFalseClaim(
   tx: Tx,
   actor: Actor | LedgerActor,
@@ -165,6 +166,7 @@ export async function addFalseClaim(
     at: now,
   })
   await store.notifyScreening(tx, screening.instance, `claim:${row.id}`)
+  afterCommit(tx, () => screening.addClaim(row.id, row.text))
   return presentClaim(row)
 }
 
