@@ -51,6 +51,13 @@ describe('claim bank', () => {
     bank.add({ id: 'long', text: long })
     expect(match(bank, CLAIM)[0]?.id).toBe('long')
     expect(match(bank, '武汉病毒研究所')).toEqual([])
+    // an excerpt from the end of the claim: the claim's first bigrams all miss, and giving up on the claim's own
+    // share must not give up on the excerpt's
+    const tail = '一旦传播全球六十多亿人三分之二都要受害，所以蚊虫叮咬比人传人更可怕，大家早点装纱窗'
+    for (const min of [0.4, 0.5, 0.9]) {
+      const hits = bank.match(normalize(tail), min)
+      expect(hits.map((h) => [h.id, h.similarity])).toEqual([['long', 1]])
+    }
   })
 
   it('adds and removes claims in place, with a revision for each change', () => {
@@ -177,6 +184,36 @@ describe('similarity', () => {
     }
   })
 
+  // an item made of a piece of the claim between other text: often a fragment of it, often containing it
+  const hanOnly = fc.string({
+    unit: fc.constantFrom('谣', '言', '病', '毒', '疫', '苗', '新', '冠', '的', '人'),
+    minLength: 8,
+    maxLength: 60,
+  })
+  const pieceOf = fc
+    .tuple(hanOnly, han, han, fc.nat({ max: 60 }), fc.nat({ max: 60 }))
+    .map(([a, pre, post, i, j]): [string, string] => [
+      a,
+      pre.slice(0, 8) + a.slice(Math.min(i, j), Math.max(i, j)) + post.slice(0, 8),
+    ])
+  test.prop([pieceOf, fc.integer({ min: 3, max: 30 }), fc.double({ min: 0, max: 1, noNaN: true })], {
+    numRuns: 500,
+  })(
+    'with the item as a fragment of the claim and any minimum, the bank keeps exactly the scores containment() gives',
+    ([a, b], minFragment, min) => {
+      const bank = new ClaimBank({ minLength: 3, minFragment })
+      if (!bank.add({ id: 'a', text: a }).ok) return
+      const c = containment(a, b, minFragment)
+      // candidates come from shared trigrams; once the claim is a candidate, the score is exact whatever the
+      // minimum (giving up early never drops a claim that reaches it)
+      const all = bank.match(normalize(b), 0)
+      const hits = bank.match(normalize(b), min)
+      for (const h of [...all, ...hits]) expect(h.similarity).toBeCloseTo(c, 9)
+      if (all.length === 1 && c >= min) expect(hits.length).toBe(1)
+      else expect(hits).toEqual([])
+    },
+  )
+
   test.prop([han])('a text without markup scores 1 against itself', (t) => {
     if (normalizeCodes(t).length < 3) return
     expect(containment(t, t)).toBe(1)
@@ -217,21 +254,57 @@ describe('candidate generation (posting walk)', () => {
     return seed / 4294967296
   }
 
-  /** The walk as first written: one chain after the other, both limits checked node by node. */
+  /** The walk, written plainly: key after key, each key's postings in stored order, both limits. */
   function referenceWalk(t: PostingTable, keys: number[], budget: number, maxPostings: number) {
     const counts = new Map<number, number>()
     for (let k = 0; k < keys.length && budget > 0; k++) {
-      const h = keys[k] as number
-      let walked = 0
-      for (let node = t.first(h); node >= 0; node = t.nodes[node * 3 + 2] as number) {
-        if (--budget < 0) break
-        if (t.nodes[node * 3] !== h) continue
-        if (++walked > maxPostings) break
-        counts.set(t.nodes[node * 3 + 1] as number, (counts.get(t.nodes[node * 3 + 1] as number) ?? 0) + 1)
-      }
+      const vs = t.values(keys[k] as number).slice(0, Math.min(maxPostings, budget))
+      budget -= vs.length
+      for (const v of vs) counts.set(v, (counts.get(v) ?? 0) + 1)
     }
     return counts
   }
+
+  /** A table and a plain model of it after random adds and removals (many keys sharing postings). */
+  function randomTable(r: () => number, keyCount: number, adds: number) {
+    const t = new PostingTable(64)
+    const model = new Map<number, number[]>()
+    const live: [number, number][] = []
+    for (let i = 0; i < adds; i++) {
+      const key = (Math.floor(r() * keyCount) * 0x9e3779b1) | 0
+      t.add(key, i)
+      live.push([key, i])
+      model.set(key, [...(model.get(key) ?? []), i])
+      if (r() < 0.3) {
+        const [k, v] = live.splice(Math.floor(r() * live.length), 1)[0] as [number, number]
+        expect(t.remove(k, v)).toBe(true)
+        expect(t.remove(k, v)).toBe(false)
+        model.set(
+          k,
+          (model.get(k) ?? []).filter((x) => x !== v),
+        )
+      }
+    }
+    return { t, model, live }
+  }
+
+  it("keeps every key's postings through adds, removals, block moves and rehashes", () => {
+    const r = lcg(9)
+    for (let round = 0; round < 20; round++) {
+      const keyCount = 1 + Math.floor(r() * 3000)
+      const { t, model, live } = randomTable(r, keyCount, 100 + Math.floor(r() * 6000))
+      expect(t.size).toBe(live.length)
+      for (const [k, vs] of model) {
+        expect(t.crowd(k)).toBe(vs.length)
+        expect(t.values(k).sort((a, b) => a - b)).toEqual([...vs].sort((a, b) => a - b))
+      }
+      // absent keys have no postings, and removing what is not there changes nothing
+      expect(t.crowd(0x12345679)).toBe(model.get(0x12345679)?.length ?? 0)
+      expect(t.remove(0x7eadbeef, 1)).toBe(model.get(0x7eadbeef)?.includes(1) === true)
+      expect(t.bytes).toBeGreaterThan(0)
+    }
+    expect(() => new PostingTable().add(1, -1)).toThrow(RangeError)
+  })
 
   it('sorts by crowd stably, without allocating per query, as a comparison sort does', () => {
     const r = lcg(11)
@@ -251,35 +324,25 @@ describe('candidate generation (posting walk)', () => {
     }
   })
 
-  it('visits exactly the postings a chain-by-chain walk visits, under every budget, through removals and growth', () => {
+  it('visits exactly the postings a key-by-key walk visits, under every budget, through removals and growth', () => {
     const r = lcg(5)
     for (let round = 0; round < 12; round++) {
-      // few distinct keys over few buckets: long chains that mix keys, some longer than maxPostings
-      const t = new PostingTable(64)
-      const live: [number, number][] = []
+      // few distinct keys: long posting lists, some longer than maxPostings
       const keyCount = 5 + Math.floor(r() * 200)
-      const adds = 200 + Math.floor(r() * 3000)
-      for (let i = 0; i < adds; i++) {
-        const key = (Math.floor(r() * keyCount) * 0x9e3779b1) | 0
-        t.add(key, i)
-        live.push([key, i])
-        if (r() < 0.3 && live.length > 0) {
-          const [k, v] = live.splice(Math.floor(r() * live.length), 1)[0] as [number, number]
-          expect(t.remove(k, v)).toBe(true)
-        }
-      }
+      const { t } = randomTable(r, keyCount, 200 + Math.floor(r() * 3000))
       const query = Array.from({ length: 1 + Math.floor(r() * 60) }, () =>
         r() < 0.1 ? Math.floor(r() * 1e9) : (Math.floor(r() * keyCount) * 0x9e3779b1) | 0,
       )
-      const keys = [...new Set(query)]
+      const keys = [...new Set(query)].filter((k) => t.crowd(k) > 0)
       for (const budget of [1, 7, 64, 300, 1024, 1e9]) {
         for (const maxPostings of [1, 3, 16, 256]) {
           const ks = Int32Array.from(keys)
           const crowd = Int32Array.from(keys, (k) => t.crowd(k))
           sortByCrowd(ks, crowd, keys.length)
           const want = referenceWalk(t, [...ks], budget, maxPostings)
+          const refs = Int32Array.from(ks, (k) => t.ref(k))
           const cand = new Candidates().reset(keys.length)
-          walkPostings(t, ks, crowd, keys.length, budget, maxPostings, cand)
+          walkPostings(t, refs, crowd, keys.length, budget, maxPostings, cand)
           const got = new Map<number, number>()
           for (let c = 0; c < cand.size; c++) got.set(cand.slots[c] as number, cand.hits[c] as number)
           expect(got).toEqual(want)

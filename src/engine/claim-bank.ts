@@ -81,8 +81,14 @@ export class ClaimBank {
   private pool: Uint16Array
   private poolUsed = 0
   private poolWaste = 0
-  /** Per slot, side by side (one cache line per candidate): offset in `pool`, length, number of fingerprints. */
+  /** Per slot, side by side: offset of the text in `pool`, its length. */
   private info: Int32Array
+  /**
+   * Per slot, the number of fingerprints the claim is indexed under: read for every candidate a query meets (855
+   * for a variant of a long claim in the 1M realistic bank), so it is kept apart from `info`, in one byte per
+   * claim, where those reads mostly hit the cache instead of memory.
+   */
+  private keyCount: Uint8Array
 
   constructor(options: ClaimBankOptions = {}) {
     this.threshold = clamp01(options.threshold ?? DEFAULTS.threshold)
@@ -96,7 +102,8 @@ export class ClaimBank {
     const cap = Math.max(16, Math.floor(options.capacity ?? 1024))
     this.postings = new PostingTable(cap * this.maxKeys)
     this.pool = new Uint16Array(cap * 24)
-    this.info = new Int32Array(cap * 3)
+    this.info = new Int32Array(cap * 2)
+    this.keyCount = new Uint8Array(cap)
   }
 
   /** Number of claims. */
@@ -111,7 +118,7 @@ export class ClaimBank {
 
   /** Bytes held by the bank's typed arrays (ids and extra fields are JS strings/objects on top). */
   get bytes(): number {
-    return this.postings.bytes + this.pool.byteLength + this.info.byteLength
+    return this.postings.bytes + this.pool.byteLength + this.info.byteLength + this.keyCount.byteLength
   }
 
   has(id: string): boolean {
@@ -122,8 +129,8 @@ export class ClaimBank {
   textOf(id: string): string | undefined {
     const s = this.slotOf.get(id)
     if (s === undefined) return undefined
-    const o = this.info[s * 3] as number
-    return codesToString(this.pool, o, o + (this.info[s * 3 + 1] as number))
+    const o = this.info[s * 2] as number
+    return codesToString(this.pool, o, o + (this.info[s * 2 + 1] as number))
   }
 
   /** Adds a claim, replacing one with the same id. Refuses claims too short to match safely. */
@@ -150,13 +157,14 @@ export class ClaimBank {
     // the claim is indexed under its least crowded fingerprints, so that common phrases do not make every
     // query walk long posting lists; the choice is recorded nowhere, so removal looks under all of them
     const keys = this.keysOf(codes)
-    const chosen =
-      keys.length <= this.maxKeys
-        ? keys
-        : [...keys]
-            .sort((a, b) => this.postings.crowd(a) - this.postings.crowd(b) || a - b)
-            .slice(0, this.maxKeys)
-    this.info[slot * 3 + 2] = chosen.length
+    let chosen = keys
+    if (keys.length > this.maxKeys) {
+      const crowd = new Map(keys.map((k) => [k, this.postings.crowd(k)]))
+      chosen = [...keys]
+        .sort((a, b) => (crowd.get(a) as number) - (crowd.get(b) as number) || a - b)
+        .slice(0, this.maxKeys)
+    }
+    this.keyCount[slot] = chosen.length
     for (const k of chosen) this.postings.add(k, slot)
     this.rev++
     return { ok: true, replaced }
@@ -172,15 +180,15 @@ export class ClaimBank {
   }
 
   private removeSlot(slot: number): void {
-    const o = this.info[slot * 3] as number
-    const codes = this.pool.subarray(o, o + (this.info[slot * 3 + 1] as number))
+    const o = this.info[slot * 2] as number
+    const codes = this.pool.subarray(o, o + (this.info[slot * 2 + 1] as number))
     for (const k of this.keysOf(codes)) this.postings.remove(k, slot)
     this.slotOf.delete(this.ids[slot] as string)
     this.ids[slot] = undefined
     this.meta.delete(slot)
-    this.poolWaste += this.info[slot * 3 + 1] as number
-    this.info[slot * 3 + 1] = 0
-    this.info[slot * 3 + 2] = 0
+    this.poolWaste += this.info[slot * 2 + 1] as number
+    this.info[slot * 2 + 1] = 0
+    this.keyCount[slot] = 0
     this.freeSlots.push(slot)
     if (this.poolWaste > 1 << 16 && this.poolWaste * 2 > this.poolUsed) this.compactPool()
   }
@@ -202,8 +210,8 @@ export class ClaimBank {
       this.pool = p
     }
     this.pool.set(codes, this.poolUsed)
-    this.info[slot * 3] = this.poolUsed
-    this.info[slot * 3 + 1] = codes.length
+    this.info[slot * 2] = this.poolUsed
+    this.info[slot * 2 + 1] = codes.length
     this.poolUsed += codes.length
   }
 
@@ -212,10 +220,10 @@ export class ClaimBank {
     let used = 0
     for (let s = 0; s < this.ids.length; s++) {
       if (this.ids[s] === undefined) continue
-      const o = this.info[s * 3] as number
-      const l = this.info[s * 3 + 1] as number
+      const o = this.info[s * 2] as number
+      const l = this.info[s * 2 + 1] as number
       p.set(this.pool.subarray(o, o + l), used)
-      this.info[s * 3] = used
+      this.info[s * 2] = used
       used += l
     }
     this.pool = p
@@ -224,10 +232,14 @@ export class ClaimBank {
   }
 
   private ensureSlots(n: number): void {
-    if (n * 3 <= this.info.length) return
-    const info = new Int32Array(Math.max(n, (this.info.length / 3) * 2) * 3)
+    if (n <= this.keyCount.length) return
+    const slots = Math.max(n, this.keyCount.length * 2)
+    const info = new Int32Array(slots * 2)
     info.set(this.info)
     this.info = info
+    const keyCount = new Uint8Array(slots)
+    keyCount.set(this.keyCount)
+    this.keyCount = keyCount
   }
 
   /**
@@ -245,7 +257,7 @@ export class ClaimBank {
     const cand = candidates.reset(n)
     const postings = this.postings
     const maxPostings = this.maxPostings
-    // distinct trigrams, and how many postings each may lead to
+    // the distinct trigrams that lead to postings: where their postings are, and how many
     const uniq = scratchKeys(n)
     const crowd = scratchCrowd(n)
     let d = 0
@@ -253,9 +265,11 @@ export class ClaimBank {
     for (let i = 0; i < n; i++) {
       const h = tri[i] as number
       if (!seen.insert(h)) continue
-      const c = postings.crowd(h)
-      uniq[d] = h
-      crowd[d] = c
+      const r = postings.ref(h)
+      if (r === 0) continue
+      const c = postings.count(r)
+      uniq[d] = r
+      crowd[d] = Math.min(c, 0xffff)
       d++
       total += c
     }
@@ -266,21 +280,26 @@ export class ClaimBank {
     const out: ClaimHit[] = []
     const { slots, hits } = cand
     const info = this.info
+    const keyCount = this.keyCount
     for (let c = 0; c < cand.size; c++) {
       const s = slots[c] as number
       // a claim found under fewer than a quarter of its fingerprints cannot reach the threshold in practice
-      if ((hits[c] as number) * 4 < (info[s * 3 + 2] as number)) continue
-      const o = info[s * 3] as number
-      const l = info[s * 3 + 1] as number
+      if ((hits[c] as number) * 4 < (keyCount[s] as number)) continue
+      const o = info[s * 2] as number
+      const l = info[s * 2 + 1] as number
       // a short claim in a long item must carry enough evidence (similarity.ts)
       const floor = evidence(l - 1, m - 1)
-      let similarity = set.containment(this.pool, o, o + l, minSimilarity / floor) * floor
+      // the item as a fragment of the claim scores the share of the item's bigrams found in the claim: the same
+      // multiset intersection divided by the item's bigrams, so one pass serves both, and it may give up only
+      // when neither score can reach the minimum any more
+      const fragment = m >= this.minFragment && m < l
+      let need = minSimilarity / floor
+      if (fragment && (minSimilarity * (m - 1)) / (l - 1) < need) need = (minSimilarity * (m - 1)) / (l - 1)
+      let similarity = set.containment(this.pool, o, o + l, need) * floor
       let start = set.start
       let end = set.end
-      if (m >= this.minFragment && m < l && similarity < 1) {
-        // the item as a fragment of the claim: share of the item's bigrams found in the claim
-        claimSet.load(this.pool, o, o + l)
-        const f = claimSet.containment(codes, 0, m)
+      if (fragment && similarity < 1) {
+        const f = set.matched / (m - 1)
         if (f > similarity) {
           similarity = f
           start = 0
@@ -442,127 +461,34 @@ export function sortByCrowd(keys: Int32Array, crowd: Int32Array, n: number): voi
 }
 
 /**
- * Follows the postings of keys[0, d) in that order, counting the claims met in `cand`: at most `budget` posting
- * nodes in all (a chain's other keys count too) and at most `maxPostings` postings of one key. A chain no
- * longer than `maxPostings` is walked in full or up to what is left of the budget, a number known before the
- * walk (`crowd` is the chain's exact length below 65535); such chains are walked four at a time, interleaved,
- * so that their cache misses overlap instead of following one another. Longer chains are walked alone, as they
- * come. Which nodes are visited is exactly what a walk of one chain after the other visits; only the order of
- * the visits differs, and the candidates' counts do not depend on it. Exported for the tests only.
+ * Follows the postings behind refs[0, d) (references from `PostingTable.ref`; `crowd`, their counts capped at
+ * 65535, only orders them) in that order, counting the claims met in `cand`: at most `budget` postings in all and at most `maxPostings` of
+ * one key. A key's postings lie side by side in the table's pool, so a walk reads consecutive memory; a key with
+ * one posting keeps it in the reference itself. Exported for the tests only.
  */
 export function walkPostings(
   postings: PostingTable,
-  keys: Int32Array,
-  crowd: Int32Array,
+  refs: Int32Array,
+  _crowd: Int32Array,
   d: number,
   budget: number,
   maxPostings: number,
   cand: Candidates,
 ): void {
-  const nodes = postings.nodes
-  let n0 = -1
-  let n1 = -1
-  let n2 = -1
-  let n3 = -1
-  let l0 = 0
-  let l1 = 0
-  let l2 = 0
-  let l3 = 0
-  let h0 = 0
-  let h1 = 0
-  let h2 = 0
-  let h3 = 0
-  let k = 0
-  for (;;) {
-    // hand the next chains to idle lanes (and walk long chains alone, in their turn)
-    while (k < d && budget > 0 && (l0 === 0 || l1 === 0 || l2 === 0 || l3 === 0)) {
-      const h = keys[k] as number
-      const c = crowd[k] as number
-      k++
-      if (c === 0) continue
-      if (c > maxPostings || c >= 0xffff) {
-        budget = walkOne(nodes, postings.first(h), h, budget, maxPostings, cand)
-        continue
-      }
-      const take = Math.min(c, budget)
-      budget -= take
-      const first = postings.first(h)
-      if (l0 === 0) {
-        n0 = first
-        l0 = take
-        h0 = h
-      } else if (l1 === 0) {
-        n1 = first
-        l1 = take
-        h1 = h
-      } else if (l2 === 0) {
-        n2 = first
-        l2 = take
-        h2 = h
-      } else {
-        n3 = first
-        l3 = take
-        h3 = h
-      }
+  const pool = postings.pool
+  for (let k = 0; k < d && budget > 0; k++) {
+    const r = refs[k] as number
+    if (r <= -2) {
+      cand.hit(-2 - r)
+      budget--
+      continue
     }
-    if (l0 === 0 && l1 === 0 && l2 === 0 && l3 === 0) return
-    // one step of every busy lane: four independent loads in flight
-    if (l0 > 0) {
-      if (n0 < 0) l0 = 0
-      else {
-        const at = n0 * 3
-        if (nodes[at] === h0) cand.hit(nodes[at + 1] as number)
-        n0 = nodes[at + 2] as number
-        l0--
-      }
-    }
-    if (l1 > 0) {
-      if (n1 < 0) l1 = 0
-      else {
-        const at = n1 * 3
-        if (nodes[at] === h1) cand.hit(nodes[at + 1] as number)
-        n1 = nodes[at + 2] as number
-        l1--
-      }
-    }
-    if (l2 > 0) {
-      if (n2 < 0) l2 = 0
-      else {
-        const at = n2 * 3
-        if (nodes[at] === h2) cand.hit(nodes[at + 1] as number)
-        n2 = nodes[at + 2] as number
-        l2--
-      }
-    }
-    if (l3 > 0) {
-      if (n3 < 0) l3 = 0
-      else {
-        const at = n3 * 3
-        if (nodes[at] === h3) cand.hit(nodes[at + 1] as number)
-        n3 = nodes[at + 2] as number
-        l3--
-      }
-    }
+    if (r <= 0) continue
+    const c = pool[r] as number
+    const take = Math.min(c, maxPostings, budget)
+    budget -= take
+    for (let j = r + 2, end = r + 2 + take; j < end; j++) cand.hit(pool[j] as number)
   }
-}
-
-/** One chain, both limits checked as it goes; returns the budget left. */
-function walkOne(
-  nodes: Int32Array,
-  first: number,
-  h: number,
-  budget: number,
-  maxPostings: number,
-  cand: Candidates,
-): number {
-  let walked = 0
-  for (let node = first; node >= 0; node = nodes[node * 3 + 2] as number) {
-    if (--budget < 0) return 0
-    if (nodes[node * 3] !== h) continue
-    if (++walked > maxPostings) break
-    cand.hit(nodes[node * 3 + 1] as number)
-  }
-  return budget
 }
 
 /**
@@ -653,6 +579,8 @@ class BigramSet {
   /** Span of the last containment: first and one past the last item position matched. */
   start = 0
   end = 0
+  /** Bigram occurrences of the claim found by the last containment (the multiset intersection, if it ran out). */
+  matched = 0
 
   /** Loads codes[from, to) (positions relative to `from`); a range rather than a subarray: no allocation. */
   load(codes: Uint16Array, from = 0, to = codes.length): void {
@@ -701,6 +629,7 @@ class BigramSet {
   containment(claim: Uint16Array, from: number, to: number, min = 0): number {
     this.start = 0
     this.end = 0
+    this.matched = 0
     const n = to - from - 1
     if (n <= 0) return 0
     if (++this.ug === 0x7fffffff) {
@@ -738,8 +667,12 @@ class BigramSet {
         j++
       }
       // what is left cannot lift the share to `min`: the caller drops this claim anyway
-      if (!found && min > 0 && (matched + (to - 2 - i)) / n < min) return matched / n
+      if (!found && min > 0 && (matched + (to - 2 - i)) / n < min) {
+        this.matched = matched
+        return matched / n
+      }
     }
+    this.matched = matched
     if (hi < 0) return 0
     this.start = lo
     this.end = hi + 2
@@ -747,7 +680,6 @@ class BigramSet {
   }
 }
 const bigrams = new BigramSet()
-const claimSet = new BigramSet()
 function itemBigrams(codes: Uint16Array): BigramSet {
   bigrams.load(codes)
   return bigrams

@@ -156,11 +156,11 @@ export class ItemIndex {
     }
     const q = this.query
     const cand: number[] = []
-    const nodes = this.postings.nodes
+    const postings = this.postings
     for (const h of distinct) {
-      for (let node = this.postings.first(h); node >= 0; node = nodes[node * 3 + 2] as number) {
-        if (nodes[node * 3] !== h) continue
-        const s = nodes[node * 3 + 1] as number
+      const r = postings.ref(h)
+      for (let j = 0, c = postings.count(r); j < c; j++) {
+        const s = postings.valueAt(r, j)
         if (this.stamp[s] !== q) {
           this.stamp[s] = q
           this.hits[s] = 1

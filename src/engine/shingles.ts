@@ -55,120 +55,201 @@ export function smallest(hashes: number[], k: number): number[] {
 }
 
 /**
- * A multimap from 32-bit keys to 32-bit values: a power-of-two bucket array of singly linked chains in one flat
- * typed array (`nodes`: key, value, next for each node, side by side so that following a chain touches one cache
- * line per node), with a free list so that removals are reused. Grows by doubling (rehash from stored keys).
+ * A multimap from 32-bit keys to non-negative 31-bit values whose values per key lie side by side, so that
+ * following a key's postings reads consecutive memory instead of one scattered node per posting.
+ *
+ * `table` is open-addressed (linear probing) with two words per slot: the key and a reference `ref`:
+ * 0 = empty slot; -1 = the key without postings (left by removals; dropped at the next rehash);
+ * ≤ -2 = exactly one posting, the value `-2 - ref`, kept in the slot itself (most keys of a bank); > 0 = a block
+ * in `pool`: `pool[ref]` the number of postings, `pool[ref + 1]` the block's capacity (a power of two), the
+ * values from `pool[ref + 2]`. A full block moves to one of twice the size; freed blocks are reused by size.
  */
 export class PostingTable {
-  private bits: number
-  private head: Int32Array
-  /** Chain length per bucket (saturating at 65535): how crowded a key's bucket is. */
-  private count: Uint16Array
-  /** Node i is nodes[3i] (key), nodes[3i + 1] (value), nodes[3i + 2] (next node, -1 at the end). */
-  nodes: Int32Array
-  private capacity: number
-  private used = 0
-  private free = -1
+  /** key, ref for each slot (see the class comment). */
+  table: Int32Array
+  /** Blocks of postings (index 0 unused, so that a block reference is > 0). */
+  pool: Int32Array
+  private mask: number
+  /** Slots holding a key (with or without postings). */
+  private usedSlots = 0
   private live = 0
+  private poolUsed = 2
+  /** Head of the free list of blocks of capacity 2^c (the next free block's offset in its first word). */
+  private readonly freeBlocks = new Int32Array(32).fill(0)
 
   constructor(capacity = 1024) {
-    this.bits = Math.max(10, Math.ceil(Math.log2(Math.max(1, capacity / 2))))
-    this.head = new Int32Array(1 << this.bits).fill(-1)
-    this.count = new Uint16Array(1 << this.bits)
-    this.capacity = Math.max(1024, capacity)
-    this.nodes = new Int32Array(this.capacity * 3)
+    // sized for capacity / 2 keys: most keys of a bank carry several postings (2.1M keys for 8M postings at 1M
+    // claims); a table that fills up is rebuilt at twice the size
+    const slots = 1 << Math.max(10, Math.ceil(Math.log2(Math.max(1, capacity >> 1))))
+    this.table = new Int32Array(slots * 2)
+    this.mask = slots - 1
+    this.pool = new Int32Array(Math.max(1024, capacity >> 2))
   }
 
+  /** Number of (key, value) pairs. */
   get size(): number {
     return this.live
   }
 
   get bytes(): number {
-    return this.head.byteLength + this.count.byteLength + this.nodes.byteLength
+    return this.table.byteLength + this.pool.byteLength
   }
 
-  /** Length of the chain `key` falls in (an upper bound of its postings). */
+  /** The slot index holding `key`, or -1. */
+  private find(key: number): number {
+    const table = this.table
+    const mask = this.mask
+    for (let i = Math.imul(key, 0x9e3779b1) >>> 0; ; i++) {
+      i &= mask
+      const ref = table[2 * i + 1] as number
+      if (ref === 0) return -1
+      if (table[2 * i] === key) return i
+    }
+  }
+
+  /** The reference of `key`'s postings (0 when it has none); read them with `count` and `valueAt`. */
+  ref(key: number): number {
+    const i = this.find(key)
+    if (i < 0) return 0
+    const r = this.table[2 * i + 1] as number
+    return r === -1 ? 0 : r
+  }
+
+  /** Number of postings behind a reference from `ref`. */
+  count(ref: number): number {
+    return ref > 0 ? (this.pool[ref] as number) : ref <= -2 ? 1 : 0
+  }
+
+  /** The j-th posting behind a reference (j < count(ref)). */
+  valueAt(ref: number, j: number): number {
+    return ref <= -2 ? -2 - ref : (this.pool[ref + 2 + j] as number)
+  }
+
+  /** Exact number of postings of `key`. */
   crowd(key: number): number {
-    return this.count[this.bucket(key)] as number
+    return this.count(this.ref(key))
   }
 
-  bucket(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> (32 - this.bits)
-  }
-
-  /** First node of the chain that may hold `key` (-1: none); follow `next`, compare `key`. */
-  first(key: number): number {
-    return this.head[this.bucket(key)] as number
+  /** The postings of `key`, in stored order (for tests and tools; the hot paths read `pool` directly). */
+  values(key: number): number[] {
+    const r = this.ref(key)
+    return Array.from({ length: this.count(r) }, (_, j) => this.valueAt(r, j))
   }
 
   add(key: number, value: number): void {
-    let node = this.free
-    if (node >= 0) this.free = this.nodes[node * 3 + 2] as number
-    else {
-      if (this.used === this.capacity) this.growNodes()
-      node = this.used++
+    if (value < 0 || value > 0x3ffffffd) throw new RangeError('posting value out of range')
+    let i = this.find(key)
+    if (i < 0) {
+      if ((this.usedSlots + 1) * 10 > (this.mask + 1) * 7) this.rehash()
+      i = Math.imul(key, 0x9e3779b1) >>> 0
+      for (; ; i++) {
+        i &= this.mask
+        if (this.table[2 * i + 1] === 0) break
+      }
+      this.table[2 * i] = key
+      this.table[2 * i + 1] = -1
+      this.usedSlots++
     }
-    const b = this.bucket(key)
-    const at = node * 3
-    this.nodes[at] = key
-    this.nodes[at + 1] = value
-    this.nodes[at + 2] = this.head[b] as number
-    this.head[b] = node
-    if ((this.count[b] as number) < 0xffff) this.count[b] = (this.count[b] as number) + 1
+    const at = 2 * i + 1
+    const r = this.table[at] as number
+    if (r === -1) this.table[at] = -2 - value
+    else if (r <= -2) {
+      const b = this.allocBlock(1)
+      this.pool[b] = 2
+      this.pool[b + 2] = -2 - r
+      this.pool[b + 3] = value
+      this.table[at] = b
+    } else {
+      const len = this.pool[r] as number
+      let b = r
+      if (len === (this.pool[r + 1] as number)) {
+        b = this.allocBlock(31 - Math.clz32(len) + 1)
+        this.pool.copyWithin(b + 2, r + 2, r + 2 + len)
+        this.pool[b] = len
+        this.freeBlock(r)
+        this.table[at] = b
+      }
+      this.pool[b + 2 + len] = value
+      this.pool[b] = len + 1
+    }
     this.live++
-    if (this.live > 2 * this.head.length) this.rehash()
   }
 
   /** Removes one (key, value) pair; returns whether it was there. */
   remove(key: number, value: number): boolean {
-    const b = this.bucket(key)
-    const nodes = this.nodes
-    let prev = -1
-    for (let n = this.head[b] as number; n >= 0; n = nodes[n * 3 + 2] as number) {
-      if (nodes[n * 3] === key && nodes[n * 3 + 1] === value) {
-        if (prev < 0) this.head[b] = nodes[n * 3 + 2] as number
-        else nodes[prev * 3 + 2] = nodes[n * 3 + 2] as number
-        nodes[n * 3 + 2] = this.free
-        this.free = n
-        this.live--
-        if ((this.count[b] as number) > 0 && (this.count[b] as number) < 0xffff)
-          this.count[b] = (this.count[b] as number) - 1
-        return true
+    const i = this.find(key)
+    if (i < 0) return false
+    const at = 2 * i + 1
+    const r = this.table[at] as number
+    if (r <= -2) {
+      if (-2 - r !== value) return false
+      this.table[at] = -1
+    } else if (r > 0) {
+      const pool = this.pool
+      const len = pool[r] as number
+      let j = r + 2
+      const end = r + 2 + len
+      while (j < end && pool[j] !== value) j++
+      if (j === end) return false
+      pool[j] = pool[end - 1] as number
+      pool[r] = len - 1
+      if (len - 1 === 1) {
+        this.table[at] = -2 - (pool[r + 2] as number)
+        this.freeBlock(r)
       }
-      prev = n
+    } else return false
+    this.live--
+    return true
+  }
+
+  /** A block of capacity 2^c (c ≥ 1) with its capacity set; from the free list or the end of the pool. */
+  private allocBlock(c: number): number {
+    const head = this.freeBlocks[c] as number
+    if (head > 0) {
+      this.freeBlocks[c] = this.pool[head] as number
+      this.pool[head + 1] = 1 << c
+      return head
     }
-    return false
+    const size = (1 << c) + 2
+    if (this.poolUsed + size > this.pool.length) {
+      const p = new Int32Array(Math.max(this.poolUsed + size, this.pool.length + (this.pool.length >> 1)))
+      p.set(this.pool.subarray(0, this.poolUsed))
+      this.pool = p
+    }
+    const b = this.poolUsed
+    this.poolUsed += size
+    this.pool[b + 1] = 1 << c
+    return b
   }
 
-  private growNodes(): void {
-    this.capacity *= 2
-    const b = new Int32Array(this.capacity * 3)
-    b.set(this.nodes)
-    this.nodes = b
+  private freeBlock(b: number): void {
+    const c = 31 - Math.clz32(this.pool[b + 1] as number)
+    this.pool[b] = this.freeBlocks[c] as number
+    this.freeBlocks[c] = b
   }
 
+  /** Rebuilds the slots, at most half full, dropping keys without postings. */
   private rehash(): void {
-    this.bits++
-    this.head = new Int32Array(1 << this.bits).fill(-1)
-    this.count = new Uint16Array(1 << this.bits)
-    const nodes = this.nodes
-    // live nodes are those reachable from the old chains; rebuild chains from all non-free nodes
-    const isFree = new Uint8Array(this.used)
-    for (let n = this.free; n >= 0; n = nodes[n * 3 + 2] as number) isFree[n] = 1
-    for (let n = 0; n < this.used; n++) {
-      if (isFree[n] === 1) continue
-      const b = this.bucket(nodes[n * 3] as number)
-      nodes[n * 3 + 2] = this.head[b] as number
-      this.head[b] = n
-      if ((this.count[b] as number) < 0xffff) this.count[b] = (this.count[b] as number) + 1
-    }
-    // the free list was threaded through `next`; rebuild it
-    this.free = -1
-    for (let n = this.used - 1; n >= 0; n--) {
-      if (isFree[n] === 1) {
-        nodes[n * 3 + 2] = this.free
-        this.free = n
+    let withPostings = 0
+    const old = this.table
+    for (let i = 1; i < old.length; i += 2) if ((old[i] as number) !== 0 && old[i] !== -1) withPostings++
+    const need = (withPostings + 1) * 2
+    let slots = 1024
+    while (slots < need) slots *= 2
+    this.table = new Int32Array(slots * 2)
+    this.mask = slots - 1
+    this.usedSlots = 0
+    for (let i = 0; i < old.length; i += 2) {
+      const r = old[i + 1] as number
+      if (r === 0 || r === -1) continue
+      let j = Math.imul(old[i] as number, 0x9e3779b1) >>> 0
+      for (; ; j++) {
+        j &= this.mask
+        if (this.table[2 * j + 1] === 0) break
       }
+      this.table[2 * j] = old[i] as number
+      this.table[2 * j + 1] = r
+      this.usedSlots++
     }
   }
 }
