@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { Candidates, ClaimBank, containment, sortByCrowd, walkPostings } from './claim-bank.ts'
 import { ItemIndex } from './item-index.ts'
-import { normalize, normalizeCodes } from './normalize.ts'
+import { normalize, normalizeCodes, normalizeText } from './normalize.ts'
 import { PostingTable } from './shingles.ts'
 import { claimText, EVIDENCE_FLOOR, evidence } from './similarity.ts'
 
@@ -102,6 +102,43 @@ describe('claim bank', () => {
     for (let i = 1; i < 3000; i += 250) expect(ids(`转发${texts[i]}`)).toContain(`n${i}`)
     for (let i = 0; i < 3000; i += 250) expect(ids(texts[i] as string)).not.toContain(`n${i}`) // removed
     expect(bank.textOf('c1')).toBe(CLAIM)
+  })
+
+  it('keeps texts across chunks of the text store, one longer than a chunk, and through compaction', () => {
+    let seed = 3
+    const text = (len: number) => {
+      let t = ''
+      for (let k = 0; k < len; k++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+        t += String.fromCharCode(0x4e00 + (seed % 3000))
+      }
+      return t
+    }
+    // 3 × 1,200 texts of 400 characters: more than two chunks of 2^20 code units, then one text of 1.1M
+    const texts = Array.from({ length: 3600 }, () => text(400))
+    const huge = text(1_100_000)
+    const bank = new ClaimBank()
+    texts.forEach((t, i) => {
+      expect(bank.add({ id: `t${i}`, text: t }).ok).toBe(true)
+    })
+    bank.add({ id: 'huge', text: huge })
+    bank.add({ id: 'after', text: CLAIM })
+    const check = () => {
+      for (let i = 1; i < texts.length; i += 99) {
+        expect(bank.textOf(`t${i}`)).toBe(normalizeText(texts[i] as string))
+        expect(match(bank, texts[i] as string)[0]).toMatchObject({ id: `t${i}`, similarity: 1 })
+      }
+      expect(match(bank, `据说${CLAIM}`)[0]).toMatchObject({ id: 'after', similarity: 1 })
+    }
+    check()
+    expect(bank.textOf('huge')).toBe(normalizeText(huge))
+    const before = bank.bytes
+    // removing the long text and two thirds of the others compacts the store: fewer bytes, the rest still there
+    bank.remove('huge')
+    for (let i = 0; i < texts.length; i++) if (i % 3 !== 1) bank.remove(`t${i}`)
+    expect(bank.bytes).toBeLessThan(before - 2 * 1_100_000)
+    expect(bank.textOf('huge')).toBeUndefined()
+    check()
   })
 
   it('refuses a claim too short to match safely and keeps extra fields', () => {
