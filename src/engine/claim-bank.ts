@@ -26,7 +26,7 @@ export interface ClaimBankOptions {
   /** At most this many postings of one fingerprint are followed at query time (default 256). */
   maxPostings?: number
   /**
-   * At most this many posting-table nodes are visited per query (default 1024). When an item's trigrams would
+   * At most this many postings are followed per query (default 2048). When an item's trigrams would
    * lead to more, the rarest trigrams are followed first; this bounds the time of one query whatever the item.
    */
   maxWalk?: number
@@ -58,7 +58,9 @@ const DEFAULTS = {
   maxKeys: 8,
   minLength: 8,
   maxPostings: 256,
-  maxWalk: 1024,
+  // 2048, not 1024, since postings lie side by side: on the bench's 1M realistic bank the variants of the real
+  // rumors are found 0.996 of the time instead of 0.917, ordinary posts cost the same (their walks are shorter)
+  maxWalk: 2048,
   minFragment: 20,
 }
 
