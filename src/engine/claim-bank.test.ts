@@ -104,6 +104,29 @@ describe('claim bank', () => {
     expect(bank.textOf('c1')).toBe(CLAIM)
   })
 
+  it('indexes a claim under fingerprints spread over its text, so that any half of a long claim finds it', () => {
+    let seed = 11
+    const text = (len: number) => {
+      let t = ''
+      for (let k = 0; k < len; k++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+        t += String.fromCharCode(0x4e00 + ((seed >>> 8) % 5000))
+      }
+      return t
+    }
+    const bank = new ClaimBank()
+    const claims = Array.from({ length: 200 }, () => text(120))
+    claims.forEach((t, i) => {
+      bank.add({ id: `c${i}`, text: t })
+    })
+    // the first, middle and last 60 characters: each an excerpt (scored as a fragment) that must be a candidate
+    claims.forEach((t, i) => {
+      for (const from of [0, 30, 60]) {
+        expect(match(bank, t.slice(from, from + 60))[0]).toMatchObject({ id: `c${i}`, similarity: 1 })
+      }
+    })
+  })
+
   it('keeps texts across chunks of the text store, one longer than a chunk, and through compaction', () => {
     let seed = 3
     const text = (len: number) => {

@@ -16,7 +16,7 @@ export interface ClaimBankOptions {
   reviewThreshold?: number
   /** Winnowing window over trigrams (default 3: any shared run of 5 characters shares a fingerprint). */
   window?: number
-  /** At most this many fingerprints per claim (default 8; the least crowded are kept). */
+  /** At most this many fingerprints per claim (default 8: the least crowded, spread over the claim). */
   maxKeys?: number
   /**
    * Claims shorter than this many normalised characters are refused (default 8): a shorter text (分享图片,
@@ -156,14 +156,41 @@ export class ClaimBank {
     if (extra !== null) this.meta.set(slot, extra)
     this.storeText(slot, codes)
     // the claim is indexed under its least crowded fingerprints, so that common phrases do not make every
-    // query walk long posting lists; the choice is recorded nowhere, so removal looks under all of them
+    // query walk long posting lists, and among equally crowded ones under fingerprints spread over its text, so
+    // that a variant keeping any part of it shares a proportional number of them (the smallest hashes instead
+    // left a half of a long claim with one fingerprint in eight, below the candidate filter, often enough to cost
+    // real variants); the choice is recorded nowhere, so removal looks under all the candidates
     const keys = this.keysOf(codes)
     let chosen = keys
     if (keys.length > this.maxKeys) {
-      const crowd = new Map(keys.map((k) => [k, this.postings.crowd(k)]))
-      chosen = [...keys]
-        .sort((a, b) => (crowd.get(a) as number) - (crowd.get(b) as number) || a - b)
-        .slice(0, this.maxKeys)
+      // the least crowded; among equally crowded ones (in a young or small bank, all of them), those in parts of
+      // the text (maxKeys runs of the candidates, in text order) that hold no chosen fingerprint yet
+      const g = this.maxKeys
+      const crowd = keys.map((k) => this.postings.crowd(k))
+      const limit = [...crowd].sort((x, y) => x - y)[g - 1] as number
+      const covered = new Uint8Array(g)
+      const runOf = (i: number) => Math.floor((i * g) / keys.length)
+      chosen = []
+      keys.forEach((k, i) => {
+        if ((crowd[i] as number) < limit) {
+          chosen.push(k)
+          covered[runOf(i)] = 1
+        }
+      })
+      while (chosen.length < g) {
+        let best = -1
+        for (let i = 0; i < keys.length; i++) {
+          if (crowd[i] !== limit || chosen.includes(keys[i] as number)) continue
+          if (
+            best < 0 ||
+            (covered[runOf(i)] as number) < (covered[runOf(best)] as number) ||
+            (covered[runOf(i)] === covered[runOf(best)] && (keys[i] as number) < (keys[best] as number))
+          )
+            best = i
+        }
+        chosen.push(keys[best] as number)
+        covered[runOf(best)] = 1
+      }
     }
     this.keyCount[slot] = chosen.length
     for (const k of chosen) this.postings.add(k, slot)
@@ -199,7 +226,10 @@ export class ClaimBank {
   private keysOf(codes: Uint16Array): number[] {
     const hs = new Int32Array(Math.max(1, codes.length - 2))
     const n = trigramHashes(codes, hs)
-    return smallest(winnow(hs, n, this.window), this.maxKeys * 4)
+    // the smallest hashes (a sample that is the same whatever else the text holds), kept in text order
+    const all = winnow(hs, n, this.window)
+    const kept = new Set(smallest(all, this.maxKeys * 4))
+    return all.filter((h) => kept.has(h))
   }
 
   private storeText(slot: number, codes: Uint16Array): void {
