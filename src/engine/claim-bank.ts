@@ -81,6 +81,8 @@ export class ClaimBank {
   private readonly meta = new Map<number, Readonly<Record<string, unknown>>>()
   private freeSlots: number[] = []
   private texts: TextStore
+  /** Sum of the code units read ahead of verification (kept so that the reads are not optimised away). */
+  private touched = 0
   /** Per slot, side by side: offset of the text in `texts`, its length. */
   private info: Int32Array
   /**
@@ -299,12 +301,36 @@ export class ClaimBank {
     const { slots, hits } = cand
     const info = this.info
     const keyCount = this.keyCount
+    // the claims worth verifying, first all together: their offsets and the first code unit of each text are
+    // read in loops of independent loads, so that the cache misses overlap instead of following one another
+    // (each claim is a miss in `info` and one in the texts; the verification itself then reads cached lines)
+    const todo = scratchTodo(cand.size)
+    let nt = 0
     for (let c = 0; c < cand.size; c++) {
       const s = slots[c] as number
       // a claim found under fewer than a quarter of its fingerprints cannot reach the threshold in practice
       if ((hits[c] as number) * 4 < (keyCount[s] as number)) continue
-      const o = info[s * 2] as number
-      const l = info[s * 2 + 1] as number
+      todo[nt++] = s
+    }
+    const offs = scratchOffs(nt * 2)
+    for (let t = 0; t < nt; t++) {
+      const s = todo[t] as number
+      offs[2 * t] = info[s * 2] as number
+      offs[2 * t + 1] = info[s * 2 + 1] as number
+    }
+    let touched = 0
+    for (let t = 0; t < nt; t++) {
+      const o = offs[2 * t] as number
+      const chunk = this.texts.chunk(o)
+      const at = TextStore.at(o)
+      // every 64-byte line of the text
+      for (let i = at, end = at + (offs[2 * t + 1] as number); i < end; i += 32) touched += chunk[i] as number
+    }
+    this.touched = touched
+    for (let t = 0; t < nt; t++) {
+      const s = todo[t] as number
+      const o = offs[2 * t] as number
+      const l = offs[2 * t + 1] as number
       // a short claim in a long item must carry enough evidence (similarity.ts)
       const floor = evidence(l - 1, m - 1)
       // the item as a fragment of the claim scores the share of the item's bigrams found in the claim: the same
@@ -476,6 +502,16 @@ const seenSet = new HashSet()
 
 let keyScratch = new Int32Array(1024)
 let crowdScratch = new Int32Array(1024)
+let todoScratch = new Int32Array(1024)
+let offsScratch = new Int32Array(2048)
+function scratchTodo(n: number): Int32Array {
+  if (todoScratch.length < n) todoScratch = new Int32Array(Math.max(n, todoScratch.length * 2))
+  return todoScratch
+}
+function scratchOffs(n: number): Int32Array {
+  if (offsScratch.length < n) offsScratch = new Int32Array(Math.max(n, offsScratch.length * 2))
+  return offsScratch
+}
 function scratchKeys(n: number): Int32Array {
   if (keyScratch.length < n) keyScratch = new Int32Array(Math.max(n, keyScratch.length * 2))
   return keyScratch
