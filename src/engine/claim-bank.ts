@@ -195,7 +195,8 @@ export class ClaimBank {
       }
     }
     this.keyCount[slot] = chosen.length
-    for (const k of chosen) this.postings.add(k, slot)
+    const posting = postingOf(slot, chosen.length)
+    for (const k of chosen) this.postings.add(k, posting)
     this.rev++
     return { ok: true, replaced }
   }
@@ -213,7 +214,8 @@ export class ClaimBank {
     const o = this.info[slot * 2] as number
     const at = TextStore.at(o)
     const codes = this.texts.chunk(o).subarray(at, at + (this.info[slot * 2 + 1] as number))
-    for (const k of this.keysOf(codes)) this.postings.remove(k, slot)
+    const posting = postingOf(slot, this.keyCount[slot] as number)
+    for (const k of this.keysOf(codes)) this.postings.remove(k, posting)
     this.slotOf.delete(this.ids[slot] as string)
     this.ids[slot] = undefined
     this.meta.delete(slot)
@@ -301,15 +303,20 @@ export class ClaimBank {
     const { slots, hits } = cand
     const info = this.info
     const keyCount = this.keyCount
+    const maxKeys = this.maxKeys
     // the claims worth verifying, first all together: their offsets and the first code unit of each text are
     // read in loops of independent loads, so that the cache misses overlap instead of following one another
     // (each claim is a miss in `info` and one in the texts; the verification itself then reads cached lines)
     const todo = scratchTodo(cand.size)
     let nt = 0
     for (let c = 0; c < cand.size; c++) {
-      const s = slots[c] as number
-      // a claim found under fewer than a quarter of its fingerprints cannot reach the threshold in practice
-      if ((hits[c] as number) * 4 < (keyCount[s] as number)) continue
+      const v = slots[c] as number
+      const s = v >>> 1
+      // a claim found under fewer than a quarter of its fingerprints cannot reach the threshold in practice;
+      // found once, the posting itself says whether it has at most 4 (most candidates are found once, and this
+      // spares reading the count); found often enough for any count, no count is needed either
+      const h = hits[c] as number
+      if (h === 1 ? (v & 1) === 0 : h * 4 < maxKeys && h * 4 < (keyCount[s] as number)) continue
       todo[nt++] = s
     }
     const offs = scratchOffs(nt * 2)
@@ -454,6 +461,14 @@ class TextStore {
     this.stored += codes.length
     return last * full + at
   }
+}
+
+/**
+ * What a claim's postings hold: its slot, doubled, plus 1 when the claim has at most 4 fingerprints, so that a
+ * candidate found under one of them needs no look at the count to pass the quarter filter.
+ */
+function postingOf(slot: number, keys: number): number {
+  return slot * 2 + (keys <= 4 ? 1 : 0)
 }
 
 // ---- scratch structures, reused across queries ----
