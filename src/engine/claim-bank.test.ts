@@ -104,6 +104,24 @@ describe('claim bank', () => {
     expect(bank.textOf('c1')).toBe(CLAIM)
   })
 
+  it('keeps a fragment that scores exactly the minimum (no rounding gives up on it)', () => {
+    // distinct characters that normalisation leaves as they are
+    const pool: string[] = []
+    for (let c = 0x4e00; pool.length < 148; c++) {
+      const ch = String.fromCharCode(c)
+      if (normalizeText(ch) === ch) pool.push(ch)
+    }
+    const x = pool.slice(0, 47).join('')
+    const shared = pool.slice(47, 103).join('')
+    const y = pool.slice(103, 148).join('')
+    // claim of 103 characters, item of 101 sharing 56 (55 bigrams): as a fragment 55 / 100 = 0.55 exactly,
+    // where 0.55 × 100 is 55.00000000000001 in floating point
+    const bank = new ClaimBank({ threshold: 0.55, reviewThreshold: 0.55 })
+    bank.add({ id: 'c', text: x + shared })
+    expect(containment(x + shared, shared + y, 20)).toBe(0.55)
+    expect(bank.match(normalize(shared + y), 0.55).map((h) => [h.id, h.similarity])).toEqual([['c', 0.55]])
+  })
+
   it('indexes a claim under fingerprints spread over its text, so that any half of a long claim finds it', () => {
     let seed = 11
     const text = (len: number) => {

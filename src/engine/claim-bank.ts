@@ -346,6 +346,9 @@ export class ClaimBank {
       const fragment = m >= this.minFragment && m < l
       let need = minSimilarity / floor
       if (fragment && (minSimilarity * (m - 1)) / (l - 1) < need) need = (minSimilarity * (m - 1)) / (l - 1)
+      // a hair lower, so that rounding (0.55 × 100 is 55.00000000000001) never gives up on a claim that scores
+      // exactly the minimum; the score itself is compared with the minimum below, unchanged
+      need *= 1 - 2 ** -30
       const at = TextStore.at(o)
       let similarity = set.containment(this.texts.chunk(o), at, at + l, need) * floor
       let start = set.start
@@ -399,7 +402,7 @@ function extraFields(r: ClaimRecord): Readonly<Record<string, unknown>> | null {
 }
 
 /**
- * The claims' normalised texts in chunks of at most 2^20 code units (2 MB): a growing bank adds a chunk instead of
+ * The claims' normalised texts in chunks of 2^20 code units (2 MB): a growing bank adds a chunk instead of
  * copying all its text into an array a quarter larger (which at 1M claims left 15% of the text bytes unused and
  * held up screening while 200 MB were copied). A text's offset is its chunk's index × 2^20 + its position there;
  * a text longer than a chunk gets a chunk of its own. Only the last chunk grows, by doubling, up to 2^20.

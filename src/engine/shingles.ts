@@ -55,7 +55,7 @@ export function smallest(hashes: number[], k: number): number[] {
 }
 
 /**
- * A multimap from 32-bit keys to non-negative 31-bit values whose values per key lie side by side, so that
+ * A multimap from 32-bit keys to values in [0, 2^30) whose values per key lie side by side, so that
  * following a key's postings reads consecutive memory instead of one scattered node per posting.
  *
  * `table` is open-addressed (linear probing) with two words per slot: the key and a reference `ref`:
