@@ -305,19 +305,14 @@ export function normalize(source: string): Normalized {
   const s = typeof source === 'string' ? source : ''
   // a short text that stage A alone normalises is written straight into the slab, laid out for its length
   const len = s.length
-  const capWords = len * 2 + ((len + 1) >> 1)
-  if (capWords <= SLAB_WORDS / 16) {
+  const capWords = (len + 1) >> 1
+  if (len * 2 + capWords <= SLAB_WORDS / 16) {
     const at = slabRoom(capWords)
-    const n = stageADirect(s, slabWords, slabUnits, at, len)
+    const n = stageADirect(s, slabUnits, at * 2, len)
     if (n >= 0) {
-      slabUsed = at + capWords
-      return new NormalizedText(
-        s,
-        new Uint16Array(slabWords.buffer, (at + 2 * len) * 4, n),
-        slabWords,
-        at,
-        at + len,
-      )
+      slabUsed = at + ((n + 1) >> 1)
+      // no offsets yet: stage A alone kept or dropped each code unit, so they are made again on first use
+      return new NormalizedText(s, new Uint16Array(slabWords.buffer, at * 4, n), null, 0, 0)
     }
   }
   const n = stageBInto(stageAInto(s, true), true)
@@ -345,16 +340,15 @@ export function normalize(source: string): Normalized {
 }
 
 /**
- * Stage A of a text into `mem`/`units` at word `at`, for a text of `cap` units: start[i] at mem[at + i], end[i]
- * at mem[at + cap + i], the code units from word at + 2 cap on (stage A never writes more units than it reads,
- * unless it expands: then it stops). Returns the number of units, or -1 when the text needs more than this
- * (an expansion, a character outside the BMP that stays, stage B) and the general path must run.
+ * Stage A of a short text straight into `units` from index `u0` (room for `cap` units: stage A never writes
+ * more units than it reads unless it expands, and then it stops). Returns the number of units, or -1 when the
+ * text needs more than this (an expansion, a character outside the BMP that stays, stage B) and the general
+ * path must run. No offsets: each kept unit came from exactly one source unit, so `directOffsets` makes them
+ * when a match needs them.
  */
-function stageADirect(source: string, mem: Int32Array, units: Uint16Array, at: number, cap: number): number {
+function stageADirect(source: string, units: Uint16Array, u0: number, cap: number): number {
   const single = charTables().single
   const fl = flagTable()
-  const u0 = (at + 2 * cap) * 2
-  const e0 = at + cap
   let prevFlag = 0
   let prev = 0
   let m = 0
@@ -379,11 +373,33 @@ function stageADirect(source: string, mem: Int32Array, units: Uint16Array, at: n
     }
     prev = v
     units[u0 + m] = v
-    mem[at + m] = i
-    mem[e0 + m] = i + 1
     m++
   }
   return m
+}
+
+/**
+ * The offsets of a text that `stageADirect` normalised: start[i]/end[i] of the i-th kept unit, replaying its
+ * keep-or-drop decisions (the text passed it, so no other case arises). start at mem[0, n), end at mem[n, 2n).
+ */
+function directOffsets(source: string, n: number): Int32Array {
+  const single = charTables().single
+  const mem = new Int32Array(2 * n)
+  const len = source.length
+  let m = 0
+  for (let i = 0; i < len && m < n; i++) {
+    const c = source.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = i + 1 < len ? source.charCodeAt(i + 1) : 0
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) i++
+      continue
+    }
+    if (single[c] === DROP) continue
+    mem[m] = i
+    mem[n + m] = i + 1
+    m++
+  }
+  return mem
 }
 
 // A result's arrays live in a shared slab of 64 KB (16k int32 words): an ArrayBuffer per call, or even three
@@ -413,17 +429,25 @@ class NormalizedText implements Normalized {
   constructor(
     readonly source: string,
     readonly codes: Uint16Array,
-    /** start[i] at mem[startAt + i], end[i] at mem[endAt + i]. */
-    private readonly mem: Int32Array,
-    private readonly startAt: number,
-    private readonly endAt: number,
+    /** start[i] at mem[startAt + i], end[i] at mem[endAt + i]; null: made from the source on first use. */
+    private mem: Int32Array | null,
+    private startAt: number,
+    private endAt: number,
   ) {}
+  private offsets(): Int32Array {
+    if (this.mem === null) {
+      this.mem = directOffsets(this.source, this.codes.length)
+      this.startAt = 0
+      this.endAt = this.codes.length
+    }
+    return this.mem
+  }
   get start(): Int32Array {
-    this.startView ??= new Int32Array(this.mem.buffer, this.startAt * 4, this.codes.length)
+    this.startView ??= new Int32Array(this.offsets().buffer, this.startAt * 4, this.codes.length)
     return this.startView
   }
   get end(): Int32Array {
-    this.endView ??= new Int32Array(this.mem.buffer, this.endAt * 4, this.codes.length)
+    this.endView ??= new Int32Array(this.offsets().buffer, this.endAt * 4, this.codes.length)
     return this.endView
   }
   get text(): string {
