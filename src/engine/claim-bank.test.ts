@@ -9,6 +9,19 @@ import { claimText, EVIDENCE_FLOOR, evidence } from './similarity.ts'
 const CLAIM = '武汉病毒研究所所长石正丽发出警告蚊虫将是病毒第三传播者'
 const match = (bank: ClaimBank, text: string) => bank.match(normalize(text))
 
+/** Texts of any length from a seeded LCG, each character `char(next value)`: deterministic, made by the tests. */
+function textMaker(seed: number, char: (r: number) => string) {
+  let r = seed
+  return (len: number) => {
+    let t = ''
+    for (let k = 0; k < len; k++) {
+      r = (Math.imul(r, 1103515245) + 12345) >>> 0
+      t += char(r)
+    }
+    return t
+  }
+}
+
 describe('claim bank', () => {
   it('matches variants: traditional, emoji and spaces, edits, reordered sentences, quoted in a longer post', () => {
     const bank = new ClaimBank()
@@ -79,15 +92,7 @@ describe('claim bank', () => {
     // distinct pseudo-random texts over a small alphabet: many shared trigrams, as in real Chinese text
     const ALPHA =
       '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种'
-    let seed = 7
-    const text = (len: number) => {
-      let t = ''
-      for (let k = 0; k < len; k++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
-        t += ALPHA[seed % ALPHA.length]
-      }
-      return t
-    }
+    const text = textMaker(7, (r) => ALPHA[r % ALPHA.length] as string)
     const texts = Array.from({ length: 3000 }, () => text(24))
     const bank = new ClaimBank({ capacity: 16 })
     texts.forEach((t, i) => {
@@ -123,15 +128,7 @@ describe('claim bank', () => {
   })
 
   it('indexes a claim under fingerprints spread over its text, so that any half of a long claim finds it', () => {
-    let seed = 11
-    const text = (len: number) => {
-      let t = ''
-      for (let k = 0; k < len; k++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
-        t += String.fromCharCode(0x4e00 + ((seed >>> 8) % 5000))
-      }
-      return t
-    }
+    const text = textMaker(11, (r) => String.fromCharCode(0x4e00 + ((r >>> 8) % 5000)))
     const bank = new ClaimBank()
     const claims = Array.from({ length: 200 }, () => text(120))
     claims.forEach((t, i) => {
@@ -146,15 +143,7 @@ describe('claim bank', () => {
   })
 
   it('keeps texts across chunks of the text store, one longer than a chunk, and through compaction', () => {
-    let seed = 3
-    const text = (len: number) => {
-      let t = ''
-      for (let k = 0; k < len; k++) {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
-        t += String.fromCharCode(0x4e00 + (seed % 3000))
-      }
-      return t
-    }
+    const text = textMaker(3, (r) => String.fromCharCode(0x4e00 + (r % 3000)))
     // 3 × 1,200 texts of 400 characters: more than two chunks of 2^20 code units, then one text of 1.1M
     const texts = Array.from({ length: 3600 }, () => text(400))
     const huge = text(1_100_000)
@@ -420,7 +409,7 @@ describe('candidate generation (posting walk)', () => {
           const want = referenceWalk(t, [...ks], budget, maxPostings)
           const refs = Int32Array.from(ks, (k) => t.ref(k))
           const cand = new Candidates().reset(keys.length)
-          walkPostings(t, refs, crowd, keys.length, budget, maxPostings, cand)
+          walkPostings(t, refs, keys.length, budget, maxPostings, cand)
           const got = new Map<number, number>()
           for (let c = 0; c < cand.size; c++) got.set(cand.slots[c] as number, cand.hits[c] as number)
           expect(got).toEqual(want)

@@ -273,15 +273,15 @@ export class ClaimBank {
     const m = codes.length
     if (m < 3 || this.slotOf.size === 0) return []
     const set = itemBigrams(codes)
-    const tri = scratchInt(m)
+    const tri = scratchOf('tri', m)
     const n = trigramHashes(codes, tri)
     const seen = scratchSet(n)
     const cand = candidates.reset(n)
     const postings = this.postings
     const maxPostings = this.maxPostings
     // the distinct trigrams that lead to postings: where their postings are, and how many
-    const uniq = scratchKeys(n)
-    const crowd = scratchCrowd(n)
+    const uniq = scratchOf('keys', n)
+    const crowd = scratchOf('crowd', n)
     let d = 0
     let total = 0
     for (let i = 0; i < n; i++) {
@@ -298,7 +298,7 @@ export class ClaimBank {
     // a long or common item would follow more postings than the budget: then the rarest trigrams go first (the
     // ones that single out a claim) and the walk stops when the budget is spent
     if (total > this.maxWalk) sortByCrowd(uniq, crowd, d)
-    walkPostings(postings, uniq, crowd, d, this.maxWalk, maxPostings, cand)
+    walkPostings(postings, uniq, d, this.maxWalk, maxPostings, cand)
     const out: ClaimHit[] = []
     const { slots, hits } = cand
     const info = this.info
@@ -307,7 +307,7 @@ export class ClaimBank {
     // the claims worth verifying, first all together: their offsets and the first code unit of each text are
     // read in loops of independent loads, so that the cache misses overlap instead of following one another
     // (each claim is a miss in `info` and one in the texts; the verification itself then reads cached lines)
-    const todo = scratchTodo(cand.size)
+    const todo = scratchOf('todo', cand.size)
     let nt = 0
     for (let c = 0; c < cand.size; c++) {
       const v = slots[c] as number
@@ -319,7 +319,7 @@ export class ClaimBank {
       if (h === 1 ? (v & 1) === 0 : h * 4 < maxKeys && h * 4 < (keyCount[s] as number)) continue
       todo[nt++] = s
     }
-    const offs = scratchOffs(nt * 2)
+    const offs = scratchOf('offs', nt * 2)
     for (let t = 0; t < nt; t++) {
       const s = todo[t] as number
       offs[2 * t] = info[s * 2] as number
@@ -476,12 +476,6 @@ function postingOf(slot: number, keys: number): number {
 
 // ---- scratch structures, reused across queries ----
 
-let intScratch = new Int32Array(1024)
-function scratchInt(n: number): Int32Array {
-  if (intScratch.length < n) intScratch = new Int32Array(Math.max(n, intScratch.length * 2))
-  return intScratch
-}
-
 /** Open-addressing set of 32-bit hashes with a generation stamp, so clearing is O(1). */
 class HashSet {
   keys = new Int32Array(2048)
@@ -518,25 +512,17 @@ class HashSet {
 }
 const seenSet = new HashSet()
 
-let keyScratch = new Int32Array(1024)
-let crowdScratch = new Int32Array(1024)
-let todoScratch = new Int32Array(1024)
-let offsScratch = new Int32Array(2048)
-function scratchTodo(n: number): Int32Array {
-  if (todoScratch.length < n) todoScratch = new Int32Array(Math.max(n, todoScratch.length * 2))
-  return todoScratch
+/** Per-query scratch arrays, each grown (doubling) when a query needs more and kept for the next one. */
+const scratch = {
+  tri: new Int32Array(1024),
+  keys: new Int32Array(1024),
+  crowd: new Int32Array(1024),
+  todo: new Int32Array(1024),
+  offs: new Int32Array(2048),
 }
-function scratchOffs(n: number): Int32Array {
-  if (offsScratch.length < n) offsScratch = new Int32Array(Math.max(n, offsScratch.length * 2))
-  return offsScratch
-}
-function scratchKeys(n: number): Int32Array {
-  if (keyScratch.length < n) keyScratch = new Int32Array(Math.max(n, keyScratch.length * 2))
-  return keyScratch
-}
-function scratchCrowd(n: number): Int32Array {
-  if (crowdScratch.length < n) crowdScratch = new Int32Array(Math.max(n, crowdScratch.length * 2))
-  return crowdScratch
+function scratchOf(name: keyof typeof scratch, n: number): Int32Array {
+  if (scratch[name].length < n) scratch[name] = new Int32Array(Math.max(n, scratch[name].length * 2))
+  return scratch[name]
 }
 
 const radixKeys = { keys: new Int32Array(1024), crowd: new Int32Array(1024) }
@@ -599,15 +585,14 @@ export function sortByCrowd(keys: Int32Array, crowd: Int32Array, n: number): voi
 }
 
 /**
- * Follows the postings behind refs[0, d) (references from `PostingTable.ref`; `crowd`, their counts capped at
- * 65535, only orders them) in that order, counting the claims met in `cand`: at most `budget` postings in all and at most `maxPostings` of
+ * Follows the postings behind refs[0, d) (references from `PostingTable.ref`, already in the order wanted) in
+ * that order, counting the claims met in `cand`: at most `budget` postings in all and at most `maxPostings` of
  * one key. A key's postings lie side by side in the table's pool, so a walk reads consecutive memory; a key with
  * one posting keeps it in the reference itself. Exported for the tests only.
  */
 export function walkPostings(
   postings: PostingTable,
   refs: Int32Array,
-  _crowd: Int32Array,
   d: number,
   budget: number,
   maxPostings: number,
