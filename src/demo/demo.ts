@@ -305,7 +305,7 @@ async function seedPlatformReports(node: RunningNode, userIds: string[]): Promis
       },
     )
   })
-  if (decided.disposal) await app.disposal.sweeper.run(decided.disposal.id)
+  if (decided.sweep) await app.disposal.sweeper.run(decided.sweep)
   await transaction(database.db, (tx) =>
     fileAppeal(
       tx,

@@ -411,7 +411,7 @@ export const contract: {
   >
   decideReports: Same<W.DecideReportsBody, SDecideReportsInput>
   // The route keeps the claim to itself: it is for the screener, after the commit.
-  decideReportsAnswer: Same<W.DecideReportsAnswer, Flat<Omit<SDecideReportsResult, 'claim'>>>
+  decideReportsAnswer: Same<W.DecideReportsAnswer, Flat<Omit<SDecideReportsResult, 'sweep'>>>
   muteReporter: Same<W.MuteReporterBody, Parameters<typeof sMuteReporter>[3]>
   muteReporterAnswer: Same<W.MuteReporterAnswer, Awaited<ReturnType<typeof sMuteReporter>>>
   measure: Same<W.Measure, SMeasure>

@@ -1081,7 +1081,7 @@ export interface DecideReportsBody {
   }
 }
 
-/** Answer of POST /api/reports/items/:id/decision (`DecideReportsResult` less the claim kept for the server). */
+/** Answer of POST /api/reports/items/:id/decision (`DecideReportsResult` less the sweep the server starts). */
 export interface DecideReportsAnswer {
   closed: number
   trackingNos: string[]

@@ -201,8 +201,8 @@ async function answer(
 
 /**
  * Executes an order: every named item disposed of now (those gone already are reported missing); a named claim
- * confirmed and swept, the answer then sent when the sweep finishes. Returns the claim (in this process's bank
- * from the commit on) and the sweep to start after the commit, if any.
+ * confirmed and swept, the answer then sent when the sweep finishes. Returns the sweep to start after the commit, if any (the
+ * claim is in this process's bank from the commit on).
  */
 export async function executeOrder(
   tx: Tx,
@@ -210,7 +210,7 @@ export async function executeOrder(
   deps: OrderDeps,
   id: string,
   now: Date = new Date(),
-): Promise<{ order: ReceivedOrderView; claim: { id: string; text: string } | null; sweep: string | null }> {
+): Promise<{ order: ReceivedOrderView; sweep: string | null }> {
   const [row] = await tx.select().from(receivedOrder).where(eq(receivedOrder.id, id)).for('update')
   if (!row) throw new DomainError('ORDER_NOT_FOUND', { id })
   if (row.status !== 'received')
@@ -260,10 +260,10 @@ export async function executeOrder(
       .update(receivedOrder)
       .set({ status: 'executing', execution: { ...partial, disposalIds: [...disposalIds, r.disposal.id] } })
       .where(eq(receivedOrder.id, id))
-    return { order: await getOrder(tx, id, now), claim: r.claim, sweep: r.disposal.id }
+    return { order: await getOrder(tx, id, now), sweep: r.disposal.id }
   }
   await answer(tx, actor, deps, row, partial, now)
-  return { order: await getOrder(tx, id, now), claim: null, sweep: null }
+  return { order: await getOrder(tx, id, now), sweep: null }
 }
 
 /**

@@ -376,8 +376,8 @@ export interface DecideReportsResult {
   trackingNos: string[]
   disposal: DisposalView | null
   rumor: RumorView | null
-  /** The claim confirmed (in this process's bank from the commit on), and the sweep to start. */
-  claim: { id: string; text: string } | null
+  /** The disposal to sweep after the commit, when a false claim was confirmed (it is in the bank by then). */
+  sweep: string | null
 }
 
 /** Tells each reporter how their report ended, and counts it to their accuracy. */
@@ -441,7 +441,7 @@ export async function decideReports(
     : ['A15']
   let disposal: DisposalView | null = null
   let rumor: RumorView | null = null
-  let claim: { id: string; text: string } | null = null
+  let sweep: string | null = null
   if (upheld) {
     const measures = input.measures ?? []
     const category = input.category ?? (categories.includes('illegal') ? 'prohibit' : 'false')
@@ -465,7 +465,7 @@ export async function decideReports(
         now,
       )
       rumor = r.rumor
-      claim = r.claim
+      sweep = r.disposal.id
       // the reported item itself is disposed of now, whatever the sweep finds after the commit
       await applyDisposalToItem(tx, actor, ctx, r.disposal.id, itemId, now)
       disposal = r.disposal
@@ -501,7 +501,7 @@ export async function decideReports(
     },
     at: now,
   })
-  return { closed: open.length, trackingNos: open.map((r) => r.trackingNo), disposal, rumor, claim }
+  return { closed: open.length, trackingNos: open.map((r) => r.trackingNo), disposal, rumor, sweep }
 }
 
 /**
