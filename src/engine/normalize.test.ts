@@ -12,8 +12,11 @@ const TRICKY = [
 const tricky = fc.array(fc.constantFrom(...TRICKY), { maxLength: 40 }).map((a) => a.join(''))
 const anyText = fc.oneof(tricky, fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ maxLength: 60 }))
 
-// Traditional phrases and characters, simplified text that needs nothing, and pairs that start OpenCC phrases.
-const PHRASEY = [...'乾淨乾隆頭髮著名後來發展計劃裡面臺灣說話當時為了這樣們的是我你他在有一个不人天气很好']
+// Traditional phrases and characters, simplified text that needs nothing, pairs that start OpenCC phrases, and
+// phrases of no traditional character that OpenCC still changes (反覆 → 反复, 土坏 → 土坯).
+const PHRASEY = [
+  ...'乾淨乾隆頭髮著名後來發展計劃裡面臺灣說話當時為了這樣們的是我你他在有一个不人天气很好反覆回土坏瞭然藉口消沈',
+]
 const mixed = fc
   .array(fc.oneof(fc.constantFrom(...TRICKY), fc.constantFrom(...PHRASEY)), { maxLength: 60 })
   .map((a) => a.join(''))
@@ -103,6 +106,11 @@ describe('normalize', () => {
     expect(normalizeText('頭髮乾淨')).toBe('头发干净')
     expect(normalizeText('乾隆')).toBe('乾隆') // a phrase keeps 乾
     expect(normalizeText('著名')).toBe('著名') // 著 is also a simplified character
+    // no traditional character, yet OpenCC's phrases change them: the short path must not keep them as they are
+    const n = normalize('他反覆思量，土坏。')
+    expect(n.text).toBe('他反复思量土坯')
+    expect(Array.from(n.start)).toEqual([0, 1, 2, 3, 4, 6, 7])
+    expect(normalizeText('覆盖坏人')).toBe('覆盖坏人')
   })
 
   it('agrees with opencc-js phrase conversion on traditional text', () => {

@@ -72,10 +72,12 @@ export function codesToString(codes: Uint16Array, from = 0, to = codes.length): 
   return s
 }
 
-// Per stage-A output code unit: 1 when stage B changes it (a traditional character), 2 when an OpenCC phrase
-// starts with it. Stage B runs only when a text has a unit of the first kind or a pair of units that starts a
-// phrase (checked against `pairFilter`, a hashed bitset of the phrases' first two units: a false positive only
-// costs a stage-B pass that changes nothing).
+// Per stage-A output code unit: bit 1 when stage B may change a text that holds it, bit 2 when an OpenCC phrase
+// starts with it (stage B looks phrases up only there, behind `pairFilter`, a hashed bitset of the phrases' first
+// two units: a false positive costs one map lookup). Bit 1 marks the traditional characters, and the units that
+// a phrase of no traditional character changes (覆 in 反覆 → 反复, 坏 in 土坏 → 土坯: `phraseChanged`). A text
+// with no unit of bit 1 is left as it is by stage B: a phrase that matches it has no traditional character, so
+// it changes nothing unless it holds a unit of bit 1, and every other unit maps to itself.
 let flags: Uint8Array | null = null
 let pairFilter: Int32Array = new Int32Array(0)
 const PAIR_BITS = 20
@@ -84,6 +86,7 @@ function flagTable(): Uint8Array {
   const t = charTables()
   const a = new Uint8Array(0x10000)
   for (let c = 0; c < 0x10000; c++) a[c] = (t.t2s[c] !== c ? 1 : 0) | (t.phraseStart[c] === 1 ? 2 : 0)
+  for (const c of phraseChanged(t)) a[c] = (a[c] as number) | 1
   const bits = new Int32Array(1 << (PAIR_BITS - 5))
   for (const key of t.phrases.keys()) {
     const h = pairHash(key)
@@ -93,6 +96,24 @@ function flagTable(): Uint8Array {
   flags = a
   return a
 }
+
+/**
+ * The units that OpenCC phrases without a traditional character change: for each such phrase whose value
+ * differs from its key, the key's units where they differ (a value of another length: all its units).
+ */
+export function phraseChanged(t: ReturnType<typeof charTables>): Set<number> {
+  const out = new Set<number>()
+  for (const list of t.phrases.values()) {
+    for (const [key, value] of list) {
+      if (key.some((c) => t.t2s[c] !== c)) continue
+      for (let i = 0; i < key.length; i++) {
+        const c = key[i] as number
+        if (key.length !== value.length || value.charCodeAt(i) !== c) out.add(c)
+      }
+    }
+  }
+  return out
+}
 function pairHash(key: number): number {
   const h = Math.imul(key, 0x9e3779b1)
   return (h ^ (h >>> 16)) >>> (32 - PAIR_BITS)
@@ -100,6 +121,33 @@ function pairHash(key: number): number {
 function maybePhrase(c0: number, c1: number): boolean {
   const h = pairHash((c0 << 16) | c1)
   return (((pairFilter[h >>> 5] as number) >>> (h & 31)) & 1) === 1
+}
+
+/** `fast[c]` above 0xffff: c is half of a surrogate pair, or alone. */
+export const FAST_SURROGATE = 0x10000
+/** `fast[c]`: stage A removes c. */
+export const FAST_DROP = 0x20000
+/** `fast[c]`: c becomes several units, or a unit stage B may change: the general path must run. */
+export const FAST_GENERAL = 0x40000
+let fast: Uint32Array | null = null
+/**
+ * What stage A and B do to a code unit, in one lookup: the unit it becomes, when that is one unit that stage B
+ * leaves alone in any text; else FAST_SURROGATE, FAST_DROP or FAST_GENERAL.
+ */
+export function fastTable(): Uint32Array {
+  if (fast !== null) return fast
+  const single = charTables().single
+  const fl = flagTable()
+  const a = new Uint32Array(0x10000)
+  for (let c = 0; c < 0x10000; c++) {
+    const v = single[c] as number
+    if (c >= 0xd800 && c <= 0xdfff) a[c] = FAST_SURROGATE
+    else if (v === DROP) a[c] = FAST_DROP
+    else if (v === MULTI || ((fl[v] as number) & 1) !== 0) a[c] = FAST_GENERAL
+    else a[c] = v
+  }
+  fast = a
+  return a
 }
 let lastNeedsB = false
 
@@ -112,9 +160,6 @@ function stageAInto(source: string, offsets: boolean): number {
   const single = t.single
   const fl = flagTable()
   let need = 0
-  // flags of the previous output unit (2: it starts a phrase) and the unit itself
-  let prevFlag = 0
-  let prev = 0
   const len = source.length
   ensure(len + 16, offsets)
   const codes = midCodes
@@ -148,13 +193,7 @@ function stageAInto(source: string, offsets: boolean): number {
     const v = single[c] as number
     if (v === DROP) continue
     if (v !== MULTI) {
-      const f = fl[v] as number
-      if (f !== 0 || prevFlag !== 0) {
-        need |= f & 1
-        if (prevFlag !== 0 && maybePhrase(prev, v)) need = 1
-        prevFlag = f & 2
-      }
-      prev = v
+      need = (fl[v] as number) & 1
       codes[m] = v
       if (offsets) {
         start[m] = i
@@ -308,7 +347,7 @@ export function normalize(source: string): Normalized {
   const capWords = (len + 1) >> 1
   if (len * 2 + capWords <= SLAB_WORDS / 16) {
     const at = slabRoom(capWords)
-    const n = stageADirect(s, slabUnits, at * 2, len)
+    const n = stageADirect(s, slabUnits, at * 2, len, null)
     if (n >= 0) {
       slabUsed = at + ((n + 1) >> 1)
       // no offsets yet: stage A alone kept or dropped each code unit, so they are made again on first use
@@ -343,18 +382,26 @@ export function normalize(source: string): Normalized {
  * Stage A of a short text straight into `units` from index `u0` (room for `cap` units: stage A never writes
  * more units than it reads unless it expands, and then it stops). Returns the number of units, or -1 when the
  * text needs more than this (an expansion, a character outside the BMP that stays, stage B) and the general
- * path must run. No offsets: each kept unit came from exactly one source unit, so `directOffsets` makes them
- * when a match needs them.
+ * path must run. With `offs` (2n int32s, n the count of an earlier call on the same text), it also writes the
+ * offsets: start[i] at offs[i], end[i] at offs[n + i]. Each kept unit came from exactly one source unit, so
+ * the offsets are made only when a match needs them (`directOffsets`).
  */
-function stageADirect(source: string, units: Uint16Array, u0: number, cap: number): number {
-  const single = charTables().single
-  const fl = flagTable()
-  let prevFlag = 0
-  let prev = 0
+function stageADirect(
+  source: string,
+  units: Uint16Array,
+  u0: number,
+  cap: number,
+  offs: Int32Array | null,
+): number {
+  const table = fastTable()
+  const half = offs === null ? 0 : offs.length >> 1
   let m = 0
   for (let i = 0; i < cap; i++) {
     const c = source.charCodeAt(i)
-    if (c >= 0xd800 && c <= 0xdfff) {
+    const x = table[c] as number
+    if (x > 0xffff) {
+      if (x === FAST_DROP) continue
+      if (x === FAST_GENERAL) return -1
       const d = i + 1 < cap ? source.charCodeAt(i + 1) : 0
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         if (astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000).length > 0) return -1
@@ -362,43 +409,21 @@ function stageADirect(source: string, units: Uint16Array, u0: number, cap: numbe
       }
       continue // a lone surrogate, or a pair stage A removes (emoji)
     }
-    const v = single[c] as number
-    if (v === DROP) continue
-    if (v === MULTI) return -1
-    const f = fl[v] as number
-    if (f !== 0 || prevFlag !== 0) {
-      // a traditional character, or a pair that may start an OpenCC phrase: stage B is needed
-      if ((f & 1) !== 0 || (prevFlag !== 0 && maybePhrase(prev, v))) return -1
-      prevFlag = f & 2
+    units[u0 + m] = x
+    if (offs !== null) {
+      offs[m] = i
+      offs[half + m] = i + 1
     }
-    prev = v
-    units[u0 + m] = v
     m++
   }
   return m
 }
 
-/**
- * The offsets of a text that `stageADirect` normalised: start[i]/end[i] of the i-th kept unit, replaying its
- * keep-or-drop decisions (the text passed it, so no other case arises). start at mem[0, n), end at mem[n, 2n).
- */
+/** The offsets of a text that `stageADirect` normalised to n units: start at mem[0, n), end at mem[n, 2n). */
 function directOffsets(source: string, n: number): Int32Array {
-  const single = charTables().single
   const mem = new Int32Array(2 * n)
-  const len = source.length
-  let m = 0
-  for (let i = 0; i < len && m < n; i++) {
-    const c = source.charCodeAt(i)
-    if (c >= 0xd800 && c <= 0xdfff) {
-      const d = i + 1 < len ? source.charCodeAt(i + 1) : 0
-      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) i++
-      continue
-    }
-    if (single[c] === DROP) continue
-    mem[m] = i
-    mem[n + m] = i + 1
-    m++
-  }
+  ensure(source.length + 16, false)
+  stageADirect(source, midCodes, 0, source.length, mem)
   return mem
 }
 
