@@ -52,7 +52,10 @@ export interface Automaton {
    */
   readonly revGrams: Int32Array
   readonly revGramShift: number
-  /** Hashed bitset of the last `filterLength` code units of every pattern. */
+  /**
+   * Hashed filter of the last `filterLength` code units of every pattern: a blocked Bloom filter of two bits per
+   * pattern in one 32-bit word (word: the hash's high bits, `>>> filterShift`; bits: the next two 5-bit fields).
+   */
   readonly filter: Int32Array
   readonly filterShift: number
   /** Shortest non-empty pattern, capped at 4 (0 when there is none). */
@@ -96,15 +99,21 @@ export const DENSE_BUDGET = 256 * 1024
 
 /**
  * The filter's hash of the k code units ending at j (k = 1..4); the caller checks j - k + 1 >= 0. Two
- * independent multiplications of two units each (not a chain of four), and the high bits of their sum.
+ * independent multiplications of two units each (not a chain of four), summed: `scan` takes the filter word
+ * from its high bits and the two bits within the word from the next ten.
  */
-function gramHash(codes: ArrayLike<number>, j: number, k: number, shift: number): number {
+function gramSum(codes: ArrayLike<number>, j: number, k: number): number {
   let lo = codes[j] as number
   if (k > 1) lo |= (codes[j - 1] as number) << 16
   let hi = 0
   if (k > 2) hi = codes[j - 2] as number
   if (k > 3) hi |= (codes[j - 3] as number) << 16
-  return gramSlot(lo, hi, 32 - shift)
+  return (Math.imul(lo, 0x9e3779b1) + Math.imul(hi, 0x85ebca6b)) | 0
+}
+
+/** The two bits within its filter word of a key whose hash sum is `sum` (see Automaton.filter). */
+export function filterMask(sum: number, shift: number): number {
+  return (1 << ((sum >>> (shift - 5)) & 31)) | (1 << ((sum >>> (shift - 10)) & 31))
 }
 
 /**
@@ -449,15 +458,17 @@ function buildReversed(patterns: readonly Uint16Array[], classOf: Uint16Array, c
       j++
     }
   }
-  // filter: the last k code units of every pattern, k = the shortest pattern (at most 4), 16 bits per pattern
+  // filter: the last k code units of every pattern, k = the shortest pattern (at most 4), 16 bits per pattern,
+  // two of them set per pattern in one word: a position that passes by chance costs a probe of `revGrams`
   let bits = 16
   while (1 << bits < patterns.length * 16 && bits < 24) bits++
-  const filterShift = 32 - bits
-  const filter = new Int32Array(Math.max(1, (1 << bits) >>> 5))
+  const filterShift = 32 - (bits - 5)
+  const filter = new Int32Array(1 << (bits - 5))
   for (const p of patterns) {
     if (p.length === 0) continue
-    const h = gramHash(p, p.length - 1, filterLength, filterShift)
-    filter[h >>> 5] = (filter[h >>> 5] as number) | (1 << (h & 31))
+    const sum = gramSum(p, p.length - 1, filterLength)
+    const w = sum >>> filterShift
+    filter[w] = (filter[w] as number) | filterMask(sum, filterShift)
   }
   return {
     revEdges,
@@ -489,84 +500,101 @@ export function scan(
   if (to > codes.length) to = codes.length
   if (from < 0) from = 0
   if (k === 0 || to - from < k) return 0
-  const { revEdges, revGrams, revGramShift, same } = a
   const filter = a.filter
   const shift = a.filterShift
-  // entries of 8 int32s when k > 2 (two keys), else 4 (one key)
-  const wide = k > 2
-  const gramMask = (revGrams.length >> (wide ? 3 : 2)) - 1
-  if (stack.length <= a.maxLength) stack = new Int32Array(a.maxLength + 1)
-  const st = stack
-  let data = buf.data
-  let w = buf.count * 2
   for (let j = from + k - 1; j < to; j++) {
-    // the last k units as two keys, hashed for the filter (as gramHash computes it)
+    // the last k units as two keys, hashed for the filter (as gramSum computes it)
     let key1 = codes[j] as number
     if (k > 1) key1 |= (codes[j - 1] as number) << 16
     let key2 = 0
     if (k > 2) key2 = codes[j - 2] as number
     if (k > 3) key2 |= (codes[j - 3] as number) << 16
-    const m1 = Math.imul(key1, 0x9e3779b1)
-    const m2 = Math.imul(key2, 0x85ebca6b)
-    const h = (m1 + m2) >>> shift
-    if ((((filter[h >>> 5] as number) >>> (h & 31)) & 1) === 0) continue
-    // the depth-k node, then the walk back along the reversed trie
-    let top = 0
-    let x = (m1 + m2) >>> revGramShift
-    for (;;) {
-      const e = wide ? x * 8 + 1 : x * 4
-      const o = revGrams[e + 1] as number
-      if (o === -2) break
-      if (revGrams[wide ? e - 1 : e] === key1 && (!wide || revGrams[e] === key2)) {
-        if (o >= 0) st[top++] = o
-        let lo = revGrams[e + 2] as number
-        let hi = revGrams[e + 3] as number
-        for (let i = j - k; lo < hi && i >= from; i--) {
-          const c = codes[i] as number
-          let f = -1
-          if (hi - lo <= 8) {
-            for (; lo < hi; lo++) {
-              if (revEdges[lo * 4] === c) {
-                f = lo * 4
-                break
-              }
-            }
-          } else {
-            while (lo < hi) {
-              const mid = (lo + hi) >>> 1
-              const mc = revEdges[mid * 4] as number
-              if (mc === c) {
-                f = mid * 4
-                break
-              }
-              if (mc < c) lo = mid + 1
-              else hi = mid
+    const sum = Math.imul(key1, 0x9e3779b1) + Math.imul(key2, 0x85ebca6b)
+    const mask = filterMask(sum, shift)
+    if (((filter[sum >>> shift] as number) & mask) !== mask) continue
+    reportAt(a, codes, from, j, key1, key2, sum, buf)
+  }
+  return buf.count - before
+}
+
+/**
+ * The occurrences that end at codes[j] and start at or after `from`, into `buf` (longest first): the depth-k
+ * node of the last k units (`key1`, `key2` and their hash `sum`, as `scan` makes them), then the walk back
+ * along the reversed trie. For `scan`, and for scans that make their code units as they go (`scanText`).
+ */
+export function reportAt(
+  a: Automaton,
+  codes: Uint16Array,
+  from: number,
+  j: number,
+  key1: number,
+  key2: number,
+  sum: number,
+  buf: MatchBuffer,
+): void {
+  const k = a.filterLength
+  const { revEdges, revGrams, same } = a
+  // entries of 8 int32s when k > 2 (two keys), else 4 (one key)
+  const wide = k > 2
+  const gramMask = (revGrams.length >> (wide ? 3 : 2)) - 1
+  if (stack.length <= a.maxLength) stack = new Int32Array(a.maxLength + 1)
+  const st = stack
+  let top = 0
+  let x = sum >>> a.revGramShift
+  for (;;) {
+    const e = wide ? x * 8 + 1 : x * 4
+    const o = revGrams[e + 1] as number
+    if (o === -2) break
+    if (revGrams[wide ? e - 1 : e] === key1 && (!wide || revGrams[e] === key2)) {
+      if (o >= 0) st[top++] = o
+      let lo = revGrams[e + 2] as number
+      let hi = revGrams[e + 3] as number
+      for (let i = j - k; lo < hi && i >= from; i--) {
+        const c = codes[i] as number
+        let f = -1
+        if (hi - lo <= 8) {
+          for (; lo < hi; lo++) {
+            if (revEdges[lo * 4] === c) {
+              f = lo * 4
+              break
             }
           }
-          if (f < 0) break
-          const on = revEdges[f + 1] as number
-          if (on >= 0) st[top++] = on
-          lo = revEdges[f + 2] as number
-          hi = revEdges[f + 3] as number
+        } else {
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1
+            const mc = revEdges[mid * 4] as number
+            if (mc === c) {
+              f = mid * 4
+              break
+            }
+            if (mc < c) lo = mid + 1
+            else hi = mid
+          }
         }
-        break
+        if (f < 0) break
+        const on = revEdges[f + 1] as number
+        if (on >= 0) st[top++] = on
+        lo = revEdges[f + 2] as number
+        hi = revEdges[f + 3] as number
       }
-      x = (x + 1) & gramMask
+      break
     }
-    // longest first, each node's identical patterns in pattern order
-    while (top > 0) {
-      for (let p = st[--top] as number; p >= 0; p = same[p] as number) {
-        if (w + 2 > data.length) {
-          buf.count = w >> 1
-          data = buf.grow()
-        }
-        data[w++] = p
-        data[w++] = j + 1
+    x = (x + 1) & gramMask
+  }
+  // longest first, each node's identical patterns in pattern order
+  let data = buf.data
+  let w = buf.count * 2
+  while (top > 0) {
+    for (let p = st[--top] as number; p >= 0; p = same[p] as number) {
+      if (w + 2 > data.length) {
+        buf.count = w >> 1
+        data = buf.grow()
       }
+      data[w++] = p
+      data[w++] = j + 1
     }
   }
   buf.count = w >> 1
-  return buf.count - before
 }
 
 /**

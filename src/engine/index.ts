@@ -43,6 +43,7 @@ export {
   stricter,
 } from './policy.ts'
 export { compileRuleSet, type RuleSet, RuleSetError, type RuleSetInput, Screener } from './rule-set.ts'
+export { SpanBuffer, scanText } from './scan-text.ts'
 export { MAX_CLAIMS, ruleVersionOf, screen } from './screen.ts'
 export { soundFold } from './sound.ts'
 export * from './types.ts'

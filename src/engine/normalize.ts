@@ -123,27 +123,31 @@ function maybePhrase(c0: number, c1: number): boolean {
   return (((pairFilter[h >>> 5] as number) >>> (h & 31)) & 1) === 1
 }
 
-/** `fast[c]` above 0xffff: c is half of a surrogate pair, or alone. */
-export const FAST_SURROGATE = 0x10000
+/** `fast[c]` from FAST_SPECIAL up: c is not one unit that stage A keeps and stage B leaves alone. */
+export const FAST_SPECIAL = 0xfffd
 /** `fast[c]`: stage A removes c. */
-export const FAST_DROP = 0x20000
+export const FAST_DROP = 0xfffd
+/** `fast[c]`: c is half of a surrogate pair, or alone. */
+export const FAST_SURROGATE = 0xfffe
 /** `fast[c]`: c becomes several units, or a unit stage B may change: the general path must run. */
-export const FAST_GENERAL = 0x40000
-let fast: Uint32Array | null = null
+export const FAST_GENERAL = 0xffff
+let fast: Uint16Array | null = null
 /**
  * What stage A and B do to a code unit, in one lookup: the unit it becomes, when that is one unit that stage B
- * leaves alone in any text; else FAST_SURROGATE, FAST_DROP or FAST_GENERAL.
+ * leaves alone in any text; else FAST_DROP, FAST_SURROGATE or FAST_GENERAL (U+FFFD…U+FFFF are symbols and
+ * noncharacters that stage A removes, so no kept unit takes their values).
  */
-export function fastTable(): Uint32Array {
+export function fastTable(): Uint16Array {
   if (fast !== null) return fast
   const single = charTables().single
   const fl = flagTable()
-  const a = new Uint32Array(0x10000)
+  const a = new Uint16Array(0x10000)
   for (let c = 0; c < 0x10000; c++) {
     const v = single[c] as number
     if (c >= 0xd800 && c <= 0xdfff) a[c] = FAST_SURROGATE
     else if (v === DROP) a[c] = FAST_DROP
     else if (v === MULTI || ((fl[v] as number) & 1) !== 0) a[c] = FAST_GENERAL
+    else if (v >= FAST_SPECIAL) throw new Error(`stage A keeps U+${v.toString(16)}`)
     else a[c] = v
   }
   fast = a
@@ -399,7 +403,7 @@ function stageADirect(
   for (let i = 0; i < cap; i++) {
     const c = source.charCodeAt(i)
     const x = table[c] as number
-    if (x > 0xffff) {
+    if (x >= FAST_SPECIAL) {
       if (x === FAST_DROP) continue
       if (x === FAST_GENERAL) return -1
       const d = i + 1 < cap ? source.charCodeAt(i + 1) : 0

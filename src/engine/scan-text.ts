@@ -1,0 +1,130 @@
+// The lexicon scan over raw text in one pass: each code unit is normalised (one table lookup, `fastTable`) and
+// goes through the scan's filter as it is made, so the normalised text is never written out as a result and
+// never read twice. Spans come back in the ORIGINAL text. A text that needs more than one lookup per unit (an
+// expansion such as ㈱, a character outside the BMP that stays, a traditional character or a phrase that stage B
+// changes) takes the general path instead: `normalize`, `scan`, then the offset map. Same occurrences, same
+// order, same spans as that path, for every text (property-tested).
+import { type Automaton, filterMask, MatchBuffer, reportAt, scan } from './automaton.ts'
+import { astral } from './char-tables.ts'
+import { FAST_DROP, FAST_GENERAL, FAST_SPECIAL, fastTable, normalize } from './normalize.ts'
+
+/** Growable buffer of (pattern, start, end) triples in original code units (`end` exclusive), reused across scans. */
+export class SpanBuffer {
+  data: Int32Array = new Int32Array(384)
+  count = 0
+  reset(): void {
+    this.count = 0
+  }
+  push(pattern: number, start: number, end: number): void {
+    if (this.count * 3 + 3 > this.data.length) {
+      const d = new Int32Array(this.data.length * 2)
+      d.set(this.data)
+      this.data = d
+    }
+    const at = this.count * 3
+    this.data[at] = pattern
+    this.data[at + 1] = start
+    this.data[at + 2] = end
+    this.count++
+  }
+  pattern(i: number): number {
+    return this.data[i * 3] as number
+  }
+  start(i: number): number {
+    return this.data[i * 3 + 1] as number
+  }
+  end(i: number): number {
+    return this.data[i * 3 + 2] as number
+  }
+}
+
+// Scratch, reused across calls (the engine is synchronous): the normalised units, the original index of each,
+// and the occurrences in normalised units before they are mapped back.
+let units = new Uint16Array(1024)
+let origin = new Int32Array(1024)
+const found = new MatchBuffer()
+
+/**
+ * Every occurrence of every pattern of `a` in the normalised form of `source`, into `out` as (pattern, start,
+ * end) in the original text, in the order of `scan` (by end, longest first). Total: never throws; a non-string
+ * is the empty text. Returns the number added.
+ */
+export function scanText(a: Automaton, source: string, out: SpanBuffer): number {
+  const s = typeof source === 'string' ? source : ''
+  const before = out.count
+  found.reset()
+  if (s.length > units.length) {
+    units = new Uint16Array(s.length)
+    origin = new Int32Array(s.length)
+  }
+  if (onePass(a, s) >= 0) {
+    const len = a.patternLength
+    for (let i = 0; i < found.count; i++) {
+      const p = found.pattern(i)
+      const e = found.end(i)
+      out.push(p, origin[e - (len[p] as number)] as number, (origin[e - 1] as number) + 1)
+    }
+    return out.count - before
+  }
+  // the general path
+  found.reset()
+  const n = normalize(s)
+  scan(a, n.codes, found)
+  if (found.count === 0) return 0
+  const len = a.patternLength
+  const start = n.start
+  const end = n.end
+  for (let i = 0; i < found.count; i++) {
+    const p = found.pattern(i)
+    const e = found.end(i)
+    out.push(p, start[e - (len[p] as number)] as number, end[e - 1] as number)
+  }
+  return out.count - before
+}
+
+/**
+ * Normalises and scans in one pass into `units`/`origin`/`found`; returns the number of normalised units, or -1
+ * as soon as a unit needs the general path (what `found` holds then is to be dropped).
+ */
+function onePass(a: Automaton, s: string): number {
+  const table = fastTable()
+  const k = a.filterLength
+  if (k === 0) return 0
+  const filter = a.filter
+  const shift = a.filterShift
+  const u = units
+  const o = origin
+  const len = s.length
+  let m = 0
+  // the last four units: k1 = the one before << 16 | the last, k2 = the 4th from the end << 16 | the 3rd
+  let k1 = 0
+  let k2 = 0
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i)
+    const v = table[c] as number
+    if (v >= FAST_SPECIAL) {
+      if (v === FAST_DROP) continue
+      if (v === FAST_GENERAL) return -1
+      const d = i + 1 < len ? s.charCodeAt(i + 1) : 0
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        if (astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000).length > 0) return -1
+        i++
+      }
+      continue // a lone surrogate, or a pair stage A removes (emoji)
+    }
+    u[m] = v
+    o[m] = i
+    k2 = (k2 << 16) | (k1 >>> 16)
+    k1 = (k1 << 16) | v
+    m++
+    if (m < k) continue
+    // the keys and hash `scan` makes of the last k units
+    const key1 = k === 1 ? v : k1
+    const key2 = k === 4 ? k2 : k === 3 ? k2 & 0xffff : 0
+    const sum = Math.imul(key1, 0x9e3779b1) + Math.imul(key2, 0x85ebca6b)
+    const mask = filterMask(sum, shift)
+    if (((filter[sum >>> shift] as number) & mask) !== mask) continue
+    reportAt(a, u, 0, m - 1, key1, key2, sum, found)
+  }
+  return m
+}
