@@ -44,6 +44,22 @@ export function runNormalise(reps: number) {
       for (const x of trad) normalize(x)
     }),
     agreement: {} as Record<string, number>,
+    // the machine's speed drifts within minutes: the ratio is also taken in 7 rounds of one run of each, back
+    // to back, and reported as the median of the per-round ratios
+    pairedRatio: (() => {
+      const ratios: number[] = []
+      for (let r = 0; r < 7; r++) {
+        let c = process.cpuUsage()
+        t2s(whole)
+        let u = process.cpuUsage(c)
+        const theirs = u.user + u.system
+        c = process.cpuUsage()
+        normalizeText(whole)
+        u = process.cpuUsage(c)
+        ratios.push(theirs / (u.user + u.system))
+      }
+      return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) }
+    })(),
   }
   // Agreement: our normalised text vs OpenCC's conversion then our normalisation (which only removes
   // punctuation, folds width and case, and leaves simplified text alone), character by character.
@@ -63,7 +79,8 @@ export function runNormalise(reps: number) {
   }
   console.log(
     `normalise: opencc t2s ${res.openccT2sWhole.median.toFixed(1)} MB/s whole, ours ${res.oursWhole.median.toFixed(1)} MB/s whole, ` +
-      `${res.oursPerItemWithOffsets.median.toFixed(1)} MB/s per item with offsets; agreement t2s ${(res.agreement.t2s! * 100).toFixed(3)}%, tw2s ${(res.agreement.tw2s! * 100).toFixed(3)}%`,
+      `${res.oursPerItemWithOffsets.median.toFixed(1)} MB/s per item with offsets; paired ratio ${res.pairedRatio.median.toFixed(1)}× ` +
+      `(${res.pairedRatio.min.toFixed(1)}–${res.pairedRatio.max.toFixed(1)}); agreement t2s ${(res.agreement.t2s! * 100).toFixed(3)}%, tw2s ${(res.agreement.tw2s! * 100).toFixed(3)}%`,
   )
   return res
 }

@@ -36,6 +36,12 @@ export function toMarkdown(out: Obj): string {
     ])
       lines.push(`| ${k} | ${m(k)} |`)
     const ag = nm.agreement as Obj
+    const pr = nm.pairedRatio as Obj | undefined
+    if (pr)
+      lines.push(
+        '',
+        `Ours / opencc-js t2s, whole text, median of 7 interleaved rounds: ${f(pr.median)}× (${f(pr.min)}–${f(pr.max)})`,
+      )
     lines.push(
       '',
       `Character agreement with opencc-js: t2s ${f((ag.t2s as number) * 100, 3)}%, tw2s ${f((ag.tw2s as number) * 100, 3)}%`,

@@ -32,6 +32,8 @@ if (on('throughput')) {
     reps,
     sizes: quick ? [1000, 10000] : [1000, 10000, 100000],
     peerSizes: [10000],
+    pairedSizes: [10000],
+    rounds: quick ? 3 : 7,
   })
 }
 if (on('normalise')) out.normalise = (await import('./normalise.ts')).runNormalise(reps)

@@ -100,7 +100,7 @@ export const DENSE_BUDGET = 256 * 1024
 /**
  * The filter's hash of the k code units ending at j (k = 1..4); the caller checks j - k + 1 >= 0. Two
  * independent multiplications of two units each (not a chain of four), summed: `scan` takes the filter word
- * from its high bits and the two bits within the word from the next ten.
+ * from its high bits and the two bits within the word from the next ten (`filterMask`).
  */
 function gramSum(codes: ArrayLike<number>, j: number, k: number): number {
   let lo = codes[j] as number
@@ -112,7 +112,7 @@ function gramSum(codes: ArrayLike<number>, j: number, k: number): number {
 }
 
 /** The two bits within its filter word of a key whose hash sum is `sum` (see Automaton.filter). */
-export function filterMask(sum: number, shift: number): number {
+function filterMask(sum: number, shift: number): number {
   return (1 << ((sum >>> (shift - 5)) & 31)) | (1 << ((sum >>> (shift - 10)) & 31))
 }
 
@@ -500,8 +500,16 @@ export function scan(
   if (to > codes.length) to = codes.length
   if (from < 0) from = 0
   if (k === 0 || to - from < k) return 0
+  const { revEdges, revGrams, revGramShift, same } = a
   const filter = a.filter
   const shift = a.filterShift
+  // entries of 8 int32s when k > 2 (two keys), else 4 (one key)
+  const wide = k > 2
+  const gramMask = (revGrams.length >> (wide ? 3 : 2)) - 1
+  if (stack.length <= a.maxLength) stack = new Int32Array(a.maxLength + 1)
+  const st = stack
+  let data = buf.data
+  let w = buf.count * 2
   for (let j = from + k - 1; j < to; j++) {
     // the last k units as two keys, hashed for the filter (as gramSum computes it)
     let key1 = codes[j] as number
@@ -512,89 +520,63 @@ export function scan(
     const sum = Math.imul(key1, 0x9e3779b1) + Math.imul(key2, 0x85ebca6b)
     const mask = filterMask(sum, shift)
     if (((filter[sum >>> shift] as number) & mask) !== mask) continue
-    reportAt(a, codes, from, j, key1, key2, sum, buf)
-  }
-  return buf.count - before
-}
-
-/**
- * The occurrences that end at codes[j] and start at or after `from`, into `buf` (longest first): the depth-k
- * node of the last k units (`key1`, `key2` and their hash `sum`, as `scan` makes them), then the walk back
- * along the reversed trie. For `scan`, and for scans that make their code units as they go (`scanText`).
- */
-export function reportAt(
-  a: Automaton,
-  codes: Uint16Array,
-  from: number,
-  j: number,
-  key1: number,
-  key2: number,
-  sum: number,
-  buf: MatchBuffer,
-): void {
-  const k = a.filterLength
-  const { revEdges, revGrams, same } = a
-  // entries of 8 int32s when k > 2 (two keys), else 4 (one key)
-  const wide = k > 2
-  const gramMask = (revGrams.length >> (wide ? 3 : 2)) - 1
-  if (stack.length <= a.maxLength) stack = new Int32Array(a.maxLength + 1)
-  const st = stack
-  let top = 0
-  let x = sum >>> a.revGramShift
-  for (;;) {
-    const e = wide ? x * 8 + 1 : x * 4
-    const o = revGrams[e + 1] as number
-    if (o === -2) break
-    if (revGrams[wide ? e - 1 : e] === key1 && (!wide || revGrams[e] === key2)) {
-      if (o >= 0) st[top++] = o
-      let lo = revGrams[e + 2] as number
-      let hi = revGrams[e + 3] as number
-      for (let i = j - k; lo < hi && i >= from; i--) {
-        const c = codes[i] as number
-        let f = -1
-        if (hi - lo <= 8) {
-          for (; lo < hi; lo++) {
-            if (revEdges[lo * 4] === c) {
-              f = lo * 4
-              break
+    // the depth-k node, then the walk back along the reversed trie
+    let top = 0
+    let x = sum >>> revGramShift
+    for (;;) {
+      const e = wide ? x * 8 + 1 : x * 4
+      const o = revGrams[e + 1] as number
+      if (o === -2) break
+      if (revGrams[wide ? e - 1 : e] === key1 && (!wide || revGrams[e] === key2)) {
+        if (o >= 0) st[top++] = o
+        let lo = revGrams[e + 2] as number
+        let hi = revGrams[e + 3] as number
+        for (let i = j - k; lo < hi && i >= from; i--) {
+          const c = codes[i] as number
+          let f = -1
+          if (hi - lo <= 8) {
+            for (; lo < hi; lo++) {
+              if (revEdges[lo * 4] === c) {
+                f = lo * 4
+                break
+              }
+            }
+          } else {
+            while (lo < hi) {
+              const mid = (lo + hi) >>> 1
+              const mc = revEdges[mid * 4] as number
+              if (mc === c) {
+                f = mid * 4
+                break
+              }
+              if (mc < c) lo = mid + 1
+              else hi = mid
             }
           }
-        } else {
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1
-            const mc = revEdges[mid * 4] as number
-            if (mc === c) {
-              f = mid * 4
-              break
-            }
-            if (mc < c) lo = mid + 1
-            else hi = mid
-          }
+          if (f < 0) break
+          const on = revEdges[f + 1] as number
+          if (on >= 0) st[top++] = on
+          lo = revEdges[f + 2] as number
+          hi = revEdges[f + 3] as number
         }
-        if (f < 0) break
-        const on = revEdges[f + 1] as number
-        if (on >= 0) st[top++] = on
-        lo = revEdges[f + 2] as number
-        hi = revEdges[f + 3] as number
+        break
       }
-      break
+      x = (x + 1) & gramMask
     }
-    x = (x + 1) & gramMask
-  }
-  // longest first, each node's identical patterns in pattern order
-  let data = buf.data
-  let w = buf.count * 2
-  while (top > 0) {
-    for (let p = st[--top] as number; p >= 0; p = same[p] as number) {
-      if (w + 2 > data.length) {
-        buf.count = w >> 1
-        data = buf.grow()
+    // longest first, each node's identical patterns in pattern order
+    while (top > 0) {
+      for (let p = st[--top] as number; p >= 0; p = same[p] as number) {
+        if (w + 2 > data.length) {
+          buf.count = w >> 1
+          data = buf.grow()
+        }
+        data[w++] = p
+        data[w++] = j + 1
       }
-      data[w++] = p
-      data[w++] = j + 1
     }
   }
   buf.count = w >> 1
+  return buf.count - before
 }
 
 /**

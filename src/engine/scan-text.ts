@@ -1,10 +1,10 @@
-// The lexicon scan over raw text in one pass: each code unit is normalised (one table lookup, `fastTable`) and
-// goes through the scan's filter as it is made, so the normalised text is never written out as a result and
-// never read twice. Spans come back in the ORIGINAL text. A text that needs more than one lookup per unit (an
+// The lexicon scan over raw text: each code unit is normalised by one table lookup (`fastTable`) into a scratch
+// buffer, noting where it came from, and the buffer is scanned; no result object, no offset map, no copy. Spans
+// come back in the ORIGINAL text. A text that needs more than one lookup per unit (an
 // expansion such as ㈱, a character outside the BMP that stays, a traditional character or a phrase that stage B
 // changes) takes the general path instead: `normalize`, `scan`, then the offset map. Same occurrences, same
 // order, same spans as that path, for every text (property-tested).
-import { type Automaton, filterMask, MatchBuffer, reportAt, scan } from './automaton.ts'
+import { type Automaton, MatchBuffer, scan } from './automaton.ts'
 import { astral } from './char-tables.ts'
 import { FAST_DROP, FAST_GENERAL, FAST_SPECIAL, fastTable, normalize } from './normalize.ts'
 
@@ -83,22 +83,17 @@ export function scanText(a: Automaton, source: string, out: SpanBuffer): number 
 }
 
 /**
- * Normalises and scans in one pass into `units`/`origin`/`found`; returns the number of normalised units, or -1
- * as soon as a unit needs the general path (what `found` holds then is to be dropped).
+ * Normalises into `units` (one table lookup per code unit) noting the original index of each unit in `origin`,
+ * then scans them into `found`; returns the number of normalised units, or -1 as soon as a unit needs the general
+ * path. (Testing the filter as each unit is made, and confirming afterwards, was measured too: 3% faster on the
+ * rare list, 3% slower on the frequent one, and the scan itself 4–12% slower without its inline walk.)
  */
 function onePass(a: Automaton, s: string): number {
   const table = fastTable()
-  const k = a.filterLength
-  if (k === 0) return 0
-  const filter = a.filter
-  const shift = a.filterShift
   const u = units
   const o = origin
   const len = s.length
   let m = 0
-  // the last four units: k1 = the one before << 16 | the last, k2 = the 4th from the end << 16 | the 3rd
-  let k1 = 0
-  let k2 = 0
   for (let i = 0; i < len; i++) {
     const c = s.charCodeAt(i)
     const v = table[c] as number
@@ -114,17 +109,8 @@ function onePass(a: Automaton, s: string): number {
     }
     u[m] = v
     o[m] = i
-    k2 = (k2 << 16) | (k1 >>> 16)
-    k1 = (k1 << 16) | v
     m++
-    if (m < k) continue
-    // the keys and hash `scan` makes of the last k units
-    const key1 = k === 1 ? v : k1
-    const key2 = k === 4 ? k2 : k === 3 ? k2 & 0xffff : 0
-    const sum = Math.imul(key1, 0x9e3779b1) + Math.imul(key2, 0x85ebca6b)
-    const mask = filterMask(sum, shift)
-    if (((filter[sum >>> shift] as number) & mask) !== mask) continue
-    reportAt(a, u, 0, m - 1, key1, key2, sum, found)
   }
+  scan(a, u, found, 0, m)
   return m
 }
