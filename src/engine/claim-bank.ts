@@ -275,6 +275,8 @@ export class ClaimBank {
     const set = itemBigrams(codes)
     const tri = scratchOf('tri', m)
     const n = trigramHashes(codes, tri)
+    // the home slot of every trigram first, in a loop of independent loads, so that the misses overlap
+    this.touched = this.postings.touch(tri, n)
     const seen = scratchSet(n)
     const cand = candidates.reset(n)
     const postings = this.postings
