@@ -101,7 +101,7 @@ function flagTable(): Uint8Array {
  * The units that OpenCC phrases without a traditional character change: for each such phrase whose value
  * differs from its key, the key's units where they differ (a value of another length: all its units).
  */
-export function phraseChanged(t: ReturnType<typeof charTables>): Set<number> {
+function phraseChanged(t: ReturnType<typeof charTables>): Set<number> {
   const out = new Set<number>()
   for (const list of t.phrases.values()) {
     for (const [key, value] of list) {
