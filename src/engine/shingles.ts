@@ -115,7 +115,8 @@ export class PostingTable {
     const table = this.table
     const mask = this.mask
     let sum = 0
-    for (let k = 0; k < n; k++) sum += table[2 * ((Math.imul(keys[k] as number, 0x9e3779b1) >>> 0) & mask)] as number
+    for (let k = 0; k < n; k++)
+      sum += table[2 * ((Math.imul(keys[k] as number, 0x9e3779b1) >>> 0) & mask)] as number
     return sum
   }
 
