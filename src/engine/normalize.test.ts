@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest'
 import * as OpenCC from 'opencc-js'
 import { describe, expect, it } from 'vitest'
-import { normalize, normalizeCodes, normalizeText, originalSpan } from './normalize.ts'
+import { codesToString, normalize, normalizeCodes, normalizeText, originalSpan } from './normalize.ts'
 import { normalizeReference, normalizeTextReference } from './normalize-reference.ts'
 
 // Characters that exercise every stage: traditional (incl. phrase starts), full width, emoji, zero-width,
@@ -111,6 +111,39 @@ describe('normalize', () => {
     expect(n.text).toBe('他反复思量土坯')
     expect(Array.from(n.start)).toEqual([0, 1, 1, 1, 1, 6, 6]) // each phrase maps back as a whole
     expect(normalizeText('覆盖坏人')).toBe('覆盖坏人')
+  })
+
+  test.prop(
+    [
+      fc.array(fc.oneof(fc.constantFrom(...TRICKY), fc.constantFrom(...PHRASEY)), {
+        minLength: 9000,
+        maxLength: 12000,
+      }),
+    ],
+    {
+      numRuns: 5,
+    },
+  )('gives the reference result on long texts (buffers grown mid-text, the decoder path)', (units) => {
+    const s = units.join('')
+    expect(normalizeText(s)).toBe(normalizeTextReference(s))
+    const n = normalize(s)
+    const ref = normalizeReference(s)
+    expect(n.text).toBe(ref.text)
+    expect(Array.from(n.end)).toEqual(Array.from(ref.end))
+  })
+
+  it('builds strings of any length from code units, lone surrogates kept', () => {
+    const units = Uint16Array.from({ length: 20000 }, (_, i) => 0x4e00 + (i % 500))
+    expect(codesToString(units)).toBe(
+      String.fromCharCode(...units.subarray(0, 10000)) + String.fromCharCode(...units.subarray(10000)),
+    )
+    units[12345] = 0xd800 // a lone high surrogate: the standard decoder would make it U+FFFD
+    units[15000] = 0xdc00
+    const s = codesToString(units)
+    expect(s.length).toBe(20000)
+    expect(s.charCodeAt(12345)).toBe(0xd800)
+    expect(s.charCodeAt(15000)).toBe(0xdc00)
+    expect(codesToString(units, 100, 9000)).toBe(String.fromCharCode(...units.subarray(100, 9000)))
   })
 
   it('agrees with opencc-js phrase conversion on traditional text', () => {

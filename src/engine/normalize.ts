@@ -61,15 +61,35 @@ let resEnd = outEnd
 
 const CHUNK = 8192
 
+// A standard decoder (Node and browsers): for long texts it builds the string several times faster than chunks
+// of fromCharCode. It would replace a lone surrogate with U+FFFD, but normalised text never holds one: stage A
+// drops lone halves and every expansion is a well-formed string (the reference normaliser, which builds its
+// strings by concatenation, is compared with this one in the property tests).
+const utf16 = new TextDecoder('utf-16le')
+
 /** Builds a string from code units without a per-character concatenation. */
 export function codesToString(codes: Uint16Array, from = 0, to = codes.length): string {
   if (to - from <= CHUNK)
     return String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[])
+  if (isWellFormed(codes, from, to)) return utf16.decode(codes.subarray(from, to))
   let s = ''
   for (let i = from; i < to; i += CHUNK) {
     s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(to, i + CHUNK)) as unknown as number[])
   }
   return s
+}
+
+/** No lone surrogate in codes[from, to) (then the decoder gives exactly the units). */
+function isWellFormed(codes: Uint16Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = codes[i] as number
+    if (c < 0xd800 || c > 0xdfff) continue
+    if (c > 0xdbff || i + 1 >= to) return false
+    const d = codes[i + 1] as number
+    if (d < 0xdc00 || d > 0xdfff) return false
+    i++
+  }
+  return true
 }
 
 // Per stage-A output code unit: bit 1 when stage B may change a text that holds it, bit 2 when an OpenCC phrase
@@ -219,47 +239,47 @@ function stageARest(source: string, from: number, m0: number, offsets: boolean):
   const single = t.single
   const len = source.length
   ensure(len + 16, offsets)
+  // local copies of the buffers, taken again after each `ensure` that may replace them
+  let codes = midCodes
+  let start = midStart
+  let end = midEnd
   let m = m0
   for (let i = from; i < len; i++) {
     const c = source.charCodeAt(i)
-    if (c >= 0xd800 && c <= 0xdfff) {
-      const d = i + 1 < len ? source.charCodeAt(i + 1) : 0
-      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-        const out = astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
-        ensure(m + out.length + 16, offsets)
-        for (let k = 0; k < out.length; k++) {
-          midCodes[m] = out.charCodeAt(k)
-          if (offsets) {
-            midStart[m] = i
-            midEnd[m] = i + 2
-          }
-          m++
-        }
-        i++
-      }
-      continue
-    }
     const v = single[c] as number
-    if (v === DROP) continue
-    if (v !== MULTI) {
-      midCodes[m] = v
+    // most units: kept as one unit (neither DROP = 0 nor MULTI = 0xffff)
+    if (v !== DROP && v !== MULTI) {
+      codes[m] = v
       if (offsets) {
-        midStart[m] = i
-        midEnd[m] = i + 1
+        start[m] = i
+        end[m] = i + 1
       }
       m++
       continue
     }
-    const out = t.multi.get(c) ?? ''
+    let out: string
+    let to = i + 1
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // `single` drops every surrogate: a pair is converted whole, a lone half is dropped
+      const d = i + 1 < len ? source.charCodeAt(i + 1) : 0
+      if (!(c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff)) continue
+      out = astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)
+      to = i + 2
+    } else if (v === DROP) continue
+    else out = t.multi.get(c) ?? ''
     ensure(m + out.length + 16, offsets)
+    codes = midCodes
+    start = midStart
+    end = midEnd
     for (let k = 0; k < out.length; k++) {
-      midCodes[m] = out.charCodeAt(k)
+      codes[m] = out.charCodeAt(k)
       if (offsets) {
-        midStart[m] = i
-        midEnd[m] = i + 1
+        start[m] = i
+        end[m] = to
       }
       m++
     }
+    i = to - 1
   }
   lastNeedsB = true
   return m
@@ -274,69 +294,99 @@ function stageBInto(m: number, offsets: boolean): number {
     return m
   }
   const t = charTables()
-  const t2s = t.t2s
-  const fl = flagTable()
+  const table = stageBTable()
   ensure(m + 16, offsets)
+  // local copies of the buffers, taken again after each `ensure` that may replace them
+  let mid = midCodes
+  let ms = midStart
+  let me = midEnd
+  let out = outCodes
+  let os = outStart
+  let oe = outEnd
   let n = 0
   for (let j = 0; j < m; j++) {
-    const c = midCodes[j] as number
-    if (((fl[c] as number) & 2) !== 0 && j + 1 < m && maybePhrase(c, midCodes[j + 1] as number)) {
-      const list = t.phrases.get((c << 16) | (midCodes[j + 1] as number))
+    const c = mid[j] as number
+    const x = table[c] as number
+    // most units: converted to one unit, and no phrase starts with them
+    if (x < MULTI) {
+      out[n] = x
+      if (offsets) {
+        os[n] = ms[j] as number
+        oe[n] = me[j] as number
+      }
+      n++
+      continue
+    }
+    let value: string | null = null
+    let span = 1
+    if (x > MULTI && j + 1 < m && maybePhrase(c, mid[j + 1] as number)) {
+      const list = t.phrases.get((c << 16) | (mid[j + 1] as number))
       if (list !== undefined) {
-        let hit = -1
         for (let p = 0; p < list.length; p++) {
-          const key = (list[p] as readonly [Uint16Array, string])[0]
+          const [key, v] = list[p] as readonly [Uint16Array, string]
           if (j + key.length > m) continue
           let k = 2
-          while (k < key.length && midCodes[j + k] === key[k]) k++
+          while (k < key.length && mid[j + k] === key[k]) k++
           if (k === key.length) {
-            hit = p
+            value = v
+            span = key.length
             break
           }
         }
-        if (hit >= 0) {
-          const [key, value] = list[hit] as readonly [Uint16Array, string]
-          const s0 = midStart[j] as number
-          const e0 = midEnd[j + key.length - 1] as number
-          ensure(n + value.length + m - j + 16, offsets)
-          for (let k = 0; k < value.length; k++) {
-            outCodes[n] = value.charCodeAt(k)
-            if (offsets) {
-              outStart[n] = s0
-              outEnd[n] = e0
-            }
-            n++
-          }
-          j += key.length - 1
-          continue
-        }
       }
     }
-    const v = t2s[c] as number
-    if (v !== MULTI) {
-      outCodes[n] = v
-      if (offsets) {
-        outStart[n] = midStart[j] as number
-        outEnd[n] = midEnd[j] as number
-      }
-      n++
-    } else {
-      const out = t.t2sMulti.get(c) ?? String.fromCharCode(c)
-      ensure(n + out.length + m - j + 16, offsets)
-      for (let k = 0; k < out.length; k++) {
-        outCodes[n] = out.charCodeAt(k)
+    if (value === null) {
+      const v = x & 0xffff
+      if (v !== MULTI) {
+        out[n] = v
         if (offsets) {
-          outStart[n] = midStart[j] as number
-          outEnd[n] = midEnd[j] as number
+          os[n] = ms[j] as number
+          oe[n] = me[j] as number
         }
         n++
+        continue
       }
+      value = t.t2sMulti.get(c) ?? String.fromCharCode(c)
     }
+    // a phrase, or a character that becomes several units: each unit maps to the whole original range
+    const s0 = ms[j] as number
+    const e0 = me[j + span - 1] as number
+    ensure(n + value.length + m - j + 16, offsets)
+    mid = midCodes
+    ms = midStart
+    me = midEnd
+    out = outCodes
+    os = outStart
+    oe = outEnd
+    for (let k = 0; k < value.length; k++) {
+      out[n] = value.charCodeAt(k)
+      if (offsets) {
+        os[n] = s0
+        oe[n] = e0
+      }
+      n++
+    }
+    j += span - 1
   }
   resCodes = outCodes
   resStart = outStart
   resEnd = outEnd
   return n
+}
+
+let bTable: Uint32Array | null = null
+/**
+ * Stage B per unit in one lookup: the unit it becomes (MULTI when several), plus 0x10000 when an OpenCC phrase
+ * starts with it; so a value below MULTI is a plain one-unit conversion.
+ */
+function stageBTable(): Uint32Array {
+  if (bTable !== null) return bTable
+  const t = charTables()
+  const a = new Uint32Array(0x10000)
+  for (let c = 0; c < 0x10000; c++) a[c] = (t.t2s[c] as number) | (t.phraseStart[c] === 1 ? 0x10000 : 0)
+  flagTable() // builds pairFilter, which maybePhrase reads
+  bTable = a
+  return a
 }
 
 /**
