@@ -31,6 +31,7 @@ import {
   answerClarification,
   ContentIndex,
   clarificationPublishedHandler,
+  type DisposalContext,
   DisposalSweeper,
 } from '../platform/disposal/index.ts'
 import { disposalRoutes } from '../platform/disposal/routes.ts'
@@ -191,7 +192,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       app.log.warn({ err }, 'recording a reply interaction failed'),
     )
   app.decorate('feeds', feeds)
-  const disposalCtx = {
+  const disposalCtx: DisposalContext = {
     screening,
     retentionKey: deriveKey(opts.secrets.masterKey, 'qinglang/retained-content/v1'),
     retentionDays: config.platform.retentionDays,
@@ -210,8 +211,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await finishOrderSweep(tx, { ctx: disposalCtx, protocol: opts.protocol }, d, rumor)
     },
   })
+  // every confirmed rumor starts its sweep once its transaction has committed, whoever confirmed it
+  disposalCtx.startSweep = (id) => void sweeper.run(id)
   if (config.node.role === 'platform') {
-    opts.protocol.register(clarificationPublishedHandler({ ctx: disposalCtx, sweeper, screening }))
+    opts.protocol.register(clarificationPublishedHandler({ ctx: disposalCtx, screening }))
     opts.protocol.register(orderIssuedHandler({ protocol: () => opts.protocol }))
     opts.protocol.register(
       inspectionRequestedHandler({

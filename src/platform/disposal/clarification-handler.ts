@@ -10,7 +10,6 @@ import type { Envelope, HandlerContext, MessageHandler, ProtocolNode } from '../
 import type { ScreeningService } from '../screening/index.ts'
 import { confirmRumor, type DisposalContext } from './disposal.ts'
 import * as store from './store.ts'
-import type { DisposalSweeper } from './sweeper.ts'
 
 export const ClarificationPublishedSchema = Type.Object(
   {
@@ -31,7 +30,6 @@ export const clarificationRef = (from: string, clarificationId: string) => `${fr
 
 export function clarificationPublishedHandler(deps: {
   ctx: DisposalContext
-  sweeper: DisposalSweeper
   screening: ScreeningService
 }): MessageHandler {
   return {
@@ -51,7 +49,7 @@ export function clarificationPublishedHandler(deps: {
       const ref = clarificationRef(env.from, b.clarificationId)
       // the same clarification sent again (a new envelope) changes nothing
       if (await store.rumorBySource(tx, 'regulator', ref)) return
-      const r = await confirmRumor(
+      await confirmRumor(
         tx,
         peerActor(env.from),
         deps.ctx,
@@ -68,7 +66,7 @@ export function clarificationPublishedHandler(deps: {
         },
         ctx.now,
       )
-      ctx.afterCommit(() => void deps.sweeper.run(r.disposal.id))
+      // the sweep starts once the envelope's transaction commits (DisposalContext.startSweep)
     },
   }
 }

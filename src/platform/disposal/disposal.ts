@@ -5,7 +5,7 @@
 // commented on a disposed item when the node is so configured.
 import type { Actor } from '../../core/auth/index.ts'
 import { open, seal, sha256Hex } from '../../core/crypto.ts'
-import type { Tx } from '../../core/db/index.ts'
+import { afterCommit, type Tx } from '../../core/db/index.ts'
 import { DomainError } from '../../core/errors.ts'
 import { newId } from '../../core/ids.ts'
 import { type AppendInput, append, appendMany, entriesAbout, type LedgerActor } from '../../ledger/index.ts'
@@ -37,6 +37,11 @@ export interface DisposalContext {
   retentionKey: Buffer
   retentionDays: number
   notifyInteractors: boolean
+  /**
+   * Starts the sweep of a disposal; `confirmRumor` calls it once the transaction that confirmed the rumor has
+   * committed (the claim is in every process's bank from then on). Unset, the caller sweeps (tests, tools).
+   */
+  startSweep?: (disposalId: string) => void
   /** Runs in the transaction that applied a disposal to items: closes the open reports on them. */
   onApplied?: (
     tx: Tx,
@@ -226,6 +231,8 @@ export async function confirmRumor(
   ])
   const stored = await store.findDisposal(tx, row.id)
   if (!stored) throw new Error('disposal insert lost')
+  const start = ctx.startSweep
+  if (start) afterCommit(tx, () => start(row.id))
   return {
     rumor: presentRumor(rumorRow),
     disposal: presentDisposal(stored, rumorRow),

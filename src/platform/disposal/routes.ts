@@ -55,7 +55,7 @@ const Url = Type.String({ maxLength: 500, pattern: '^https?://' })
 /** The rumor registry, disposals and their sweeps, retention and legal holds (A16). Platform nodes only. */
 export const disposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   if (app.config.node.role !== 'platform') return
-  const { ctx, sweeper } = app.disposal
+  const { ctx } = app.disposal
 
   app.get(
     '/api/rumors',
@@ -114,9 +114,8 @@ export const disposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req, reply) => {
+      // the sweep starts once this commits (DisposalContext.startSweep)
       const r = await app.tx((tx) => confirmRumor(tx, actorOf(req), ctx, req.body))
-      // the claim is in the bank of every process from the commit on (addFalseClaim); the sweep starts now
-      void sweeper.run(r.disposal.id)
       return reply.code(201).send({ rumor: r.rumor, disposal: r.disposal })
     },
   )

@@ -201,8 +201,8 @@ async function answer(
 
 /**
  * Executes an order: every named item disposed of now (those gone already are reported missing); a named claim
- * confirmed and swept, the answer then sent when the sweep finishes. Returns the sweep to start after the commit, if any (the
- * claim is in this process's bank from the commit on).
+ * confirmed and swept, the answer then sent when the sweep finishes. Returns the disposal whose sweep starts after
+ * the commit, if any (`confirmRumor` starts it through `DisposalContext.startSweep`; `sweeper.run` joins it).
  */
 export async function executeOrder(
   tx: Tx,

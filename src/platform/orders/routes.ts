@@ -77,7 +77,6 @@ export const platformOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const r = await app.tx((tx) =>
         executeOrder(tx, actorOf(req), { ctx: app.disposal.ctx, protocol: app.protocol }, req.params.id),
       )
-      if (r.sweep) void app.disposal.sweeper.run(r.sweep)
       return r.order
     },
   )

@@ -376,7 +376,10 @@ export interface DecideReportsResult {
   trackingNos: string[]
   disposal: DisposalView | null
   rumor: RumorView | null
-  /** The disposal to sweep after the commit, when a false claim was confirmed (it is in the bank by then). */
+  /**
+   * The disposal whose sweep starts after the commit, when a false claim was confirmed (`confirmRumor` starts it
+   * through `DisposalContext.startSweep`): for a caller that waits for it (`sweeper.run` joins a running sweep).
+   */
   sweep: string | null
 }
 

@@ -246,7 +246,6 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const r = await app.tx((tx) =>
         decideReports(tx, actorOf(req), app.disposal.ctx, req.params.id, req.body),
       )
-      if (r.sweep) void app.disposal.sweeper.run(r.sweep)
       return { closed: r.closed, trackingNos: r.trackingNos, disposal: r.disposal, rumor: r.rumor }
     },
   )
