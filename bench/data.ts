@@ -88,3 +88,41 @@ export function timePasses<T>(
   }
   return { first: [...first], best: [...best], wallS, cpuS }
 }
+
+/**
+ * A fixed workload that no code of ours affects, timed (CPU ms, median of 5) at the start and end of a run: the
+ * machine is shared and its speed drifts (the previous engine, measured in one process beside the new one, ran
+ * a third slower than it had in the run before), so every result file records how fast the machine itself was.
+ * `compute`: 20M steps of integer hashing (like a scan); `memory`: 2M dependent random reads over 256 MB (like the
+ * claim bank's lookups: cache and TLB misses).
+ */
+export function calibrate(): { computeMs: number; memoryMs: number } {
+  const time = (fn: () => number) => {
+    const xs: number[] = []
+    let sink = 0
+    for (let r = 0; r < 5; r++) {
+      const c = process.cpuUsage()
+      sink ^= fn()
+      const u = process.cpuUsage(c)
+      xs.push((u.user + u.system) / 1000)
+    }
+    return sink === 0.5 ? -1 : median(xs)
+  }
+  const computeMs = time(() => {
+    let h = 1
+    for (let i = 0; i < 20_000_000; i++) h = Math.imul(h ^ i, 0x9e3779b1) + (h >>> 15)
+    return h
+  })
+  const big = new Int32Array(64 * 1024 * 1024)
+  let x = 1
+  for (let i = 0; i < big.length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) | 0
+    big[i] = (x >>> 6) & (big.length - 1)
+  }
+  const memoryMs = time(() => {
+    let p = 0
+    for (let i = 0; i < 2_000_000; i++) p = big[p] as number
+    return p
+  })
+  return { computeMs, memoryMs }
+}

@@ -24,9 +24,18 @@ const on = (s: string) => want.size === 0 || want.has(s)
 const quick = process.env.BENCH_QUICK === '1'
 const reps = quick ? 2 : 5
 
-const out: Record<string, unknown> = {
-  machine: { node: process.version, cpus: (await import('node:os')).cpus().length, quick },
+const { calibrate } = await import('./data.ts')
+const before = calibrate()
+console.log(
+  `machine speed at start: compute ${before.computeMs.toFixed(0)} ms, memory ${before.memoryMs.toFixed(0)} ms`,
+)
+const machine: Record<string, unknown> = {
+  node: process.version,
+  cpus: (await import('node:os')).cpus().length,
+  quick,
+  calibrationStart: before,
 }
+const out: Record<string, unknown> = { machine }
 if (on('throughput')) {
   out.throughput = await runThroughput({
     reps,
@@ -42,6 +51,7 @@ if (on('bank'))
 if (on('pipeline')) out.pipeline = (await import('./pipeline.ts')).runPipeline(quick ? 100_000 : 1_000_000)
 if (on('quality')) out.quality = (await import('./quality.ts')).runQuality()
 
+machine.calibrationEnd = calibrate()
 const name = want.size === 0 ? 'all' : [...want].join('-')
 writeFileSync(path.join(results, `${name}.json`), `${JSON.stringify(out, null, 2)}\n`)
 const { toMarkdown } = await import('./report.ts')
