@@ -92,28 +92,18 @@ function isWellFormed(codes: Uint16Array, from: number, to: number): boolean {
   return true
 }
 
-// Per stage-A output code unit: bit 1 when stage B may change a text that holds it, bit 2 when an OpenCC phrase
-// starts with it (stage B looks phrases up only there, behind `pairFilter`, a hashed bitset of the phrases' first
-// two units: a false positive costs one map lookup). Bit 1 marks the traditional characters, and the units that
-// a phrase of no traditional character changes (覆 in 反覆 → 反复, 坏 in 土坏 → 土坯: `phraseChanged`). A text
-// with no unit of bit 1 is left as it is by stage B: a phrase that matches it has no traditional character, so
-// it changes nothing unless it holds a unit of bit 1, and every other unit maps to itself.
-let flags: Uint8Array | null = null
-let pairFilter: Int32Array = new Int32Array(0)
-const PAIR_BITS = 20
-function flagTable(): Uint8Array {
-  if (flags !== null) return flags
+// Per stage-A output code unit: 1 when stage B may change a text that holds it — a traditional character, or a
+// unit that a phrase of no traditional character changes (覆 in 反覆 → 反复, 坏 in 土坏 → 土坯: `phraseChanged`).
+// A text with no such unit is left as it is by stage B: a phrase that matches it has no traditional character,
+// so it changes nothing unless it holds one of those units, and every other unit maps to itself.
+let changes: Uint8Array | null = null
+function changesInB(): Uint8Array {
+  if (changes !== null) return changes
   const t = charTables()
   const a = new Uint8Array(0x10000)
-  for (let c = 0; c < 0x10000; c++) a[c] = (t.t2s[c] !== c ? 1 : 0) | (t.phraseStart[c] === 1 ? 2 : 0)
-  for (const c of phraseChanged(t)) a[c] = (a[c] as number) | 1
-  const bits = new Int32Array(1 << (PAIR_BITS - 5))
-  for (const key of t.phrases.keys()) {
-    const h = pairHash(key)
-    bits[h >>> 5] = (bits[h >>> 5] as number) | (1 << (h & 31))
-  }
-  pairFilter = bits
-  flags = a
+  for (let c = 0; c < 0x10000; c++) a[c] = t.t2s[c] !== c ? 1 : 0
+  for (const c of phraseChanged(t)) a[c] = 1
+  changes = a
   return a
 }
 
@@ -134,6 +124,10 @@ function phraseChanged(t: ReturnType<typeof charTables>): Set<number> {
   }
   return out
 }
+// Stage B looks phrases up only at a unit that starts one, and only behind `pairFilter`, a hashed bitset of the
+// phrases' first two units (a false positive costs one map lookup). Built with the stage-B table.
+let pairFilter: Int32Array = new Int32Array(0)
+const PAIR_BITS = 20
 function pairHash(key: number): number {
   const h = Math.imul(key, 0x9e3779b1)
   return (h ^ (h >>> 16)) >>> (32 - PAIR_BITS)
@@ -144,29 +138,29 @@ function maybePhrase(c0: number, c1: number): boolean {
 }
 
 /** `fast[c]` from FAST_SPECIAL up: c is not one unit that stage A keeps and stage B leaves alone. */
-export const FAST_SPECIAL = 0xfffd
+const FAST_SPECIAL = 0xfffd
 /** `fast[c]`: stage A removes c. */
-export const FAST_DROP = 0xfffd
+const FAST_DROP = 0xfffd
 /** `fast[c]`: c is half of a surrogate pair, or alone. */
-export const FAST_SURROGATE = 0xfffe
+const FAST_SURROGATE = 0xfffe
 /** `fast[c]`: c becomes several units, or a unit stage B may change: the general path must run. */
-export const FAST_GENERAL = 0xffff
+const FAST_GENERAL = 0xffff
 let fast: Uint16Array | null = null
 /**
  * What stage A and B do to a code unit, in one lookup: the unit it becomes, when that is one unit that stage B
  * leaves alone in any text; else FAST_DROP, FAST_SURROGATE or FAST_GENERAL (U+FFFD…U+FFFF are symbols and
  * noncharacters that stage A removes, so no kept unit takes their values).
  */
-export function fastTable(): Uint16Array {
+function fastTable(): Uint16Array {
   if (fast !== null) return fast
   const single = charTables().single
-  const fl = flagTable()
+  const fl = changesInB()
   const a = new Uint16Array(0x10000)
   for (let c = 0; c < 0x10000; c++) {
     const v = single[c] as number
     if (c >= 0xd800 && c <= 0xdfff) a[c] = FAST_SURROGATE
     else if (v === DROP) a[c] = FAST_DROP
-    else if (v === MULTI || ((fl[v] as number) & 1) !== 0) a[c] = FAST_GENERAL
+    else if (v === MULTI || fl[v] === 1) a[c] = FAST_GENERAL
     else if (v >= FAST_SPECIAL) throw new Error(`stage A keeps U+${v.toString(16)}`)
     else a[c] = v
   }
@@ -182,7 +176,7 @@ let lastNeedsB = false
 function stageAInto(source: string, offsets: boolean): number {
   const t = charTables()
   const single = t.single
-  const fl = flagTable()
+  const fl = changesInB()
   let need = 0
   const len = source.length
   ensure(len + 16, offsets)
@@ -217,7 +211,7 @@ function stageAInto(source: string, offsets: boolean): number {
     const v = single[c] as number
     if (v === DROP) continue
     if (v !== MULTI) {
-      need = (fl[v] as number) & 1
+      need = fl[v] as number
       codes[m] = v
       if (offsets) {
         start[m] = i
@@ -306,9 +300,25 @@ function stageBInto(m: number, offsets: boolean): number {
   let n = 0
   for (let j = 0; j < m; j++) {
     const c = mid[j] as number
-    const x = table[c] as number
-    // most units: converted to one unit, and no phrase starts with them
-    if (x < MULTI) {
+    let x = table[c] as number
+    // span 0: one unit, x; else `value` replaces mid[j, j + span)
+    let span = 0
+    let value = ''
+    if (x >= MULTI) {
+      // an OpenCC phrase that starts here (looked up only behind the pair filter), or several units
+      const phrase =
+        x > MULTI && j + 1 < m && maybePhrase(c, mid[j + 1] as number) ? phraseAt(mid, j, m) : null
+      x &= 0xffff
+      if (phrase !== null) {
+        value = phrase[1]
+        span = phrase[0].length
+      } else if (x === MULTI) {
+        value = t.t2sMulti.get(c) ?? String.fromCharCode(c)
+        span = 1
+      }
+    }
+    if (span === 0) {
+      // most units: converted to one unit
       out[n] = x
       if (offsets) {
         os[n] = ms[j] as number
@@ -316,37 +326,6 @@ function stageBInto(m: number, offsets: boolean): number {
       }
       n++
       continue
-    }
-    let value: string | null = null
-    let span = 1
-    if (x > MULTI && j + 1 < m && maybePhrase(c, mid[j + 1] as number)) {
-      const list = t.phrases.get((c << 16) | (mid[j + 1] as number))
-      if (list !== undefined) {
-        for (let p = 0; p < list.length; p++) {
-          const [key, v] = list[p] as readonly [Uint16Array, string]
-          if (j + key.length > m) continue
-          let k = 2
-          while (k < key.length && mid[j + k] === key[k]) k++
-          if (k === key.length) {
-            value = v
-            span = key.length
-            break
-          }
-        }
-      }
-    }
-    if (value === null) {
-      const v = x & 0xffff
-      if (v !== MULTI) {
-        out[n] = v
-        if (offsets) {
-          os[n] = ms[j] as number
-          oe[n] = me[j] as number
-        }
-        n++
-        continue
-      }
-      value = t.t2sMulti.get(c) ?? String.fromCharCode(c)
     }
     // a phrase, or a character that becomes several units: each unit maps to the whole original range
     const s0 = ms[j] as number
@@ -374,6 +353,20 @@ function stageBInto(m: number, offsets: boolean): number {
   return n
 }
 
+/** The longest OpenCC phrase starting at mid[j] (j + 1 < m), as [key, value], or null. */
+function phraseAt(mid: Uint16Array, j: number, m: number): readonly [Uint16Array, string] | null {
+  const list = charTables().phrases.get(((mid[j] as number) << 16) | (mid[j + 1] as number))
+  if (list === undefined) return null
+  for (const entry of list) {
+    const key = entry[0]
+    if (j + key.length > m) continue
+    let k = 2
+    while (k < key.length && mid[j + k] === key[k]) k++
+    if (k === key.length) return entry
+  }
+  return null
+}
+
 let bTable: Uint32Array | null = null
 /**
  * Stage B per unit in one lookup: the unit it becomes (MULTI when several), plus 0x10000 when an OpenCC phrase
@@ -384,7 +377,12 @@ function stageBTable(): Uint32Array {
   const t = charTables()
   const a = new Uint32Array(0x10000)
   for (let c = 0; c < 0x10000; c++) a[c] = (t.t2s[c] as number) | (t.phraseStart[c] === 1 ? 0x10000 : 0)
-  flagTable() // builds pairFilter, which maybePhrase reads
+  const bits = new Int32Array(1 << (PAIR_BITS - 5))
+  for (const key of t.phrases.keys()) {
+    const h = pairHash(key)
+    bits[h >>> 5] = (bits[h >>> 5] as number) | (1 << (h & 31))
+  }
+  pairFilter = bits
   bTable = a
   return a
 }
@@ -401,7 +399,7 @@ export function normalize(source: string): Normalized {
   const capWords = (len + 1) >> 1
   if (len * 2 + capWords <= SLAB_WORDS / 16) {
     const at = slabRoom(capWords)
-    const n = stageADirect(s, slabUnits, at * 2, len, null)
+    const n = stageADirect(s, slabUnits, at * 2, null)
     if (n >= 0) {
       slabUsed = at + ((n + 1) >> 1)
       // no offsets yet: stage A alone kept or dropped each code unit, so they are made again on first use
@@ -433,30 +431,29 @@ export function normalize(source: string): Normalized {
 }
 
 /**
- * Stage A of a short text straight into `units` from index `u0` (room for `cap` units: stage A never writes
- * more units than it reads unless it expands, and then it stops). Returns the number of units, or -1 when the
- * text needs more than this (an expansion, a character outside the BMP that stays, stage B) and the general
- * path must run. With `offs` (2n int32s, n the count of an earlier call on the same text), it also writes the
- * offsets: start[i] at offs[i], end[i] at offs[n + i]. Each kept unit came from exactly one source unit, so
- * the offsets are made only when a match needs them (`directOffsets`).
+ * Stage A of a text straight into `units` from index `u0` (room for as many units as the text has: stage A never
+ * writes more units than it reads unless it expands, and then it stops). Returns the number of units, or -1 when
+ * the text needs more than this (an expansion, a character outside the BMP that stays, stage B) and the general
+ * path must run. Each kept unit came from exactly one source unit; with `origin`, its index is written there
+ * (`origin[i]`: where the i-th unit came from). `normalize` makes these only when a match needs them
+ * (`directOffsets`), `scanText` as it goes.
  */
-function stageADirect(
+export function stageADirect(
   source: string,
   units: Uint16Array,
   u0: number,
-  cap: number,
-  offs: Int32Array | null,
+  origin: Int32Array | null,
 ): number {
   const table = fastTable()
-  const half = offs === null ? 0 : offs.length >> 1
+  const len = source.length
   let m = 0
-  for (let i = 0; i < cap; i++) {
+  for (let i = 0; i < len; i++) {
     const c = source.charCodeAt(i)
     const x = table[c] as number
     if (x >= FAST_SPECIAL) {
       if (x === FAST_DROP) continue
       if (x === FAST_GENERAL) return -1
-      const d = i + 1 < cap ? source.charCodeAt(i + 1) : 0
+      const d = i + 1 < len ? source.charCodeAt(i + 1) : 0
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         if (astral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000).length > 0) return -1
         i++
@@ -464,10 +461,7 @@ function stageADirect(
       continue // a lone surrogate, or a pair stage A removes (emoji)
     }
     units[u0 + m] = x
-    if (offs !== null) {
-      offs[m] = i
-      offs[half + m] = i + 1
-    }
+    if (origin !== null) origin[m] = i
     m++
   }
   return m
@@ -477,7 +471,9 @@ function stageADirect(
 function directOffsets(source: string, n: number): Int32Array {
   const mem = new Int32Array(2 * n)
   ensure(source.length + 16, false)
-  stageADirect(source, midCodes, 0, source.length, mem)
+  stageADirect(source, midCodes, 0, mem)
+  // each unit came from one source unit
+  for (let i = 0; i < n; i++) mem[n + i] = (mem[i] as number) + 1
   return mem
 }
 

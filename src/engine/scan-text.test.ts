@@ -76,6 +76,8 @@ describe('scanText', () => {
       expect(() => scanText(a, bad as unknown as string, out)).not.toThrow()
     }
     expect(scanText(buildAutomaton([]), '谣言', out)).toBe(0)
+    // a text of one unit, a term of one unit
+    expect(oneStep([normalizeCodes('谣')], '「谣」')).toEqual(['0:1-2'])
     // a buffer grows past its first capacity
     const many = new SpanBuffer()
     expect(scanText(a, '谣言'.repeat(500), many)).toBe(500)
