@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Candidates, ClaimBank, containment, sortByCrowd, walkPostings } from './claim-bank.ts'
 import { ItemIndex } from './item-index.ts'
 import { normalize, normalizeCodes, normalizeText } from './normalize.ts'
-import { PostingTable } from './shingles.ts'
+import { PostingTable, smallest, trigramHashes, winnow } from './shingles.ts'
 import { claimText, EVIDENCE_FLOOR, evidence } from './similarity.ts'
 
 const CLAIM = '武汉病毒研究所所长石正丽发出警告蚊虫将是病毒第三传播者'
@@ -140,6 +140,62 @@ describe('claim bank', () => {
         expect(match(bank, t.slice(from, from + 60))[0]).toMatchObject({ id: `c${i}`, similarity: 1 })
       }
     })
+  })
+
+  it('with more than 8 fingerprints per claim, skips a candidate found under fewer than a quarter of its own', () => {
+    // 16 fingerprints per claim: a candidate found under 2 or 3 is skipped only if it has more than 8 or 12, which
+    // the filter reads from the claim's count. Long claims (16 fingerprints) share nothing with each other; short
+    // ones (fewer) lie between them. An excerpt of a long claim would score 1 as a fragment if verified, so it is
+    // found exactly when it holds 4 of the claim's fingerprints. Which ones the claim has is worked out here as the
+    // bank chooses them when nothing is shared: winnowed trigrams, the 64 smallest, then per step the smallest in
+    // a part of the text that holds none yet.
+    const text = textMaker(17, (r) => String.fromCharCode(0x4e00 + ((r >>> 8) % 8000)))
+    const fingerprints = (t: string) => {
+      const codes = normalizeCodes(t)
+      const hs = new Int32Array(codes.length)
+      const all = winnow(hs, trigramHashes(codes, hs), 3)
+      const kept = new Set(smallest(all, 64))
+      const keys = all.filter((h) => kept.has(h))
+      const runOf = (i: number) => Math.floor((i * 16) / keys.length)
+      const covered = new Uint8Array(16)
+      const chosen = new Set<number>()
+      while (chosen.size < 16) {
+        let best = -1
+        keys.forEach((k, i) => {
+          if (chosen.has(k)) return
+          const c = covered[runOf(i)] as number
+          if (
+            best < 0 ||
+            c < (covered[runOf(best)] as number) ||
+            (c === covered[runOf(best)] && k < (keys[best] as number))
+          )
+            best = i
+        })
+        chosen.add(keys[best] as number)
+        covered[runOf(best)] = 1
+      }
+      return chosen
+    }
+    const longs = Array.from({ length: 40 }, () => text(240))
+    const bank = new ClaimBank({ maxKeys: 16 })
+    longs.forEach((t, i) => {
+      bank.add({ id: `short${i}`, text: text(12) })
+      bank.add({ id: `long${i}`, text: t })
+    })
+    const seen = new Set<number>()
+    longs.forEach((t, i) => {
+      const keys = fingerprints(t)
+      for (let from = 0; from + 40 <= 240; from += 25) {
+        const excerpt = normalizeCodes(t.slice(from, from + 40))
+        const hs = new Int32Array(excerpt.length)
+        const tri = new Set(hs.subarray(0, trigramHashes(excerpt, hs)))
+        const h = [...keys].filter((k) => tri.has(k)).length
+        seen.add(Math.min(h, 4))
+        expect(bank.match(excerpt).map((x) => x.id)).toEqual(h >= 4 ? [`long${i}`] : [])
+      }
+    })
+    // excerpts found under 2 and 3 fingerprints (skipped by the count) and under 4 or more (verified) were met
+    expect([...seen].sort()).toEqual(expect.arrayContaining([2, 3, 4]))
   })
 
   it('keeps texts across chunks of the text store, one longer than a chunk, and through compaction', () => {

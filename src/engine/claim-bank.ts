@@ -75,20 +75,26 @@ export class ClaimBank {
   private readonly minFragment: number
   private rev = 0
 
+  /**
+   * Fingerprint → postings. A posting is where the claim's text is stored (`TextStore`: its position / 2, which
+   * is even) plus 1 when the claim has at most 4 fingerprints: a candidate is read straight from the posting,
+   * with no table between (a variant of a long claim in the 1M realistic bank reads some 113 of them; a table
+   * from slot to text was one more cache and TLB miss each).
+   */
   private readonly postings: PostingTable
+  /** Per slot: the claim's id, its extra fields; the slot of a claim is in its text's header. */
   private ids: (string | undefined)[] = []
-  private readonly slotOf = new Map<string, number>()
   private readonly meta = new Map<number, Readonly<Record<string, unknown>>>()
+  /** Where each claim's text is (its position in `texts`). */
+  private readonly posOf = new Map<string, number>()
   private freeSlots: number[] = []
   private texts: TextStore
   /** Sum of the code units read ahead of verification (kept so that the reads are not optimised away). */
   private touched = 0
-  /** Per slot, side by side: offset of the text in `texts`, its length. */
-  private info: Int32Array
   /**
-   * Per slot, the number of fingerprints the claim is indexed under: read for every candidate a query meets (855
-   * for a variant of a long claim in the 1M realistic bank), so it is kept apart from `info`, in one byte per
-   * claim, where those reads mostly hit the cache instead of memory.
+   * Per slot, the number of fingerprints the claim is indexed under, in one byte per claim: read by removal, and
+   * by queries only with more than 8 fingerprints per claim (`maxKeys`), where a candidate found under 2 or more
+   * of them may still be under a quarter (at most 8, the posting's flag says all the quarter filter needs).
    */
   private keyCount: Uint8Array
 
@@ -104,13 +110,12 @@ export class ClaimBank {
     const cap = Math.max(16, Math.floor(options.capacity ?? 1024))
     this.postings = new PostingTable(cap * this.maxKeys)
     this.texts = new TextStore(cap * 24)
-    this.info = new Int32Array(cap * 2)
     this.keyCount = new Uint8Array(cap)
   }
 
   /** Number of claims. */
   get size(): number {
-    return this.slotOf.size
+    return this.posOf.size
   }
 
   /** Increases with every change; part of the verdict's rule version. */
@@ -120,20 +125,20 @@ export class ClaimBank {
 
   /** Bytes held by the bank's typed arrays (ids and extra fields are JS strings/objects on top). */
   get bytes(): number {
-    return this.postings.bytes + this.texts.bytes + this.info.byteLength + this.keyCount.byteLength
+    return this.postings.bytes + this.texts.bytes + this.keyCount.byteLength
   }
 
   has(id: string): boolean {
-    return this.slotOf.has(id)
+    return this.posOf.has(id)
   }
 
   /** The stored (normalised) text of a claim. */
   textOf(id: string): string | undefined {
-    const s = this.slotOf.get(id)
-    if (s === undefined) return undefined
-    const o = this.info[s * 2] as number
-    const at = TextStore.at(o)
-    return codesToString(this.texts.chunk(o), at, at + (this.info[s * 2 + 1] as number))
+    const p = this.posOf.get(id)
+    if (p === undefined) return undefined
+    const chunk = this.texts.chunk(p)
+    const at = TextStore.at(p)
+    return codesToString(chunk, at + TextStore.HEADER, at + TextStore.HEADER + TextStore.lengthAt(chunk, at))
   }
 
   /** Adds a claim, replacing one with the same id. Refuses claims too short to match safely. */
@@ -147,16 +152,16 @@ export class ClaimBank {
         en: `claim has fewer than ${this.minLength} characters after normalisation and cannot be matched reliably`,
       }
     }
-    const replaced = this.slotOf.has(id)
-    if (replaced) this.removeSlot(this.slotOf.get(id) as number)
+    const replaced = this.posOf.has(id)
+    if (replaced) this.removeAt(this.posOf.get(id) as number)
     const slot = this.freeSlots.pop() ?? this.ids.length
     if (slot === this.ids.length) this.ids.push(undefined)
     this.ensureSlots(slot + 1)
     this.ids[slot] = id
-    this.slotOf.set(id, slot)
+    const pos = this.texts.put(codes, slot)
+    this.posOf.set(id, pos)
     const extra = extraFields(record)
     if (extra !== null) this.meta.set(slot, extra)
-    this.storeText(slot, codes)
     // the claim is indexed under its least crowded fingerprints, so that common phrases do not make every
     // query walk long posting lists, and among equally crowded ones under fingerprints spread over its text, so
     // that a variant keeping any part of it shares a proportional number of them (the smallest hashes instead
@@ -195,7 +200,7 @@ export class ClaimBank {
       }
     }
     this.keyCount[slot] = chosen.length
-    const posting = postingOf(slot, chosen.length)
+    const posting = postingOf(pos, chosen.length)
     for (const k of chosen) this.postings.add(k, posting)
     this.rev++
     return { ok: true, replaced }
@@ -203,24 +208,26 @@ export class ClaimBank {
 
   /** Removes a claim; returns whether it was there. */
   remove(id: string): boolean {
-    const s = this.slotOf.get(id)
-    if (s === undefined) return false
-    this.removeSlot(s)
+    const p = this.posOf.get(id)
+    if (p === undefined) return false
+    this.removeAt(p)
     this.rev++
     return true
   }
 
-  private removeSlot(slot: number): void {
-    const o = this.info[slot * 2] as number
-    const at = TextStore.at(o)
-    const codes = this.texts.chunk(o).subarray(at, at + (this.info[slot * 2 + 1] as number))
-    const posting = postingOf(slot, this.keyCount[slot] as number)
+  /** Removes the claim whose text is at `pos`. */
+  private removeAt(pos: number): void {
+    const chunk = this.texts.chunk(pos)
+    const at = TextStore.at(pos)
+    const slot = TextStore.slotAt(chunk, at)
+    const length = TextStore.lengthAt(chunk, at)
+    const codes = chunk.subarray(at + TextStore.HEADER, at + TextStore.HEADER + length)
+    const posting = postingOf(pos, this.keyCount[slot] as number)
     for (const k of this.keysOf(codes)) this.postings.remove(k, posting)
-    this.slotOf.delete(this.ids[slot] as string)
+    this.posOf.delete(this.ids[slot] as string)
     this.ids[slot] = undefined
     this.meta.delete(slot)
-    this.texts.waste += this.info[slot * 2 + 1] as number
-    this.info[slot * 2 + 1] = 0
+    this.texts.waste += TextStore.footprint(length)
     this.keyCount[slot] = 0
     this.freeSlots.push(slot)
     if (this.texts.waste > 1 << 16 && this.texts.waste * 2 > this.texts.stored) this.compactTexts()
@@ -236,29 +243,36 @@ export class ClaimBank {
     return all.filter((h) => kept.has(h))
   }
 
-  private storeText(slot: number, codes: Uint16Array): void {
-    this.info[slot * 2] = this.texts.put(codes)
-    this.info[slot * 2 + 1] = codes.length
-  }
-
-  /** Copies the live texts into a fresh store once removals have left half of it unused. */
+  /**
+   * Copies the live texts into a fresh store once removals have left half of it unused. The postings name where
+   * each text is, so they move with it: all of a moved claim's postings are taken out before any is put back
+   * (a new position may be another claim's old one).
+   */
   private compactTexts(): void {
     const old = this.texts
     this.texts = new TextStore(Math.max(1024, old.stored - old.waste))
-    for (let s = 0; s < this.ids.length; s++) {
-      if (this.ids[s] === undefined) continue
-      const o = this.info[s * 2] as number
-      const at = TextStore.at(o)
-      this.info[s * 2] = this.texts.put(old.chunk(o).subarray(at, at + (this.info[s * 2 + 1] as number)))
+    const moves: { keys: number[]; posting: number }[] = []
+    for (const [id, p] of this.posOf) {
+      const chunk = old.chunk(p)
+      const at = TextStore.at(p)
+      const slot = TextStore.slotAt(chunk, at)
+      const codes = chunk.subarray(
+        at + TextStore.HEADER,
+        at + TextStore.HEADER + TextStore.lengthAt(chunk, at),
+      )
+      const count = this.keyCount[slot] as number
+      const from = postingOf(p, count)
+      const keys = this.keysOf(codes).filter((k) => this.postings.remove(k, from))
+      const pos = this.texts.put(codes, slot)
+      this.posOf.set(id, pos)
+      moves.push({ keys, posting: postingOf(pos, count) })
     }
+    for (const { keys, posting } of moves) for (const k of keys) this.postings.add(k, posting)
   }
 
   private ensureSlots(n: number): void {
     if (n <= this.keyCount.length) return
     const slots = Math.max(n, this.keyCount.length * 2)
-    const info = new Int32Array(slots * 2)
-    info.set(this.info)
-    this.info = info
     const keyCount = new Uint8Array(slots)
     keyCount.set(this.keyCount)
     this.keyCount = keyCount
@@ -271,7 +285,7 @@ export class ClaimBank {
   match(item: Normalized | Uint16Array, minSimilarity = this.reviewThreshold): ClaimHit[] {
     const codes = item instanceof Uint16Array ? item : item.codes
     const m = codes.length
-    if (m < 3 || this.slotOf.size === 0) return []
+    if (m < 3 || this.posOf.size === 0) return []
     const set = itemBigrams(codes)
     const tri = scratchOf('tri', m)
     const n = trigramHashes(codes, tri)
@@ -303,43 +317,57 @@ export class ClaimBank {
     walkPostings(postings, uniq, d, this.maxWalk, maxPostings, cand)
     const out: ClaimHit[] = []
     const { slots, hits } = cand
-    const info = this.info
     const keyCount = this.keyCount
     const maxKeys = this.maxKeys
-    // the claims worth verifying, first all together: their offsets and the first code unit of each text are
-    // read in loops of independent loads, so that the cache misses overlap instead of following one another
-    // (each claim is a miss in `info` and one in the texts; the verification itself then reads cached lines)
+    const texts = this.texts
+    // the claims worth verifying, first all together: the first line of each text (its header: length and slot,
+    // and the first characters), then the rest of it, are read in loops of independent loads, so that the cache
+    // misses overlap instead of following one another (the verification itself then reads cached lines)
     const todo = scratchOf('todo', cand.size)
     let nt = 0
+    let touched = 0
     for (let c = 0; c < cand.size; c++) {
       const v = slots[c] as number
-      const s = v >>> 1
       // a claim found under fewer than a quarter of its fingerprints cannot reach the threshold in practice;
-      // found once, the posting itself says whether it has at most 4 (most candidates are found once, and this
-      // spares reading the count); found often enough for any count, no count is needed either
+      // found once, the posting itself says whether it has at most 4 (most candidates are found once); found
+      // twice or more, a claim of at most 8 fingerprints passes, and only a bank of more per claim reads the count
       const h = hits[c] as number
-      if (h === 1 ? (v & 1) === 0 : h * 4 < maxKeys && h * 4 < (keyCount[s] as number)) continue
-      todo[nt++] = s
+      const p = (v >>> 1) << 2
+      if (
+        h === 1
+          ? (v & 1) === 0
+          : h * 4 < maxKeys && h * 4 < (keyCount[TextStore.slotAt(texts.chunk(p), TextStore.at(p))] as number)
+      )
+        continue
+      todo[nt++] = p
     }
-    const offs = scratchOf('offs', nt * 2)
     for (let t = 0; t < nt; t++) {
-      const s = todo[t] as number
-      offs[2 * t] = info[s * 2] as number
-      offs[2 * t + 1] = info[s * 2 + 1] as number
+      const p = todo[t] as number
+      const chunk = texts.chunk(p)
+      const at = TextStore.at(p)
+      // the first four 64-byte lines whatever the length (which is in the first), so that no read waits for it
+      const last = chunk.length - 1
+      touched +=
+        (chunk[at] as number) +
+        (chunk[Math.min(at + 32, last)] as number) +
+        (chunk[Math.min(at + 64, last)] as number) +
+        (chunk[Math.min(at + 96, last)] as number)
     }
-    let touched = 0
     for (let t = 0; t < nt; t++) {
-      const o = offs[2 * t] as number
-      const chunk = this.texts.chunk(o)
-      const at = TextStore.at(o)
-      // every 64-byte line of the text
-      for (let i = at, end = at + (offs[2 * t + 1] as number); i < end; i += 32) touched += chunk[i] as number
+      const p = todo[t] as number
+      const chunk = texts.chunk(p)
+      const at = TextStore.at(p)
+      // the lines of a longer text
+      for (let i = at + 128, end = at + TextStore.HEADER + TextStore.lengthAt(chunk, at); i < end; i += 32)
+        touched += chunk[i] as number
     }
     this.touched = touched
     for (let t = 0; t < nt; t++) {
-      const s = todo[t] as number
-      const o = offs[2 * t] as number
-      const l = offs[2 * t + 1] as number
+      const p = todo[t] as number
+      const chunk = texts.chunk(p)
+      const at = TextStore.at(p)
+      const l = TextStore.lengthAt(chunk, at)
+      const from = at + TextStore.HEADER
       // a short claim in a long item must carry enough evidence (similarity.ts)
       const floor = evidence(l - 1, m - 1)
       // the item as a fragment of the claim scores the share of the item's bigrams found in the claim: the same
@@ -351,8 +379,7 @@ export class ClaimBank {
       // a hair lower, so that rounding (0.55 × 100 is 55.00000000000001) never gives up on a claim that scores
       // exactly the minimum; the score itself is compared with the minimum below, unchanged
       need *= 1 - 2 ** -30
-      const at = TextStore.at(o)
-      let similarity = set.containment(this.texts.chunk(o), at, at + l, need) * floor
+      let similarity = set.containment(chunk, from, from + l, need) * floor
       let start = set.start
       let end = set.end
       if (fragment && similarity < 1) {
@@ -364,6 +391,7 @@ export class ClaimBank {
         }
       }
       if (similarity < minSimilarity) continue
+      const s = TextStore.slotAt(chunk, at)
       const hit: ClaimHit = { id: this.ids[s] as string, similarity, start, end }
       const meta = this.meta.get(s)
       if (meta !== undefined) hit.meta = meta
@@ -406,15 +434,19 @@ function extraFields(r: ClaimRecord): Readonly<Record<string, unknown>> | null {
 /**
  * The claims' normalised texts in chunks of 2^20 code units (2 MB): a growing bank adds a chunk instead of
  * copying all its text into an array a quarter larger (which at 1M claims left 15% of the text bytes unused and
- * held up screening while 200 MB were copied). A text's offset is its chunk's index × 2^20 + its position there;
- * a text longer than a chunk gets a chunk of its own. Only the last chunk grows, by doubling, up to 2^20.
+ * held up screening while 200 MB were copied). A text's position is its chunk's index × 2^20 + its place there,
+ * a multiple of 4 code units (8 bytes); a text longer than a chunk gets a chunk of its own. Only the last chunk
+ * grows, by doubling, up to 2^20. Each text is preceded by a header of 4 code units: its length (low, high 16
+ * bits) and the slot of its claim (low, high), so that a posting, which holds the position, leads to all a query
+ * needs in one place: one 64-byte line holds the header and the first 28 characters.
  */
 class TextStore {
   static readonly SHIFT = 20
+  static readonly HEADER = 4
   private chunks: Uint16Array[]
   /** Code units used in the last chunk. */
   private used = 0
-  /** Code units stored, and of those, the ones of removed claims. */
+  /** Code units stored (headers and padding included), and of those, the ones of removed claims. */
   stored = 0
   waste = 0
 
@@ -422,13 +454,28 @@ class TextStore {
     this.chunks = [new Uint16Array(Math.max(1024, Math.min(1 << TextStore.SHIFT, expected)))]
   }
 
-  /** Position of an offset within its chunk. */
-  static at(offset: number): number {
-    return offset & ((1 << TextStore.SHIFT) - 1)
+  /** Place of a position within its chunk. */
+  static at(pos: number): number {
+    return pos & ((1 << TextStore.SHIFT) - 1)
   }
 
-  chunk(offset: number): Uint16Array {
-    return this.chunks[offset >>> TextStore.SHIFT] as Uint16Array
+  /** Length of the text whose header is at `at` in `chunk`. */
+  static lengthAt(chunk: Uint16Array, at: number): number {
+    return (chunk[at] as number) | ((chunk[at + 1] as number) << 16)
+  }
+
+  /** Slot of the claim whose text's header is at `at` in `chunk`. */
+  static slotAt(chunk: Uint16Array, at: number): number {
+    return (chunk[at + 2] as number) | ((chunk[at + 3] as number) << 16)
+  }
+
+  /** Code units taken by a text of `length` units: header, text and padding to a multiple of 4. */
+  static footprint(length: number): number {
+    return (TextStore.HEADER + length + 3) & ~3
+  }
+
+  chunk(pos: number): Uint16Array {
+    return this.chunks[pos >>> TextStore.SHIFT] as Uint16Array
   }
 
   get bytes(): number {
@@ -437,43 +484,49 @@ class TextStore {
     return b
   }
 
-  /** Stores codes; returns their offset. */
-  put(codes: Uint16Array): number {
+  /** Stores codes with their header; returns their position. */
+  put(codes: Uint16Array, slot: number): number {
     const full = 1 << TextStore.SHIFT
+    const size = TextStore.footprint(codes.length)
     let last = this.chunks.length - 1
     let chunk = this.chunks[last] as Uint16Array
-    if (this.used + codes.length > chunk.length) {
-      if (this.used + codes.length <= full && chunk.length < full) {
+    if (this.used + size > chunk.length) {
+      if (this.used + size <= full && chunk.length < full) {
         // the last chunk grows while it is smaller than a full one
-        let size = chunk.length
-        while (size < this.used + codes.length) size *= 2
-        const grown = new Uint16Array(Math.min(full, size))
-        grown.set(chunk.subarray(0, this.used))
-        this.chunks[last] = grown
-        chunk = grown
+        let grown = chunk.length
+        while (grown < this.used + size) grown *= 2
+        const bigger = new Uint16Array(Math.min(full, grown))
+        bigger.set(chunk.subarray(0, this.used))
+        this.chunks[last] = bigger
+        chunk = bigger
       } else {
-        if (this.chunks.length >= 1 << (31 - TextStore.SHIFT))
+        // positions stay below 2^31 - 2^20, so that a posting (position / 2, plus a flag) fits its table
+        if (this.chunks.length >= (1 << (31 - TextStore.SHIFT)) - 1)
           throw new RangeError('claim text store is full')
-        chunk = new Uint16Array(Math.max(full, codes.length))
+        chunk = new Uint16Array(Math.max(full, size))
         this.chunks.push(chunk)
         last++
         this.used = 0
       }
     }
     const at = this.used
-    chunk.set(codes, at)
-    this.used += codes.length
-    this.stored += codes.length
+    chunk[at] = codes.length & 0xffff
+    chunk[at + 1] = codes.length >>> 16
+    chunk[at + 2] = slot & 0xffff
+    chunk[at + 3] = slot >>> 16
+    chunk.set(codes, at + TextStore.HEADER)
+    this.used += size
+    this.stored += size
     return last * full + at
   }
 }
 
 /**
- * What a claim's postings hold: its slot, doubled, plus 1 when the claim has at most 4 fingerprints, so that a
- * candidate found under one of them needs no look at the count to pass the quarter filter.
+ * What a claim's postings hold: where its text is (a multiple of 4, halved), plus 1 when the claim has at most 4
+ * fingerprints, so that a candidate found under one of them needs no look at the count to pass the quarter filter.
  */
-function postingOf(slot: number, keys: number): number {
-  return slot * 2 + (keys <= 4 ? 1 : 0)
+function postingOf(pos: number, keys: number): number {
+  return (pos >>> 1) + (keys <= 4 ? 1 : 0)
 }
 
 // ---- scratch structures, reused across queries ----
@@ -789,8 +842,12 @@ class BigramSet {
       const bits = this.bits
       const shift = this.bitShift
       let miss = 0
-      for (let i = from; i < to - 1; i++) {
-        const bit = Math.imul(((claim[i] as number) << 16) | (claim[i + 1] as number), 0x9e3779b1) >>> shift
+      // each unit is read once: the second of one bigram is the first of the next
+      let prev = claim[from] as number
+      for (let i = from + 1; i < to; i++) {
+        const c = claim[i] as number
+        const bit = Math.imul((prev << 16) | c, 0x9e3779b1) >>> shift
+        prev = c
         miss += (((bits[bit >>> 5] as number) >>> (bit & 31)) & 1) ^ 1
         if (miss > spare) return 0
       }
