@@ -231,6 +231,12 @@ describe('claim bank', () => {
     const bank = new ClaimBank()
     const r = bank.add({ id: 'x', text: '谣言！' })
     expect(r.ok).toBe(false)
+    // the same answer without adding anything
+    expect(bank.refusal('谣言！')).toEqual({ zh: (r as { zh: string }).zh, en: (r as { en: string }).en })
+    expect((r as { zh: string }).zh).toContain('不足 8 个字符')
+    expect(bank.refusal(CLAIM)).toBeNull()
+    expect(new ClaimBank({ minLength: 40 }).refusal(CLAIM)?.en).toContain('fewer than 40 characters')
+    expect(bank.size).toBe(0)
     bank.add({ id: 'c1', text: CLAIM, clarification: 'https://example.org/7', basis: ['A7'] })
     expect(match(bank, CLAIM)[0]?.meta).toEqual({ clarification: 'https://example.org/7', basis: ['A7'] })
   })

@@ -89,8 +89,11 @@ export class ClaimBank {
   private readonly posOf = new Map<string, number>()
   private freeSlots: number[] = []
   private texts: TextStore
-  /** Sum of the code units read ahead of verification (kept so that the reads are not optimised away). */
-  private touched = 0
+  /**
+   * A sum of what the last query read ahead (trigram slots, then candidates' texts): stored so that those loads,
+   * whose only purpose is to bring lines into the cache, are not optimised away. Means nothing else.
+   */
+  readAhead = 0
   /**
    * Per slot, the number of fingerprints the claim is indexed under, in one byte per claim: read by removal, and
    * by queries only with more than 8 fingerprints per claim (`maxKeys`), where a candidate found under 2 or more
@@ -141,17 +144,25 @@ export class ClaimBank {
     return codesToString(chunk, at + TextStore.HEADER, at + TextStore.HEADER + TextStore.lengthAt(chunk, at))
   }
 
+  /** Why `add` would refuse this claim text (in Chinese and English), or null when it would take it. */
+  refusal(text: string): { zh: string; en: string } | null {
+    return this.tooShort(normalizeCodes(claimText(text)))
+  }
+
+  private tooShort(codes: Uint16Array): { zh: string; en: string } | null {
+    if (codes.length >= this.minLength) return null
+    return {
+      zh: `声明规范化后不足 ${this.minLength} 个字符，无法可靠比对`,
+      en: `claim has fewer than ${this.minLength} characters after normalisation and cannot be matched reliably`,
+    }
+  }
+
   /** Adds a claim, replacing one with the same id. Refuses claims too short to match safely. */
   add(record: ClaimRecord): AddResult {
     const id = record.id
     const codes = normalizeCodes(claimText(record.text))
-    if (codes.length < this.minLength) {
-      return {
-        ok: false,
-        zh: `声明规范化后不足 ${this.minLength} 个字符，无法可靠比对`,
-        en: `claim has fewer than ${this.minLength} characters after normalisation and cannot be matched reliably`,
-      }
-    }
+    const problem = this.tooShort(codes)
+    if (problem !== null) return { ok: false, ...problem }
     const replaced = this.posOf.has(id)
     if (replaced) this.removeAt(this.posOf.get(id) as number)
     const slot = this.freeSlots.pop() ?? this.ids.length
@@ -290,7 +301,7 @@ export class ClaimBank {
     const tri = scratchOf('tri', m)
     const n = trigramHashes(codes, tri)
     // the home slot of every trigram first, in a loop of independent loads, so that the misses overlap
-    this.touched = this.postings.touch(tri, n)
+    this.readAhead = this.postings.touch(tri, n)
     const seen = scratchSet(n)
     const cand = candidates.reset(n)
     const postings = this.postings
@@ -361,7 +372,7 @@ export class ClaimBank {
       for (let i = at + 128, end = at + TextStore.HEADER + TextStore.lengthAt(chunk, at); i < end; i += 32)
         touched += chunk[i] as number
     }
-    this.touched = touched
+    this.readAhead = touched
     for (let t = 0; t < nt; t++) {
       const p = todo[t] as number
       const chunk = texts.chunk(p)

@@ -86,12 +86,11 @@ export class ScreeningService {
     this.screener.bank?.add({ id, text })
   }
 
-  /** Why the bank would refuse this claim, or null when it can be added. */
+  /** Why the bank would refuse this claim, or null when it can be added (nothing is added to find out). */
   claimProblem(text: string): { zh: string; en: string } | null {
-    const probe = new ClaimBank()
-    const r = probe.add({ id: 'probe', text })
-    return r.ok ? null : { zh: r.zh, en: r.en }
+    return (this.screener.bank ?? this.emptyBank).refusal(text)
   }
+  private readonly emptyBank = new ClaimBank({ capacity: 16 })
 
   screen(item: ContentItem): Verdict {
     return this.screener.screen(item)
