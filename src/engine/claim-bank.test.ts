@@ -227,6 +227,33 @@ describe('claim bank', () => {
     check()
   })
 
+  it('re-points every posting when removals compact the store, where claims share their fingerprints', () => {
+    // a small alphabet: claims share trigrams, so a fingerprint's postings mix claims that move and claims that
+    // are removed, and a new position is often another claim's old one
+    const text = textMaker(23, (r) => String.fromCharCode(0x4e00 + ((r >>> 8) % 40)))
+    const texts = Array.from({ length: 3000 }, () => text(40))
+    const bank = new ClaimBank({ threshold: 1, reviewThreshold: 1 })
+    texts.forEach((t, i) => {
+      bank.add({ id: `c${i}`, text: t })
+    })
+    const before = bank.bytes
+    // two thirds removed: 2,000 × 44 code units, over 2^16 and over half the store, compacts it
+    for (let i = 0; i < texts.length; i++) if (i % 3 !== 0) bank.remove(`c${i}`)
+    expect(bank.bytes).toBeLessThan(before)
+    const kept = new Set(texts.map((_, i) => i).filter((i) => i % 3 === 0))
+    for (let i = 0; i < texts.length; i += 7) {
+      const ids = match(bank, texts[i] as string).map((h) => h.id)
+      // nothing removed is ever returned; every claim kept is found by its own text
+      expect(ids.every((id) => kept.has(Number(id.slice(1))))).toBe(true)
+      if (kept.has(i)) expect(ids).toContain(`c${i}`)
+    }
+    // and the store keeps working: removing and adding again after the move
+    bank.remove('c0')
+    expect(match(bank, texts[0] as string).map((h) => h.id)).not.toContain('c0')
+    bank.add({ id: 'c0', text: texts[0] as string })
+    expect(match(bank, texts[0] as string).map((h) => h.id)).toContain('c0')
+  })
+
   it('refuses a claim too short to match safely and keeps extra fields', () => {
     const bank = new ClaimBank()
     const r = bank.add({ id: 'x', text: '谣言！' })
@@ -431,6 +458,11 @@ describe('candidate generation (posting walk)', () => {
       expect(t.crowd(0x12345679)).toBe(model.get(0x12345679)?.length ?? 0)
       expect(t.remove(0x7eadbeef, 1)).toBe(model.get(0x7eadbeef)?.includes(1) === true)
       expect(t.bytes).toBeGreaterThan(0)
+      // remapping changes every value in place, each key's postings in the same order
+      const order = new Map([...model.keys()].map((k) => [k, t.values(k)]))
+      t.remap((v) => v * 2 + 1)
+      for (const [k, vs] of order) expect(t.values(k)).toEqual(vs.map((v) => v * 2 + 1))
+      expect(t.size).toBe(live.length)
     }
     expect(() => new PostingTable().add(1, -1)).toThrow(RangeError)
   })

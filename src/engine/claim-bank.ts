@@ -256,29 +256,30 @@ export class ClaimBank {
 
   /**
    * Copies the live texts into a fresh store once removals have left half of it unused. The postings name where
-   * each text is, so they move with it: all of a moved claim's postings are taken out before any is put back
-   * (a new position may be another claim's old one).
+   * each text is, so every posting is then re-pointed in place, in one pass over the posting table (its order,
+   * and so which postings a crowded fingerprint yields first, unchanged).
    */
   private compactTexts(): void {
     const old = this.texts
     this.texts = new TextStore(Math.max(1024, old.stored - old.waste))
-    const moves: { keys: number[]; posting: number }[] = []
+    // old position / 2 → new position / 2 (both even: the flag bit of a posting is kept as it is)
+    const moved = new Map<number, number>()
     for (const [id, p] of this.posOf) {
       const chunk = old.chunk(p)
       const at = TextStore.at(p)
-      const slot = TextStore.slotAt(chunk, at)
       const codes = chunk.subarray(
         at + TextStore.HEADER,
         at + TextStore.HEADER + TextStore.lengthAt(chunk, at),
       )
-      const count = this.keyCount[slot] as number
-      const from = postingOf(p, count)
-      const keys = this.keysOf(codes).filter((k) => this.postings.remove(k, from))
-      const pos = this.texts.put(codes, slot)
+      const pos = this.texts.put(codes, TextStore.slotAt(chunk, at))
       this.posOf.set(id, pos)
-      moves.push({ keys, posting: postingOf(pos, count) })
+      moved.set(p >>> 1, pos >>> 1)
     }
-    for (const { keys, posting } of moves) for (const k of keys) this.postings.add(k, posting)
+    this.postings.remap((v) => {
+      const to = moved.get(v & ~1)
+      if (to === undefined) throw new Error('claim bank: a posting names no stored text')
+      return to | (v & 1)
+    })
   }
 
   private ensureSlots(n: number): void {
@@ -584,7 +585,6 @@ const scratch = {
   keys: new Int32Array(1024),
   crowd: new Int32Array(1024),
   todo: new Int32Array(1024),
-  offs: new Int32Array(2048),
 }
 function scratchOf(name: keyof typeof scratch, n: number): Int32Array {
   if (scratch[name].length < n) scratch[name] = new Int32Array(Math.max(n, scratch[name].length * 2))
@@ -681,6 +681,16 @@ export function walkPostings(
 }
 
 /**
+ * A hash of a posting value whose low bits depend on all of its bits: posting values are text positions, and in a
+ * bank whose texts take the same room (claims of one length) they share their low bits, which a multiplicative
+ * hash alone would keep, crowding the candidate map into a fraction of its slots.
+ */
+function mix(v: number): number {
+  const h = Math.imul(v, 0x9e3779b1)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+/**
  * The claims one query meets and how often, in order of first meeting: a small open-addressing map that stays
  * in cache, instead of per-claim counters spread over the whole bank.
  */
@@ -703,7 +713,7 @@ export class Candidates {
     return this
   }
   hit(slot: number): void {
-    let i = Math.imul(slot, 0x9e3779b1) >>> 0
+    let i = mix(slot)
     for (;;) {
       i &= this.mask
       if (this.gen[i] !== this.g) break
@@ -737,7 +747,7 @@ export class Candidates {
     this.mask = size - 1
     this.g = 1
     for (let c = 0; c < this.size; c++) {
-      let i = Math.imul(this.slots[c] as number, 0x9e3779b1) >>> 0
+      let i = mix(this.slots[c] as number)
       for (;;) {
         i &= this.mask
         if (this.gen[i] !== this.g) break

@@ -215,6 +215,21 @@ export class PostingTable {
     return true
   }
 
+  /**
+   * Replaces every value v by `f(v)` in place (keys, order and blocks unchanged): for an owner that moves what
+   * the values point to. `f` must give values in the same range as `add` takes.
+   */
+  remap(f: (value: number) => number): void {
+    const table = this.table
+    const pool = this.pool
+    for (let i = 1; i < table.length; i += 2) {
+      const r = table[i] as number
+      if (r <= -2) table[i] = -2 - f(-2 - r)
+      else if (r > 0)
+        for (let j = r + 2, end = r + 2 + (pool[r] as number); j < end; j++) pool[j] = f(pool[j] as number)
+    }
+  }
+
   /** A block of capacity 2^c (c ≥ 1) with its capacity set; from the free list or the end of the pool. */
   private allocBlock(c: number): number {
     const head = this.freeBlocks[c] as number
