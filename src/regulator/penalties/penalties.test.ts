@@ -55,7 +55,15 @@ const actor = (login: string): Promise<Actor> =>
 const at = (d: string, h = 10) => new Date(`${d}T${String(h).padStart(2, '0')}:00:00+08:00`)
 const tx = <T>(fn: Parameters<typeof transaction<T>>[1]) => transaction(regulator.database.db, fn)
 
-async function overdueOrderCase(issuer: Session = officer): Promise<{ orderId: string; caseId: string }> {
+/**
+ * An order left past its deadline, and the A25 case it opens: opened now, or at `openedAt` for a test whose steps
+ * carry fixed dates (the record is in the order of its dates, so the opening must come before them whatever day the
+ * suite runs on).
+ */
+async function overdueOrderCase(
+  issuer: Session = officer,
+  openedAt?: Date,
+): Promise<{ orderId: string; caseId: string }> {
   const res = await regulator.app.inject({
     method: 'POST',
     url: '/api/orders',
@@ -72,7 +80,7 @@ async function overdueOrderCase(issuer: Session = officer): Promise<{ orderId: s
   expect(res.statusCode, res.body).toBe(201)
   const orderId = res.json().id as string
   await tx((t) => flagOverdueOrders(t, systemActor('orders', 'orders'), new Date(Date.now() + 5000)))
-  expect(await tx((t) => openCasesForOverdueOrders(t, system))).toBeGreaterThanOrEqual(1)
+  expect(await tx((t) => openCasesForOverdueOrders(t, system, openedAt))).toBeGreaterThanOrEqual(1)
   const list = (await regulator.app.inject({ url: '/api/penalty-cases', headers: as(supervisor) })).json()
   const c = list.items.find((x: { orderId: string }) => x.orderId === orderId)
   return { orderId, caseId: c.id }
@@ -226,7 +234,8 @@ describe('who leads a case and who sees it', () => {
 
 describe('the procedure', () => {
   it('goes through a hearing to a decision within the bounds, served, executed and published, all on the record', async () => {
-    const { caseId } = await overdueOrderCase()
+    // its steps are dated from 1 December 2026: the case is opened the day before, whatever today is
+    const { caseId } = await overdueOrderCase(officer, at('2026-11-30'))
     const li = await actor('cac.officer')
     const wang = await actor('cac.admin')
     await tx((t) =>
