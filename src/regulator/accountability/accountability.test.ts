@@ -210,19 +210,20 @@ describe('findings recomputed from the ledger', () => {
   })
 
   it('finds acts on non-working days or off hours from three on, and rapid closures from five in ten minutes', async () => {
-    // 2026-12-06 is a Sunday; 2026-12-07 a Monday.
+    // 2026-11-22 is a Sunday; 2026-11-23 a Monday. A week already past: the officer's real sign-in of this run (an
+    // act too) must fall outside the window, or on a weekend or evening it would be a fourth off-hours act.
     await record([
-      act(officer(), 'case.department_added', '2026-12-06T10:00:00', '01900000-0000-7000-8000-0000000001a1'),
-      act(officer(), 'case.department_added', '2026-12-06T11:00:00', '01900000-0000-7000-8000-0000000001a2'),
-      act(officer(), 'case.department_added', '2026-12-07T22:30:00', '01900000-0000-7000-8000-0000000001a3'),
-      act(health(), 'case.department_added', '2026-12-06T10:00:00', '01900000-0000-7000-8000-0000000001a4'),
-      act(health(), 'case.department_added', '2026-12-07T07:59:00', '01900000-0000-7000-8000-0000000001a5'),
-      act(health(), 'case.department_added', '2026-12-07T08:00:00', '01900000-0000-7000-8000-0000000001a6'),
+      act(officer(), 'case.department_added', '2026-11-22T10:00:00', '01900000-0000-7000-8000-0000000001a1'),
+      act(officer(), 'case.department_added', '2026-11-22T11:00:00', '01900000-0000-7000-8000-0000000001a2'),
+      act(officer(), 'case.department_added', '2026-11-23T22:30:00', '01900000-0000-7000-8000-0000000001a3'),
+      act(health(), 'case.department_added', '2026-11-22T10:00:00', '01900000-0000-7000-8000-0000000001a4'),
+      act(health(), 'case.department_added', '2026-11-23T07:59:00', '01900000-0000-7000-8000-0000000001a5'),
+      act(health(), 'case.department_added', '2026-11-23T08:00:00', '01900000-0000-7000-8000-0000000001a6'),
       ...[0, 2, 4, 6, 9].map((m, i) =>
         act(
           cacAdmin(),
           'public_report.closed',
-          `2026-12-08T09:0${m}:00`,
+          `2026-11-24T09:0${m}:00`,
           `01900000-0000-7000-8000-0000000002a${i}`,
         ),
       ),
@@ -230,12 +231,12 @@ describe('findings recomputed from the ledger', () => {
         act(
           health(),
           'public_report.closed',
-          `2026-12-09T09:${String(m).padStart(2, '0')}:00`,
+          `2026-11-25T09:${String(m).padStart(2, '0')}:00`,
           `01900000-0000-7000-8000-0000000002b${i}`,
         ),
       ),
     ])
-    const v = await view('from=2026-12-06&to=2026-12-10')
+    const v = await view('from=2026-11-22&to=2026-11-26')
     const off = ofKind(v, 'pattern', 'off_hours')
     expect(off.map((f) => f.staffId)).toEqual([officer().staffId])
     expect(off[0]?.entryIds).toHaveLength(3)
