@@ -139,9 +139,8 @@ export class ClaimBank {
   textOf(id: string): string | undefined {
     const p = this.posOf.get(id)
     if (p === undefined) return undefined
-    const chunk = this.texts.chunk(p)
-    const at = TextStore.at(p)
-    return codesToString(chunk, at + TextStore.HEADER, at + TextStore.HEADER + TextStore.lengthAt(chunk, at))
+    const codes = this.texts.codes(p)
+    return codesToString(codes, 0, codes.length)
   }
 
   /** Why `add` would refuse this claim text (in Chinese and English), or null when it would take it. */
@@ -228,17 +227,14 @@ export class ClaimBank {
 
   /** Removes the claim whose text is at `pos`. */
   private removeAt(pos: number): void {
-    const chunk = this.texts.chunk(pos)
-    const at = TextStore.at(pos)
-    const slot = TextStore.slotAt(chunk, at)
-    const length = TextStore.lengthAt(chunk, at)
-    const codes = chunk.subarray(at + TextStore.HEADER, at + TextStore.HEADER + length)
+    const slot = this.texts.slot(pos)
+    const codes = this.texts.codes(pos)
     const posting = postingOf(pos, this.keyCount[slot] as number)
     for (const k of this.keysOf(codes)) this.postings.remove(k, posting)
     this.posOf.delete(this.ids[slot] as string)
     this.ids[slot] = undefined
     this.meta.delete(slot)
-    this.texts.waste += TextStore.footprint(length)
+    this.texts.waste += TextStore.footprint(codes.length)
     this.keyCount[slot] = 0
     this.freeSlots.push(slot)
     if (this.texts.waste > 1 << 16 && this.texts.waste * 2 > this.texts.stored) this.compactTexts()
@@ -265,13 +261,7 @@ export class ClaimBank {
     // old position / 2 → new position / 2 (both even: the flag bit of a posting is kept as it is)
     const moved = new Map<number, number>()
     for (const [id, p] of this.posOf) {
-      const chunk = old.chunk(p)
-      const at = TextStore.at(p)
-      const codes = chunk.subarray(
-        at + TextStore.HEADER,
-        at + TextStore.HEADER + TextStore.lengthAt(chunk, at),
-      )
-      const pos = this.texts.put(codes, TextStore.slotAt(chunk, at))
+      const pos = this.texts.put(old.codes(p), old.slot(p))
       this.posOf.set(id, pos)
       moved.set(p >>> 1, pos >>> 1)
     }
@@ -345,12 +335,7 @@ export class ClaimBank {
       // twice or more, a claim of at most 8 fingerprints passes, and only a bank of more per claim reads the count
       const h = hits[c] as number
       const p = (v >>> 1) << 2
-      if (
-        h === 1
-          ? (v & 1) === 0
-          : h * 4 < maxKeys && h * 4 < (keyCount[TextStore.slotAt(texts.chunk(p), TextStore.at(p))] as number)
-      )
-        continue
+      if (h === 1 ? (v & 1) === 0 : h * 4 < maxKeys && h * 4 < (keyCount[texts.slot(p)] as number)) continue
       todo[nt++] = p
     }
     for (let t = 0; t < nt; t++) {
@@ -373,7 +358,7 @@ export class ClaimBank {
       for (let i = at + 128, end = at + TextStore.HEADER + TextStore.lengthAt(chunk, at); i < end; i += 32)
         touched += chunk[i] as number
     }
-    this.readAhead = touched
+    this.readAhead += touched
     for (let t = 0; t < nt; t++) {
       const p = todo[t] as number
       const chunk = texts.chunk(p)
@@ -488,6 +473,18 @@ class TextStore {
 
   chunk(pos: number): Uint16Array {
     return this.chunks[pos >>> TextStore.SHIFT] as Uint16Array
+  }
+
+  /** The text at a position (a view, not a copy). The hot path reads the chunk and header itself. */
+  codes(pos: number): Uint16Array {
+    const chunk = this.chunk(pos)
+    const at = TextStore.at(pos) + TextStore.HEADER
+    return chunk.subarray(at, at + TextStore.lengthAt(chunk, at - TextStore.HEADER))
+  }
+
+  /** The slot of the claim whose text is at a position. */
+  slot(pos: number): number {
+    return TextStore.slotAt(this.chunk(pos), TextStore.at(pos))
   }
 
   get bytes(): number {
