@@ -1055,6 +1055,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: 'user',
             request: () => ({ url: `/api/content/${randomUUID()}/interactions`, payload: { kind: 'view' } }),
           },
+          'DELETE /api/content/:id/interactions/like': {
+            allowed: 'user',
+            request: () => ({ url: `/api/content/${randomUUID()}/interactions/like` }),
+          },
           'GET /api/users/me/feed-settings': {
             allowed: 'user',
             request: () => ({ url: '/api/users/me/feed-settings' }),

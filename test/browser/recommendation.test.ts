@@ -70,6 +70,19 @@ describe('recommendation in Chromium', () => {
     expect(await why.textContent()).toContain('您对“正能量”感兴趣')
     expect(await why.textContent()).toContain('平台人工加权')
     await shoot('recommendation-personalised.png')
+
+    // a like is given and taken back, and a refreshed feed shows the server's word each time
+    await page.keyboard.press('Escape')
+    const like = () => feedItem(DEMO_FEED_POSTS.volunteer.text.slice(0, 10)).locator('[data-testid^="like-"]')
+    const before = await like().getAttribute('data-liked')
+    const after = before === 'true' ? 'false' : 'true'
+    for (const want of [after, before]) {
+      await like().click()
+      await expect.poll(() => like().getAttribute('data-liked'), SOON).toBe(want)
+      await page.reload()
+      await page.getByTestId('recommended-feed').locator('[data-testid^="feed-item-"]').first().waitFor()
+      await expect.poll(() => like().getAttribute('data-liked'), SOON).toBe(want)
+    }
   })
 
   it('turns personalisation off for the next request, deletes a tag and resets the rest', async () => {

@@ -1,7 +1,7 @@
 // Recommendation (A14, A9): the model as a published, versioned document; operators' interventions with reason and
 // expiry; users' interactions, interest tags and their own switch; and the feed, ranked by `rank.ts` over candidates
 // that a process keeps in memory for a couple of seconds. Every model publication and intervention is on the ledger.
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { Actor } from '../../core/auth/index.ts'
 import type { Database, Tx } from '../../core/db/index.ts'
 import { transaction } from '../../core/db/index.ts'
@@ -395,6 +395,62 @@ export async function recordInteraction(
   return true
 }
 
+/**
+ * Withdraws a user's like of an item: the like is gone, the item's count falls by one and the user's interest in each
+ * of its topics by what the like had added (a tag that falls to nothing is dropped). Returns whether there was a like.
+ */
+export async function withdrawLike(
+  tx: Tx,
+  userId: string,
+  itemId: string,
+  topics: readonly string[],
+  now: Date = new Date(),
+): Promise<boolean> {
+  const gone = await tx
+    .delete(contentInteraction)
+    .where(
+      and(
+        eq(contentInteraction.userId, userId),
+        eq(contentInteraction.itemId, itemId),
+        eq(contentInteraction.kind, 'like'),
+      ),
+    )
+    .returning({ itemId: contentInteraction.itemId })
+  if (gone.length === 0) return false
+  await tx
+    .update(itemEngagement)
+    .set({ likes: sql`GREATEST(0, ${itemEngagement.likes} - 1)` })
+    .where(eq(itemEngagement.itemId, itemId))
+  const tags = [...new Set(topics)]
+  if (tags.length > 0) {
+    const step = INTEREST_STEP.like
+    const mine = and(eq(userInterest.userId, userId), inArray(userInterest.tag, tags))
+    await tx
+      .update(userInterest)
+      .set({ weight: sql`GREATEST(0, ${userInterest.weight} - ${step})`, updatedAt: now })
+      .where(mine)
+    // a weight left by rounding alone (0.2 + 0.05 − 0.2 in single precision) counts as nothing
+    await tx.delete(userInterest).where(and(mine, lt(userInterest.weight, 0.001)))
+  }
+  return true
+}
+
+/** Which of the items the user has liked. */
+export async function likedAmong(tx: Tx, userId: string, itemIds: readonly string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set()
+  const rows = await tx
+    .select({ itemId: contentInteraction.itemId })
+    .from(contentInteraction)
+    .where(
+      and(
+        eq(contentInteraction.userId, userId),
+        eq(contentInteraction.kind, 'like'),
+        inArray(contentInteraction.itemId, [...itemIds]),
+      ),
+    )
+  return new Set(rows.map((r) => r.itemId))
+}
+
 export async function interestsOf(tx: Tx, userId: string): Promise<InterestView[]> {
   const rows = await tx
     .select()
@@ -452,6 +508,8 @@ export async function setFeedSetting(
 
 export interface FeedItemView extends ContentView {
   pinned: boolean
+  /** Whether the user asking has liked it (false without a user). */
+  liked: boolean
   category: Candidate['category']
   /** Why the user sees it. */
   why: WhyReason[]
@@ -626,6 +684,16 @@ export class FeedService {
   }
 
   /**
+   * A user withdraws their like of an item: allowed whatever became of the item since (a removed item's like can still
+   * be taken back), its topics read under the model in force. Returns whether there was a like. Not found when there is
+   * no such item.
+   */
+  async unlike(tx: Tx, userId: string, itemId: string, now: Date = new Date()) {
+    const item = await getAnyItem(tx, itemId)
+    return withdrawLike(tx, userId, item.id, await this.topicsOf(tx, item.text), now)
+  }
+
+  /**
    * Follows the publish path: a post published in this process is among the next request's candidates (its author sees
    * it at once); a published comment or reply counts as its author's reply to the post, after the publication commits.
    */
@@ -664,11 +732,18 @@ export class FeedService {
       db,
       entries.map((e) => e.id),
     )
+    const liked = user
+      ? await likedAmong(
+          db,
+          user.id,
+          entries.map((e) => e.id),
+        )
+      : new Set<string>()
     const items: FeedItemView[] = []
     for (const e of entries) {
       const v = pool.views.get(e.id)
       if (!v || !listable.has(e.id)) continue
-      items.push({ ...v, pinned: e.pinned, category: e.category, why: e.reasons })
+      items.push({ ...v, pinned: e.pinned, liked: liked.has(e.id), category: e.category, why: e.reasons })
       if (items.length === opts.limit) break
     }
     return { personalised: choice.personalised, modelVersion: pool.modelVersion, items }

@@ -37,7 +37,13 @@ async function publish(u: TestUser, text: string, kind = 'post', parentId?: stri
   return res.json().id as string
 }
 
-type FeedItem = { id: string; pinned: boolean; category: string; why: { code: string; tags?: string[] }[] }
+type FeedItem = {
+  id: string
+  pinned: boolean
+  liked: boolean
+  category: string
+  why: { code: string; tags?: string[] }[]
+}
 async function myFeed(u: TestUser): Promise<{ personalised: boolean; items: FeedItem[] }> {
   const res = await node.app.inject({ url: '/api/users/me/feed?limit=50', headers: asUser(u) })
   expect(res.statusCode, res.body).toBe(200)
@@ -158,6 +164,63 @@ describe('the feed (A14)', () => {
       headers: asUser(reader, 'DELETE'),
     })
     expect(reset.json()).toEqual({ deleted: 0 })
+  })
+
+  it('takes a like back: the count, the interest it added and the feed’s mark fall back, a view’s share stays', async () => {
+    const liker = await newUser(node, '13904358003')
+    const likes = async () =>
+      (
+        (await node.database.db.execute(
+          sql`select likes from item_engagement where item_id = ${ids.nature}`,
+        )) as unknown as { rows: { likes: number }[] }
+      ).rows[0]?.likes ?? 0
+    const interests = async () =>
+      (await node.app.inject({ url: '/api/users/me/interests', headers: asUser(liker) })).json().items as {
+        tag: string
+        weight: number
+      }[]
+    const interact = (kind: string) =>
+      node.app.inject({
+        method: 'POST',
+        url: `/api/content/${ids.nature}/interactions`,
+        headers: asUser(liker, 'POST'),
+        payload: { kind },
+      })
+    const withdraw = (id: string | undefined) =>
+      node.app.inject({
+        method: 'DELETE',
+        url: `/api/content/${id}/interactions/like`,
+        headers: asUser(liker, 'DELETE'),
+      })
+    const before = await likes()
+    expect((await interact('like')).json()).toEqual({ recorded: true })
+    expect(await likes()).toBe(before + 1)
+    expect(await interests()).toEqual(
+      [{ tag: '自然风光', weight: 0.2 }].map((i) => expect.objectContaining(i)),
+    )
+    expect((await myFeed(liker)).items.find((i) => i.id === ids.nature)?.liked).toBe(true)
+    expect((await myFeed(reader)).items.find((i) => i.id === ids.nature)?.liked).toBe(false)
+
+    const first = await withdraw(ids.nature)
+    expect(first.statusCode, first.body).toBe(200)
+    expect(first.json()).toEqual({ withdrawn: true })
+    expect(await likes()).toBe(before)
+    expect(await interests()).toEqual([])
+    expect((await myFeed(liker)).items.find((i) => i.id === ids.nature)?.liked).toBe(false)
+    // taken back once: a second withdrawal changes nothing, and the like can be given again
+    expect((await withdraw(ids.nature)).json()).toEqual({ withdrawn: false })
+    expect(await likes()).toBe(before)
+    expect((await interact('like')).json()).toEqual({ recorded: true })
+
+    // a view's share of the interest stays when the like goes
+    expect((await interact('view')).json()).toEqual({ recorded: true })
+    expect((await withdraw(ids.nature)).json()).toEqual({ withdrawn: true })
+    expect(await interests()).toEqual([expect.objectContaining({ tag: '自然风光', weight: 0.05 })])
+
+    const missing = await withdraw('00000000-0000-4000-8000-000000000000')
+    expect(missing.statusCode).toBe(404)
+    expect(problem(missing).code).toBe('CONTENT_NOT_FOUND')
+    expect((await withdraw('not-a-uuid')).statusCode).toBe(400)
   })
 
   it('never serves an item labelled false, even one labelled after the candidates were read', async () => {

@@ -90,6 +90,7 @@ const FeedSchema = Type.Object({
     Type.Object({
       ...ItemFields,
       pinned: Type.Boolean(),
+      liked: Type.Boolean(),
       category: Type.String(),
       why: Type.Array(Why),
     }),
@@ -153,6 +154,23 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const user = userOf(req)
       return { recorded: await app.tx((tx) => feeds.interact(tx, user.id, req.params.id, req.body.kind)) }
+    },
+  )
+
+  app.delete(
+    '/api/content/:id/interactions/like',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['recommendation'],
+        summary: "Withdraw the user's like of an item: its count and the user's interests fall back (A14)",
+        params: IdParams,
+        response: { 200: Type.Object({ withdrawn: Type.Boolean() }), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const user = userOf(req)
+      return { withdrawn: await app.tx((tx) => feeds.unlike(tx, user.id, req.params.id)) }
     },
   )
 

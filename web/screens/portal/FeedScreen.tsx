@@ -135,7 +135,9 @@ function FeedItem({ item, signedIn }: { item: ContentView | FeedItemView; signed
           <MessageOutlined /> {t('content.openPost')}
         </Link>,
         ...(recommended ? [<WhyButton key="why" itemId={item.id} why={recommended.why} />] : []),
-        ...(recommended && signedIn ? [<LikeButton key="like" itemId={item.id} />] : []),
+        ...(recommended && signedIn
+          ? [<LikeButton key="like" itemId={item.id} liked={recommended.liked} />]
+          : []),
         <ReportButton key="report" item={item} />,
       ]}
     >

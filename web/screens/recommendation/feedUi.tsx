@@ -1,9 +1,9 @@
 // The recommended feed's parts in the portal: why an item is shown (A14), the pin, and the like button.
-import { LikeOutlined, PushpinFilled, QuestionCircleOutlined } from '@ant-design/icons'
+import { LikeFilled, LikeOutlined, PushpinFilled, QuestionCircleOutlined } from '@ant-design/icons'
 import { Button, List, Popover, Tag, Typography } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { WhyReason } from './recommendationApi.ts'
-import { useInteract } from './recommendationApi.ts'
+import { useInteract, useWithdrawLike } from './recommendationApi.ts'
 import { type RTranslate, useRT } from './strings.ts'
 
 export function whyText(r: WhyReason, rt: RTranslate): string {
@@ -57,20 +57,33 @@ export function PinnedTag() {
   )
 }
 
-/** A like, for a signed-in user; once given it stays (the server records it once). */
-export function LikeButton({ itemId }: { itemId: string }) {
+/**
+ * A like, for a signed-in user, and its withdrawal: a second click takes it back (the item's count and the user's
+ * interests fall back). `liked` is the server's word where the page has it (the feed), false elsewhere; a like the
+ * server already had shows as given.
+ */
+export function LikeButton({ itemId, liked: initially = false }: { itemId: string; liked?: boolean }) {
   const rt = useRT()
   const interact = useInteract()
-  const [liked, setLiked] = useState(false)
+  const withdraw = useWithdrawLike()
+  const [liked, setLiked] = useState(initially)
+  // a refreshed page brings the server's word
+  useEffect(() => setLiked(initially), [initially])
   return (
     <Button
       type="link"
       size="small"
-      icon={<LikeOutlined />}
-      disabled={liked}
-      loading={interact.isPending}
+      icon={liked ? <LikeFilled /> : <LikeOutlined />}
+      aria-pressed={liked}
+      title={liked ? rt('unlike') : rt('like')}
+      loading={interact.isPending || withdraw.isPending}
       data-testid={`like-${itemId}`}
-      onClick={() => interact.mutate({ itemId, kind: 'like' }, { onSuccess: () => setLiked(true) })}
+      data-liked={liked ? 'true' : 'false'}
+      onClick={() =>
+        liked
+          ? withdraw.mutate(itemId, { onSuccess: () => setLiked(false) })
+          : interact.mutate({ itemId, kind: 'like' }, { onSuccess: () => setLiked(true) })
+      }
     >
       {liked ? rt('liked') : rt('like')}
     </Button>

@@ -33,6 +33,8 @@ export interface WhyReason {
 
 export interface FeedItemView extends ContentView {
   pinned: boolean
+  /** Whether the signed-in user has liked it. */
+  liked: boolean
   category: RecommendationCategory
   why: WhyReason[]
 }
@@ -165,6 +167,19 @@ export function useInteract() {
         {
           kind: v.kind,
         },
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: feedKeys.interests }),
+  })
+}
+
+/** Withdraws the user's like: the item's count and the user's interests fall back. */
+export function useWithdrawLike() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (itemId: string) =>
+      userRequest<{ withdrawn: boolean }>(
+        'DELETE',
+        `/api/content/${encodeURIComponent(itemId)}/interactions/like`,
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: feedKeys.interests }),
   })
