@@ -91,6 +91,9 @@ describe('recommendation in Chromium', () => {
     await page.getByTestId('interest-正能量').waitFor()
     expect(await page.getByTestId('interests').textContent()).toContain('红色传承')
     expect(await page.getByTestId('published-model').textContent()).toContain('推荐模型 第 1 版')
+    // the model says, for anyone to read, that one author fills at most two places a page and interests fade
+    expect(await page.getByTestId('published-model').textContent()).toContain('每页同一作者最多 2 条')
+    expect(await page.getByTestId('published-model').textContent()).toContain('用户兴趣每 30 天减半')
     await page.getByTestId('personalise-switch').click()
     await expect
       .poll(() => page.getByTestId('personalise-switch').getAttribute('aria-checked'), SOON)

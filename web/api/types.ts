@@ -1895,10 +1895,19 @@ export interface RecommendationTopic {
 export interface RecommendationModelDocument {
   candidateHours: number
   candidateLimit: number
-  weights: { freshness: number; freshnessHalfLifeHours: number; engagement: number; personal: number }
+  weights: {
+    freshness: number
+    freshnessHalfLifeHours: number
+    engagement: number
+    personal: number
+    /** Absent in versions published before it: interests never fade. */
+    interestHalfLifeDays?: number
+  }
   encourageBoost: number
   preventFactor: number
   interventionBound: number
+  /** Absent in versions published before it: no cap. */
+  maxPerAuthor?: number
   creditGate: true
   topics: RecommendationTopic[]
 }

@@ -18,7 +18,12 @@ import {
   recommendablePosts,
 } from '../content/index.ts'
 import { capabilitiesOfMany } from '../credit/index.ts'
-import { DEFAULT_RECOMMENDATION_MODEL, modelProblems, type RecommendationModelDocument } from './model.ts'
+import {
+  DEFAULT_RECOMMENDATION_MODEL,
+  interestAt,
+  modelProblems,
+  type RecommendationModelDocument,
+} from './model.ts'
 import {
   type Candidate,
   categoryOf,
@@ -350,8 +355,19 @@ export interface InterestView {
 }
 
 /**
+ * A user's stored interest weight as it stands at `now` (SQL), as `interestAt` computes it: halved for every
+ * `halfLifeDays` since it was last renewed, or as stored when the model sets no half-life.
+ */
+function interestNow(now: Date, halfLifeDays: number | undefined) {
+  if (halfLifeDays === undefined || !(halfLifeDays > 0)) return sql`${userInterest.weight}::float8`
+  const age = sql`GREATEST(0, extract(epoch from (${now.toISOString()}::timestamptz - ${userInterest.updatedAt})))::float8`
+  return sql`(${userInterest.weight}::float8 * power(0.5::float8, ${age} / ${halfLifeDays * 86_400}::float8))`
+}
+
+/**
  * Records that a user viewed, liked or replied to an item, once per kind: the item's engagement counts, and the user's
- * interest in each of its topics. Returns whether it was new.
+ * interest in each of its topics (what is left of it under the model's half-life, plus the interaction's step).
+ * Returns whether it was new.
  */
 export async function recordInteraction(
   tx: Tx,
@@ -360,6 +376,7 @@ export async function recordInteraction(
   kind: InteractionKind,
   topics: readonly string[],
   now: Date = new Date(),
+  halfLifeDays?: number,
 ): Promise<boolean> {
   const inserted = await tx
     .insert(contentInteraction)
@@ -390,7 +407,7 @@ export async function recordInteraction(
       .values([...new Set(topics)].map((tag) => ({ userId, tag, weight: step, updatedAt: now })))
       .onConflictDoUpdate({
         target: [userInterest.userId, userInterest.tag],
-        set: { weight: sql`LEAST(1, ${userInterest.weight} + ${step})`, updatedAt: now },
+        set: { weight: sql`LEAST(1, ${interestNow(now, halfLifeDays)} + ${step})`, updatedAt: now },
       })
   return true
 }
@@ -405,6 +422,7 @@ export async function withdrawLike(
   itemId: string,
   topics: readonly string[],
   now: Date = new Date(),
+  halfLifeDays?: number,
 ): Promise<boolean> {
   const gone = await tx
     .delete(contentInteraction)
@@ -427,7 +445,7 @@ export async function withdrawLike(
     const mine = and(eq(userInterest.userId, userId), inArray(userInterest.tag, tags))
     await tx
       .update(userInterest)
-      .set({ weight: sql`GREATEST(0, ${userInterest.weight} - ${step})`, updatedAt: now })
+      .set({ weight: sql`GREATEST(0, ${interestNow(now, halfLifeDays)} - ${step})`, updatedAt: now })
       .where(mine)
     // a weight left by rounding alone (0.2 + 0.05 − 0.2 in single precision) counts as nothing
     await tx.delete(userInterest).where(and(mine, lt(userInterest.weight, 0.001)))
@@ -451,17 +469,22 @@ export async function likedAmong(tx: Tx, userId: string, itemIds: readonly strin
   return new Set(rows.map((r) => r.itemId))
 }
 
-export async function interestsOf(tx: Tx, userId: string): Promise<InterestView[]> {
-  const rows = await tx
-    .select()
-    .from(userInterest)
-    .where(eq(userInterest.userId, userId))
-    .orderBy(desc(userInterest.weight), userInterest.tag)
-  return rows.map((r) => ({
-    tag: r.tag,
-    weight: Math.round(r.weight * 100) / 100,
-    updatedAt: r.updatedAt.toISOString(),
-  }))
+/** A user's interest tags with their weights as they stand at `now` under the half-life, strongest first. */
+export async function interestsOf(
+  tx: Tx,
+  userId: string,
+  now: Date = new Date(),
+  halfLifeDays?: number,
+): Promise<InterestView[]> {
+  const rows = await tx.select().from(userInterest).where(eq(userInterest.userId, userId))
+  return rows
+    .map((r) => ({
+      tag: r.tag,
+      weight:
+        Math.round(interestAt(r.weight, r.updatedAt.getTime(), now.getTime(), halfLifeDays) * 100) / 100,
+      updatedAt: r.updatedAt.toISOString(),
+    }))
+    .sort((a, b) => b.weight - a.weight || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
 }
 
 export async function deleteInterest(tx: Tx, userId: string, tag: string): Promise<void> {
@@ -680,7 +703,22 @@ export class FeedService {
    */
   async interact(tx: Tx, userId: string, itemId: string, kind: InteractionKind, now: Date = new Date()) {
     const item = await getPublished(tx, itemId)
-    return recordInteraction(tx, userId, item.id, kind, await this.topicsOf(tx, item.text), now)
+    const m = await this.model(tx)
+    return recordInteraction(
+      tx,
+      userId,
+      item.id,
+      kind,
+      m.topics.topicsOf(item.text),
+      now,
+      m.model.document.weights.interestHalfLifeDays,
+    )
+  }
+
+  /** The user's interest tags as they stand now under the model in force. */
+  async interests(tx: Tx, userId: string, now: Date = new Date()) {
+    const m = await this.model(tx)
+    return interestsOf(tx, userId, now, m.model.document.weights.interestHalfLifeDays)
   }
 
   /**
@@ -690,7 +728,15 @@ export class FeedService {
    */
   async unlike(tx: Tx, userId: string, itemId: string, now: Date = new Date()) {
     const item = await getAnyItem(tx, itemId)
-    return withdrawLike(tx, userId, item.id, await this.topicsOf(tx, item.text), now)
+    const m = await this.model(tx)
+    return withdrawLike(
+      tx,
+      userId,
+      item.id,
+      m.topics.topicsOf(item.text),
+      now,
+      m.model.document.weights.interestHalfLifeDays,
+    )
   }
 
   /**
@@ -716,7 +762,9 @@ export class FeedService {
     const pool = await this.current(now)
     const db = this.database.db
     // off means off: when the user turned personalisation off, their interests are not even read
-    const choice = user ? await personalChoice(db, user.id) : { personalised: false, interests: new Map() }
+    const choice = user
+      ? await personalChoice(db, user.id, now, pool.model.weights.interestHalfLifeDays)
+      : { personalised: false, interests: new Map<string, number>() }
     const entries: FeedEntry[] = rankFeed({
       candidates: pool.candidates,
       model: pool.model,
@@ -754,21 +802,29 @@ export class FeedService {
 async function personalChoice(
   db: Tx,
   userId: string,
+  now: Date,
+  halfLifeDays: number | undefined,
 ): Promise<{ personalised: boolean; interests: Map<string, number> }> {
   const res = (await db.execute(sql`
     SELECT s.personalised,
       CASE WHEN s.personalised THEN (
-        SELECT coalesce(json_agg(json_build_array(i.tag, i.weight)), '[]'::json)
+        SELECT coalesce(json_agg(json_build_array(i.tag, i.weight,
+          (extract(epoch from i.updated_at) * 1000)::float8)), '[]'::json)
         FROM ${userInterest} i WHERE i.user_id = ${userId}
       ) END AS interests
     FROM (SELECT coalesce((SELECT f.personalised FROM ${feedSetting} f WHERE f.user_id = ${userId}), true)
       AS personalised) s`)) as unknown as {
-    rows: { personalised: boolean; interests: [string, number][] | null }[]
+    rows: { personalised: boolean; interests: [string, number, number][] | null }[]
   }
   const row = res.rows[0]
   return {
     personalised: row?.personalised ?? true,
-    interests: new Map(row?.interests ?? []),
+    interests: new Map(
+      (row?.interests ?? []).map(([tag, weight, at]) => [
+        tag,
+        interestAt(weight, at, now.getTime(), halfLifeDays),
+      ]),
+    ),
   }
 }
 

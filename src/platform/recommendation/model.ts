@@ -30,6 +30,11 @@ export interface RecommendationModelDocument {
     engagement: number
     /** Score of the user's interest in an item's topics (sum of the user's tag weights, capped at 1), times this. */
     personal: number
+    /**
+     * A user's interest in a tag halves every this many days without an interaction that renews it, so last season's
+     * clicks fade out of the feed by themselves. Absent (versions published before it): interests never fade.
+     */
+    interestHalfLifeDays?: number
   }
   /**
    * Encouraged content (A9) has its score multiplied by 1 + encourageBoost; the bound is MAX_ENCOURAGE_BOOST. A feed
@@ -41,6 +46,11 @@ export interface RecommendationModelDocument {
   preventFactor: number
   /** An operator's boost multiplies by at most this; a demotion by at least 1 / this. */
   interventionBound: number
+  /**
+   * At most this many posts of one author on a page of the feed (pinned items aside): a further post of theirs waits
+   * below everyone else's, so one busy account cannot fill a page. 0 or absent (versions published before it): no cap.
+   */
+  maxPerAuthor?: number
   /** Authors whose credit tier may not be recommended (A13.3) are kept out; this is only for the record. */
   creditGate: true
   topics: TopicDefinition[]
@@ -50,14 +60,23 @@ export interface RecommendationModelDocument {
 export const MAX_ENCOURAGE_BOOST = 1
 /** The documented bound on an operator's boost or demotion factor. */
 export const MAX_INTERVENTION_BOUND = 5
+/** The largest per-author cap a model may set (a larger one would be no cap on a page of at most 100). */
+export const MAX_PER_AUTHOR = 20
 
 export const DEFAULT_RECOMMENDATION_MODEL: RecommendationModelDocument = {
   candidateHours: 72,
   candidateLimit: 1000,
-  weights: { freshness: 1, freshnessHalfLifeHours: 12, engagement: 0.5, personal: 1 },
+  weights: {
+    freshness: 1,
+    freshnessHalfLifeHours: 12,
+    engagement: 0.5,
+    personal: 1,
+    interestHalfLifeDays: 30,
+  },
   encourageBoost: 0.1,
   preventFactor: 0.3,
   interventionBound: 3,
+  maxPerAuthor: 2,
   creditGate: true,
   topics: [
     {
@@ -124,9 +143,20 @@ export function modelProblems(doc: RecommendationModelDocument): ModelProblem[] 
   range('weights.freshnessHalfLifeHours', doc.weights.freshnessHalfLifeHours, 0.5, 24 * 30)
   range('weights.engagement', doc.weights.engagement, 0, 10)
   range('weights.personal', doc.weights.personal, 0, 10)
+  if (doc.weights.interestHalfLifeDays !== undefined)
+    range('weights.interestHalfLifeDays', doc.weights.interestHalfLifeDays, 1, 365)
   range('encourageBoost', doc.encourageBoost, 0, MAX_ENCOURAGE_BOOST)
   range('preventFactor', doc.preventFactor, 0, 1)
   range('interventionBound', doc.interventionBound, 1, MAX_INTERVENTION_BOUND)
+  if (doc.maxPerAuthor !== undefined) {
+    range('maxPerAuthor', doc.maxPerAuthor, 0, MAX_PER_AUTHOR)
+    if (!Number.isInteger(doc.maxPerAuthor) && Number.isFinite(doc.maxPerAuthor))
+      p.push({
+        field: 'maxPerAuthor',
+        zh: 'maxPerAuthor 须为整数',
+        en: 'maxPerAuthor must be a whole number',
+      })
+  }
   const tags = new Set<string>()
   doc.topics.forEach((t, i) => {
     const f = `topics[${i}]`
@@ -143,4 +173,20 @@ export function modelProblems(doc: RecommendationModelDocument): ModelProblem[] 
       })
   })
   return p
+}
+
+const DAY = 86_400_000
+
+/**
+ * A stored interest weight as it stands at `now`: halved for every `halfLifeDays` since it was last renewed, or as it
+ * is when the model sets no half-life.
+ */
+export function interestAt(
+  weight: number,
+  updatedAt: number,
+  now: number,
+  halfLifeDays: number | undefined,
+): number {
+  if (halfLifeDays === undefined || !(halfLifeDays > 0)) return weight
+  return weight * 2 ** (-Math.max(0, now - updatedAt) / (halfLifeDays * DAY))
 }

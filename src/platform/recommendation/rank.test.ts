@@ -2,8 +2,13 @@
 // and their expiry, and determinism.
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RECOMMENDATION_MODEL, modelProblems, type RecommendationModelDocument } from './model.ts'
-import { type Candidate, categoryOf, eligible, type FeedIntervention, rankFeed } from './rank.ts'
+import {
+  DEFAULT_RECOMMENDATION_MODEL,
+  interestAt,
+  modelProblems,
+  type RecommendationModelDocument,
+} from './model.ts'
+import { type Candidate, categoryOf, diverse, eligible, type FeedIntervention, rankFeed } from './rank.ts'
 import { TopicMatcher } from './topics.ts'
 
 const NOW = Date.UTC(2026, 10, 30, 4, 0, 0)
@@ -117,6 +122,20 @@ describe("the user's choice", () => {
     },
   )
 
+  it('an interest halves every half-life without a renewing interaction, and never fades without one', () => {
+    const DAY = 24 * HOUR
+    expect(model.weights.interestHalfLifeDays).toBe(30)
+    expect(interestAt(0.8, NOW - 30 * DAY, NOW, 30)).toBeCloseTo(0.4, 10)
+    expect(interestAt(0.8, NOW - 90 * DAY, NOW, 30)).toBeCloseTo(0.1, 10)
+    expect(interestAt(0.8, NOW, NOW, 30)).toBe(0.8)
+    // a clock that moved back does not raise it; a model without a half-life leaves it alone
+    expect(interestAt(0.8, NOW + DAY, NOW, 30)).toBe(0.8)
+    expect(interestAt(0.8, NOW - 365 * DAY, NOW, undefined)).toBe(0.8)
+    expect(modelProblems({ ...model, weights: { ...model.weights, interestHalfLifeDays: 0 } })).toEqual([
+      expect.objectContaining({ field: 'weights.interestHalfLifeDays' }),
+    ])
+  })
+
   it('an interest lifts an item above an otherwise equal one, and says why', () => {
     const base = { authorId: 'a1', createdAt: NOW - HOUR, likes: 0, replies: 0, views: 0, restricted: false }
     const cands: Candidate[] = [
@@ -186,6 +205,86 @@ describe('the compliance model and interventions', () => {
     expect(feedOf(s)).toEqual(feedOf(structuredClone(s)))
   })
 
+  it('keeps one busy author to the model’s cap per page, the rest of theirs after everyone else’s', () => {
+    const post = (id: string, authorId: string, hoursAgo: number): Candidate => ({
+      ...base,
+      id,
+      authorId,
+      createdAt: NOW - hoursAgo * HOUR,
+      topics: [],
+      category: 'neutral',
+      authorRecommendable: true,
+    })
+    // the busy author's four posts are all fresher than the others'
+    const cands = [
+      post('b1', 'busy', 1),
+      post('b2', 'busy', 2),
+      post('b3', 'busy', 3),
+      post('b4', 'busy', 4),
+      post('o1', 'other', 5),
+      post('q1', 'quiet', 6),
+    ]
+    const ids = (maxPerAuthor: number | undefined, interventions: FeedIntervention[] = []) =>
+      rankFeed({
+        candidates: cands,
+        model: { ...model, maxPerAuthor },
+        interventions,
+        personalised: false,
+        interests: new Map(),
+        now: NOW,
+        limit: 10,
+        seed: 0,
+      }).map((e) => e.id)
+    expect(model.maxPerAuthor).toBe(2)
+    expect(ids(2)).toEqual(['b1', 'b2', 'o1', 'q1', 'b3', 'b4'])
+    expect(ids(1)).toEqual(['b1', 'o1', 'q1', 'b2', 'b3', 'b4'])
+    // a model version published before the cap, or one that sets 0, ranks as before
+    expect(ids(undefined)).toEqual(['b1', 'b2', 'b3', 'b4', 'o1', 'q1'])
+    expect(ids(0)).toEqual(ids(undefined))
+    // a pinned post is an operator's choice: it stays on top and does not use up its author's share
+    const pin: FeedIntervention = {
+      id: 'p',
+      targetKind: 'item',
+      target: 'b4',
+      action: 'pin',
+      factor: null,
+      reason: '权威发布',
+      expiresAt: NOW + HOUR,
+      createdAt: NOW - HOUR,
+    }
+    expect(ids(2, [pin])).toEqual(['b4', 'b1', 'b2', 'o1', 'q1', 'b3'])
+  })
+
+  test.prop([scenario, fc.integer({ min: 1, max: 3 })])(
+    'the cap only reorders: the same entries, no author over the cap before the first overflow, each author in order',
+    (s, cap) => {
+      const capped = feedOf(s, { model: { ...model, preventFactor: s.preventFactor, maxPerAuthor: cap } })
+      const free = feedOf(s, { model: { ...model, preventFactor: s.preventFactor, maxPerAuthor: 0 } })
+      expect(new Set(capped.map((e) => e.id))).toEqual(new Set(free.map((e) => e.id)))
+      const author = new Map(s.candidates.map((c) => [c.id, c.authorId]))
+      const byAuthor = (f: typeof free) => {
+        const m = new Map<string, string[]>()
+        for (const e of f.filter((x) => !x.pinned)) {
+          const a = author.get(e.id) as string
+          m.set(a, [...(m.get(a) ?? []), e.id])
+        }
+        return m
+      }
+      expect(byAuthor(capped)).toEqual(byAuthor(free))
+      const seen = new Map<string, number>()
+      let overflow = false
+      for (const e of capped.filter((x) => !x.pinned)) {
+        const a = author.get(e.id) as string
+        const n = (seen.get(a) ?? 0) + 1
+        seen.set(a, n)
+        if (n > cap) overflow = true
+        // once an author's entry beyond the cap has come, only such entries follow
+        else expect(overflow).toBe(false)
+      }
+      expect(diverse([], cap)).toEqual([])
+    },
+  )
+
   it('classifies by the verdict’s terms first, then by encouraged topics', () => {
     expect(categoryOf(['encourage', 'prohibit'], [], model)).toBe('prohibit')
     expect(categoryOf(['prevent'], ['自然风光'], model)).toBe('prevent')
@@ -213,5 +312,9 @@ describe('the compliance model and interventions', () => {
       expect.arrayContaining(['encourageBoost', 'preventFactor', `topics[${model.topics.length}].tag`]),
     )
     expect(modelProblems(model)).toEqual([])
+    expect(modelProblems({ ...model, maxPerAuthor: 1.5 }).map((p) => p.field)).toEqual(['maxPerAuthor'])
+    expect(modelProblems({ ...model, maxPerAuthor: 21 }).map((p) => p.field)).toEqual(['maxPerAuthor'])
+    const { maxPerAuthor: _, ...before } = model
+    expect(modelProblems(before)).toEqual([])
   })
 })

@@ -112,7 +112,7 @@ export function rankFeed(input: FeedInput): FeedEntry[] {
   const live = input.interventions.filter((iv) => active(iv, now))
   const bound = model.interventionBound
   const pinned: (FeedEntry & { at: number; createdAt: number })[] = []
-  const ranked: (FeedEntry & { createdAt: number; tie: number })[] = []
+  const ranked: (FeedEntry & { createdAt: number; tie: number; authorId: string })[] = []
   for (const c of input.candidates) {
     if (!eligible(c, model)) continue
     const mine = live.filter((iv) => targets(iv, c))
@@ -177,6 +177,7 @@ export function rankFeed(input: FeedInput): FeedEntry[] {
         reasons,
         createdAt: c.createdAt,
         tie: tie(c.id, input.seed),
+        authorId: c.authorId,
       })
     }
   }
@@ -191,7 +192,27 @@ export function rankFeed(input: FeedInput): FeedEntry[] {
     category,
     reasons,
   })
-  return [...pinned, ...ranked].slice(0, Math.max(0, input.limit)).map(strip)
+  return [...pinned, ...diverse(ranked, model.maxPerAuthor ?? 0)]
+    .slice(0, Math.max(0, input.limit))
+    .map(strip)
+}
+
+/**
+ * The ranked entries with at most `cap` of one author before every other author's: an author's further entries keep
+ * their order among themselves and follow the others, so a page is filled by them only when nothing else is left.
+ * 0: unchanged.
+ */
+export function diverse<T extends { authorId: string }>(ranked: readonly T[], cap: number): T[] {
+  if (!(cap > 0)) return [...ranked]
+  const shown = new Map<string, number>()
+  const first: T[] = []
+  const later: T[] = []
+  for (const e of ranked) {
+    const n = shown.get(e.authorId) ?? 0
+    shown.set(e.authorId, n + 1)
+    ;(n < cap ? first : later).push(e)
+  }
+  return [...first, ...later]
 }
 
 /** The category of an item from the screening verdict's term categories and the model's topics. */

@@ -15,6 +15,7 @@ import { transaction } from '../../core/db/index.ts'
 import { DEMO_LEXICON } from '../../demo/platform-content.ts'
 import { entriesAbout } from '../../ledger/index.ts'
 import { setDisposition } from '../content/index.ts'
+import { recordInteraction } from './feed.ts'
 import { DEFAULT_RECOMMENDATION_MODEL } from './model.ts'
 
 let node: TestNode
@@ -221,6 +222,62 @@ describe('the feed (A14)', () => {
     expect(missing.statusCode).toBe(404)
     expect(problem(missing).code).toBe('CONTENT_NOT_FOUND')
     expect((await withdraw('not-a-uuid')).statusCode).toBe(400)
+  })
+
+  it('lets an interest fade by the model’s half-life, and an interaction renews what is left of it', async () => {
+    const user = await newUser(node, '13904358004')
+    const weights = async () =>
+      (
+        (await node.app.inject({ url: '/api/users/me/interests', headers: asUser(user) })).json().items as {
+          tag: string
+          weight: number
+        }[]
+      ).map((i) => [i.tag, i.weight])
+    const DAY = 86_400_000
+    const half = DEFAULT_RECOMMENDATION_MODEL.weights.interestHalfLifeDays as number
+    // a like of a school post one half-life ago and of a traffic post two half-lives ago
+    await transaction(node.database.db, async (tx) => {
+      await recordInteraction(
+        tx,
+        user.id,
+        ids.school!,
+        'like',
+        ['教育'],
+        new Date(Date.now() - half * DAY),
+        half,
+      )
+      await recordInteraction(
+        tx,
+        user.id,
+        ids.traffic!,
+        'like',
+        ['交通出行'],
+        new Date(Date.now() - 2 * half * DAY),
+        half,
+      )
+    })
+    expect(await weights()).toEqual([
+      ['教育', 0.1],
+      ['交通出行', 0.05],
+    ])
+    // the feed ranks by what is left: the faded tag still says why, with less weight
+    const feed = await myFeed(user)
+    expect(feed.items.find((i) => i.id === ids.school)?.why).toContainEqual({
+      code: 'interest',
+      tags: ['教育'],
+    })
+    // a view now adds its step to what is left, not to the stored weight of a month ago
+    const view = await node.app.inject({
+      method: 'POST',
+      url: `/api/content/${ids.school}/interactions`,
+      headers: asUser(user, 'POST'),
+      payload: { kind: 'view' },
+    })
+    expect(view.json()).toEqual({ recorded: true })
+    expect(await weights()).toEqual([
+      ['教育', 0.15],
+      ['交通出行', 0.05],
+    ])
   })
 
   it('never serves an item labelled false, even one labelled after the candidates were read', async () => {

@@ -7,7 +7,6 @@ import {
   addIntervention,
   deleteInterest,
   feedSettingOf,
-  interestsOf,
   listInterventions,
   listModels,
   publishModel,
@@ -38,12 +37,14 @@ const ModelDocument = Type.Object(
         freshnessHalfLifeHours: Type.Number(),
         engagement: Type.Number(),
         personal: Type.Number(),
+        interestHalfLifeDays: Type.Optional(Type.Number()),
       },
       { additionalProperties: false },
     ),
     encourageBoost: Type.Number(),
     preventFactor: Type.Number(),
     interventionBound: Type.Number(),
+    maxPerAuthor: Type.Optional(Type.Number()),
     creditGate: Type.Literal(true),
     topics: Type.Array(Topic, { maxItems: 200 }),
   },
@@ -211,7 +212,7 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(InterestSchema) }), ...problems(401) },
       },
     },
-    async (req) => ({ items: await app.tx((tx) => interestsOf(tx, userOf(req).id)) }),
+    async (req) => ({ items: await app.tx((tx) => feeds.interests(tx, userOf(req).id)) }),
   )
 
   app.delete(

@@ -35,6 +35,7 @@ import {
   MAX_ENCOURAGE_BOOST,
   MAX_INTERVENTION_BOUND,
   MAX_INTERVENTION_DAYS,
+  MAX_PER_AUTHOR,
   type ModelDocument,
   type ModelView,
   type TopicDefinition,
@@ -370,6 +371,15 @@ export function ModelSummary({ model, rt }: { model: ModelView; rt: RTranslate }
         <Descriptions.Item label={rt('model.bound', { bound: d.interventionBound })}>
           {rt('model.gate')}
         </Descriptions.Item>
+        <Descriptions.Item
+          label={d.maxPerAuthor ? rt('model.perAuthor', { n: d.maxPerAuthor }) : rt('model.perAuthorNone')}
+        >
+          <span data-testid="model-interest-fade">
+            {d.weights.interestHalfLifeDays
+              ? rt('model.interestFade', { days: d.weights.interestHalfLifeDays })
+              : rt('model.interestFadeNone')}
+          </span>
+        </Descriptions.Item>
       </Descriptions>
       <Table<TopicDefinition>
         size="small"
@@ -481,6 +491,8 @@ interface PublishForm {
   encourageBoost: number
   preventFactor: number
   interventionBound: number
+  maxPerAuthor: number | null
+  interestHalfLifeDays: number | null
   topics: string
 }
 
@@ -539,10 +551,13 @@ function PublishModelDrawer({
         freshnessHalfLifeHours: v.freshnessHalfLifeHours,
         engagement: v.engagement,
         personal: v.personal,
+        // empty: interests do not fade
+        ...(v.interestHalfLifeDays ? { interestHalfLifeDays: v.interestHalfLifeDays } : {}),
       },
       encourageBoost: v.encourageBoost,
       preventFactor: v.preventFactor,
       interventionBound: v.interventionBound,
+      maxPerAuthor: v.maxPerAuthor ?? 0,
       creditGate: true,
       topics: topics.map((t) => {
         const old = notes.get(t.tag)
@@ -566,8 +581,15 @@ function PublishModelDrawer({
       },
     )
   }
-  const num = (name: keyof PublishForm, label: string, min: number, max: number, step = 0.1) => (
-    <Form.Item name={name} label={label} rules={[{ required: true }]}>
+  const num = (
+    name: keyof PublishForm,
+    label: string,
+    min: number,
+    max: number,
+    step = 0.1,
+    required = true,
+  ) => (
+    <Form.Item name={name} label={label} rules={[{ required }]}>
       <InputNumber min={min} max={max} step={step} data-testid={`model-${name}`} />
     </Form.Item>
   )
@@ -586,6 +608,8 @@ function PublishModelDrawer({
           encourageBoost: d.encourageBoost,
           preventFactor: d.preventFactor,
           interventionBound: d.interventionBound,
+          maxPerAuthor: d.maxPerAuthor ?? 0,
+          interestHalfLifeDays: d.weights.interestHalfLifeDays ?? null,
           topics: topicsToText(d.topics),
         }}
       >
@@ -613,6 +637,8 @@ function PublishModelDrawer({
             MAX_INTERVENTION_BOUND,
             0.5,
           )}
+          {num('maxPerAuthor', rt('field.maxPerAuthor'), 0, MAX_PER_AUTHOR, 1)}
+          {num('interestHalfLifeDays', rt('field.interestHalfLifeDays'), 1, 365, 1, false)}
         </Space>
         <Form.Item name="topics" label={rt('model.topicsText')} rules={[{ required: true }]}>
           <Input.TextArea rows={10} data-testid="model-topics" style={{ fontFamily: 'monospace' }} />

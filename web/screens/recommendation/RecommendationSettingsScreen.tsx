@@ -154,6 +154,13 @@ function PublishedModel() {
               prevent: doc.preventFactor,
             })}
           </Typography.Paragraph>
+          <Typography.Paragraph data-testid="model-rules">
+            {doc.maxPerAuthor ? rt('model.perAuthor', { n: doc.maxPerAuthor }) : rt('model.perAuthorNone')}
+            {'；'}
+            {doc.weights.interestHalfLifeDays
+              ? rt('model.interestFade', { days: doc.weights.interestHalfLifeDays })
+              : rt('model.interestFadeNone')}
+          </Typography.Paragraph>
           <Table
             size="small"
             pagination={false}

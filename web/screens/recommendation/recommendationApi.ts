@@ -51,6 +51,7 @@ export type ModelDocument = RecommendationModelDocument
 /** The server's documented bounds (model.ts). */
 export const MAX_ENCOURAGE_BOOST = 1
 export const MAX_INTERVENTION_BOUND = 5
+export const MAX_PER_AUTHOR = 20
 export const MAX_INTERVENTION_DAYS = 90
 
 export interface ModelView {
