@@ -20,6 +20,7 @@ import {
 import { capabilitiesOfMany } from '../credit/index.ts'
 import {
   DEFAULT_RECOMMENDATION_MODEL,
+  INTEREST_FLOOR,
   interestAt,
   modelProblems,
   type RecommendationModelDocument,
@@ -414,13 +415,18 @@ export async function recordInteraction(
 
 /**
  * Withdraws a user's like of an item: the like is gone, the item's count falls by one and the user's interest in each
- * of its topics by what the like had added (a tag that falls to nothing is dropped). Returns whether there was a like.
+ * of the item's topics by what is left of the like's step (it fades with the interest, under the same half-life);
+ * a tag that falls below `INTEREST_FLOOR` is dropped. `topics` is asked only when there was a like, so a user without
+ * one learns nothing of the item. Returns whether there was a like.
+ *
+ * The topics are the item's under the model in force now, and the step is the like's full step: a like that met the
+ * cap of 1, or tags that a newer model reads differently, are taken back as they stand now.
  */
 export async function withdrawLike(
   tx: Tx,
   userId: string,
   itemId: string,
-  topics: readonly string[],
+  topics: () => Promise<readonly string[]>,
   now: Date = new Date(),
   halfLifeDays?: number,
 ): Promise<boolean> {
@@ -433,22 +439,24 @@ export async function withdrawLike(
         eq(contentInteraction.kind, 'like'),
       ),
     )
-    .returning({ itemId: contentInteraction.itemId })
-  if (gone.length === 0) return false
+    .returning({ at: contentInteraction.at })
+  const like = gone[0]
+  if (like === undefined) return false
   await tx
     .update(itemEngagement)
     .set({ likes: sql`GREATEST(0, ${itemEngagement.likes} - 1)` })
     .where(eq(itemEngagement.itemId, itemId))
-  const tags = [...new Set(topics)]
+  const tags = [...new Set(await topics())]
   if (tags.length > 0) {
-    const step = INTEREST_STEP.like
+    // what is left of the like's own step: it has faded since the like as the interest has
+    const share = interestAt(INTEREST_STEP.like, like.at.getTime(), now.getTime(), halfLifeDays)
     const mine = and(eq(userInterest.userId, userId), inArray(userInterest.tag, tags))
     await tx
       .update(userInterest)
-      .set({ weight: sql`GREATEST(0, ${interestNow(now, halfLifeDays)} - ${step})`, updatedAt: now })
+      .set({ weight: sql`GREATEST(0, ${interestNow(now, halfLifeDays)} - ${share})`, updatedAt: now })
       .where(mine)
-    // a weight left by rounding alone (0.2 + 0.05 − 0.2 in single precision) counts as nothing
-    await tx.delete(userInterest).where(and(mine, lt(userInterest.weight, 0.001)))
+    // what is left is stored as of now: below the floor it counts as nothing (nor does a rounding residue)
+    await tx.delete(userInterest).where(and(mine, lt(userInterest.weight, INTEREST_FLOOR)))
   }
   return true
 }
@@ -477,14 +485,18 @@ export async function interestsOf(
   halfLifeDays?: number,
 ): Promise<InterestView[]> {
   const rows = await tx.select().from(userInterest).where(eq(userInterest.userId, userId))
-  return rows
-    .map((r) => ({
-      tag: r.tag,
-      weight:
-        Math.round(interestAt(r.weight, r.updatedAt.getTime(), now.getTime(), halfLifeDays) * 100) / 100,
-      updatedAt: r.updatedAt.toISOString(),
-    }))
-    .sort((a, b) => b.weight - a.weight || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
+  return (
+    rows
+      .map((r) => ({
+        tag: r.tag,
+        weight: interestAt(r.weight, r.updatedAt.getTime(), now.getTime(), halfLifeDays),
+        updatedAt: r.updatedAt.toISOString(),
+      }))
+      // a tag that has faded below the floor counts for nothing in the feed either
+      .filter((i) => i.weight >= INTEREST_FLOOR)
+      .map((i) => ({ ...i, weight: Math.round(i.weight * 100) / 100 }))
+      .sort((a, b) => b.weight - a.weight || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
+  )
 }
 
 export async function deleteInterest(tx: Tx, userId: string, tag: string): Promise<void> {
@@ -723,17 +735,16 @@ export class FeedService {
 
   /**
    * A user withdraws their like of an item: allowed whatever became of the item since (a removed item's like can still
-   * be taken back), its topics read under the model in force. Returns whether there was a like. Not found when there is
-   * no such item.
+   * be taken back), its topics read under the model in force. Returns whether there was a like: false, and nothing
+   * looked up, when the user has none, so the answer says nothing of items the user cannot see.
    */
   async unlike(tx: Tx, userId: string, itemId: string, now: Date = new Date()) {
-    const item = await getAnyItem(tx, itemId)
     const m = await this.model(tx)
     return withdrawLike(
       tx,
       userId,
-      item.id,
-      m.topics.topicsOf(item.text),
+      itemId,
+      async () => m.topics.topicsOf((await getAnyItem(tx, itemId)).text),
       now,
       m.model.document.weights.interestHalfLifeDays,
     )
@@ -820,10 +831,10 @@ async function personalChoice(
   return {
     personalised: row?.personalised ?? true,
     interests: new Map(
-      (row?.interests ?? []).map(([tag, weight, at]) => [
-        tag,
-        interestAt(weight, at, now.getTime(), halfLifeDays),
-      ]),
+      (row?.interests ?? [])
+        .map(([tag, weight, at]) => [tag, interestAt(weight, at, now.getTime(), halfLifeDays)] as const)
+        // faded below the floor: no longer an interest (the user's list does not show it either)
+        .filter(([, w]) => w >= INTEREST_FLOOR),
     ),
   }
 }

@@ -178,6 +178,12 @@ export function modelProblems(doc: RecommendationModelDocument): ModelProblem[] 
 const DAY = 86_400_000
 
 /**
+ * An interest weight below this counts as none: in the feed, in the user's list, and after a withdrawn like. Without a
+ * floor a faded tag would never quite reach 0 and would still be named as a reason a year on.
+ */
+export const INTEREST_FLOOR = 0.01
+
+/**
  * A stored interest weight as it stands at `now`: halved for every `halfLifeDays` since it was last renewed, or as it
  * is when the model sets no half-life.
  */

@@ -8,7 +8,7 @@ import {
   modelProblems,
   type RecommendationModelDocument,
 } from './model.ts'
-import { type Candidate, categoryOf, diverse, eligible, type FeedIntervention, rankFeed } from './rank.ts'
+import { type Candidate, categoryOf, eligible, type FeedIntervention, rankFeed } from './rank.ts'
 import { TopicMatcher } from './topics.ts'
 
 const NOW = Date.UTC(2026, 10, 30, 4, 0, 0)
@@ -281,7 +281,6 @@ describe('the compliance model and interventions', () => {
         // once an author's entry beyond the cap has come, only such entries follow
         else expect(overflow).toBe(false)
       }
-      expect(diverse([], cap)).toEqual([])
     },
   )
 

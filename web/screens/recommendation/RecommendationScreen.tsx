@@ -371,14 +371,13 @@ export function ModelSummary({ model, rt }: { model: ModelView; rt: RTranslate }
         <Descriptions.Item label={rt('model.bound', { bound: d.interventionBound })}>
           {rt('model.gate')}
         </Descriptions.Item>
-        <Descriptions.Item
-          label={d.maxPerAuthor ? rt('model.perAuthor', { n: d.maxPerAuthor }) : rt('model.perAuthorNone')}
-        >
-          <span data-testid="model-interest-fade">
-            {d.weights.interestHalfLifeDays
-              ? rt('model.interestFade', { days: d.weights.interestHalfLifeDays })
-              : rt('model.interestFadeNone')}
-          </span>
+        <Descriptions.Item label={rt('model.diversity')}>
+          {d.maxPerAuthor ? rt('model.perAuthor', { n: d.maxPerAuthor }) : rt('model.perAuthorNone')}
+        </Descriptions.Item>
+        <Descriptions.Item label={rt('model.fading')}>
+          {d.weights.interestHalfLifeDays
+            ? rt('model.interestFade', { days: d.weights.interestHalfLifeDays })
+            : rt('model.interestFadeNone')}
         </Descriptions.Item>
       </Descriptions>
       <Table<TopicDefinition>

@@ -157,7 +157,14 @@ export function useResetInterests() {
   })
 }
 
-/** Records a view or a like; a like refreshes the user's interests. */
+/** Marks an item liked or not in the signed-in user's cached feed, so that a page mounted again shows it at once. */
+function markLiked(client: ReturnType<typeof useQueryClient>, itemId: string, liked: boolean) {
+  client.setQueryData<FeedView>(feedKeys.feed(true), (feed) =>
+    feed ? { ...feed, items: feed.items.map((i) => (i.id === itemId ? { ...i, liked } : i)) } : feed,
+  )
+}
+
+/** Records a view or a like; a like refreshes the user's interests and marks the item in the cached feed. */
 export function useInteract() {
   const client = useQueryClient()
   return useMutation({
@@ -169,7 +176,11 @@ export function useInteract() {
           kind: v.kind,
         },
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: feedKeys.interests }),
+    onSuccess: (_, v) => {
+      // recorded or not (a like the server already had), the item is liked now
+      if (v.kind === 'like') markLiked(client, v.itemId, true)
+      return client.invalidateQueries({ queryKey: feedKeys.interests })
+    },
   })
 }
 
@@ -182,7 +193,11 @@ export function useWithdrawLike() {
         'DELETE',
         `/api/content/${encodeURIComponent(itemId)}/interactions/like`,
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: feedKeys.interests }),
+    onSuccess: (_, itemId) => {
+      // withdrawn or not (there was none), the item is not liked now
+      markLiked(client, itemId, false)
+      return client.invalidateQueries({ queryKey: feedKeys.interests })
+    },
   })
 }
 

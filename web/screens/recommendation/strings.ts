@@ -98,6 +98,8 @@ const zh = {
   'model.prevent': '防范类系数：× {factor}（0 表示不推荐）',
   'model.bound': '人工加权/降权上限：{bound} 倍',
   'model.gate': '禁止类、不实、处置中的内容和信用等级不允许推荐的账号：一律不推荐',
+  'model.diversity': '作者多样性',
+  'model.fading': '兴趣衰减',
   'model.perAuthor': '每页同一作者最多 {n} 条（置顶除外），其余排在他人之后',
   'model.perAuthorNone': '同一作者每页不设上限',
   'model.interestFade': '用户兴趣每 {days} 天减半（再次互动即更新）',
@@ -228,6 +230,8 @@ const en: Record<RKey, string> = {
   'model.bound': 'Operator boost / demotion bound: {bound}×',
   'model.gate':
     'Prohibited, false-labelled, disposed content and accounts whose tier forbids it: never recommended',
+  'model.diversity': 'Variety of authors',
+  'model.fading': 'Fading of interests',
   'model.perAuthor': 'At most {n} posts of one author per page (pinned aside); the rest come after others’',
   'model.perAuthorNone': 'No cap on posts of one author per page',
   'model.interestFade': 'A user’s interests halve every {days} days (an interaction renews them)',
