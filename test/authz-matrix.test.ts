@@ -1055,6 +1055,10 @@ function matrix(kind: NodeRole): Record<string, RouteCase> {
             allowed: 'user',
             request: () => ({ url: `/api/content/${randomUUID()}/interactions`, payload: { kind: 'view' } }),
           },
+          'GET /api/content/:id/interactions/like': {
+            allowed: 'user',
+            request: () => ({ url: `/api/content/${randomUUID()}/interactions/like` }),
+          },
           'DELETE /api/content/:id/interactions/like': {
             allowed: 'user',
             request: () => ({ url: `/api/content/${randomUUID()}/interactions/like` }),

@@ -83,6 +83,16 @@ describe('recommendation in Chromium', () => {
       await page.getByTestId('recommended-feed').locator('[data-testid^="feed-item-"]').first().waitFor()
       await expect.poll(() => like().getAttribute('data-liked'), SOON).toBe(want)
     }
+    // the post's own page asks the server too, and a like given there shows in the feed
+    await feedItem(DEMO_FEED_POSTS.volunteer.text.slice(0, 10)).locator('[data-testid^="feed-open-"]').click()
+    const onPage = page.locator('[data-testid^="like-"]').first()
+    await expect.poll(() => onPage.getAttribute('data-liked'), SOON).toBe(before)
+    await onPage.click()
+    await expect.poll(() => onPage.getAttribute('data-liked'), SOON).toBe(after)
+    await page.goto(`${baseOf(platformA())}/u`)
+    await expect.poll(() => like().getAttribute('data-liked'), SOON).toBe(after)
+    await like().click()
+    await expect.poll(() => like().getAttribute('data-liked'), SOON).toBe(before)
   })
 
   it('turns personalisation off for the next request, deletes a tag and resets the rest', async () => {

@@ -202,12 +202,22 @@ describe('the feed (A14)', () => {
     expect((await myFeed(liker)).items.find((i) => i.id === ids.nature)?.liked).toBe(true)
     expect((await myFeed(reader)).items.find((i) => i.id === ids.nature)?.liked).toBe(false)
 
+    // the post page asks for one item
+    const likedNow = async () =>
+      (
+        await node.app.inject({
+          url: `/api/content/${ids.nature}/interactions/like`,
+          headers: asUser(liker),
+        })
+      ).json()
+    expect(await likedNow()).toEqual({ liked: true })
     const first = await withdraw(ids.nature)
     expect(first.statusCode, first.body).toBe(200)
     expect(first.json()).toEqual({ withdrawn: true })
     expect(await likes()).toBe(before)
     expect(await interests()).toEqual([])
     expect((await myFeed(liker)).items.find((i) => i.id === ids.nature)?.liked).toBe(false)
+    expect(await likedNow()).toEqual({ liked: false })
     // taken back once: a second withdrawal changes nothing, and the like can be given again
     expect((await withdraw(ids.nature)).json()).toEqual({ withdrawn: false })
     expect(await likes()).toBe(before)

@@ -7,6 +7,7 @@ import {
   addIntervention,
   deleteInterest,
   feedSettingOf,
+  likedAmong,
   listInterventions,
   listModels,
   publishModel,
@@ -155,6 +156,24 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       const user = userOf(req)
       return { recorded: await app.tx((tx) => feeds.interact(tx, user.id, req.params.id, req.body.kind)) }
+    },
+  )
+
+  app.get(
+    '/api/content/:id/interactions/like',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['recommendation'],
+        summary: 'Whether the user has liked an item (false for any id they have not liked)',
+        params: IdParams,
+        response: { 200: Type.Object({ liked: Type.Boolean() }), ...problems(400, 401) },
+      },
+    },
+    async (req) => {
+      const user = userOf(req)
+      const liked = await app.tx((tx) => likedAmong(tx, user.id, [req.params.id]))
+      return { liked: liked.has(req.params.id) }
     },
   )
 

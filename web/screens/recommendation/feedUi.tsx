@@ -3,7 +3,7 @@ import { LikeFilled, LikeOutlined, PushpinFilled, QuestionCircleOutlined } from 
 import { Button, List, Popover, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import type { WhyReason } from './recommendationApi.ts'
-import { useInteract, useWithdrawLike } from './recommendationApi.ts'
+import { useInteract, useLiked, useWithdrawLike } from './recommendationApi.ts'
 import { type RTranslate, useRT } from './strings.ts'
 
 export function whyText(r: WhyReason, rt: RTranslate): string {
@@ -59,13 +59,15 @@ export function PinnedTag() {
 
 /**
  * A like, for a signed-in user, and its withdrawal: a second click takes it back (the item's count and the user's
- * interests fall back). `liked` is the server's word where the page has it (the feed), false elsewhere; a like the
- * server already had shows as given.
+ * interests fall back). `liked` is the server's word where the page has it (the feed); without it (the post page)
+ * the button asks the server.
  */
-export function LikeButton({ itemId, liked: initially = false }: { itemId: string; liked?: boolean }) {
+export function LikeButton({ itemId, liked: given }: { itemId: string; liked?: boolean }) {
   const rt = useRT()
   const interact = useInteract()
   const withdraw = useWithdrawLike()
+  const asked = useLiked(itemId, given === undefined)
+  const initially = given ?? asked.data?.liked ?? false
   const [liked, setLiked] = useState(initially)
   // a refreshed page brings the server's word
   useEffect(() => setLiked(initially), [initially])

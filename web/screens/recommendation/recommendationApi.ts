@@ -157,8 +157,19 @@ export function useResetInterests() {
   })
 }
 
-/** Marks an item liked or not in the signed-in user's cached feed, so that a page mounted again shows it at once. */
+/** Whether the signed-in user has liked one item (the post page; the feed carries it on each item). */
+export function useLiked(itemId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['content', 'liked', itemId] as const,
+    queryFn: () =>
+      userRequest<{ liked: boolean }>('GET', `/api/content/${encodeURIComponent(itemId)}/interactions/like`),
+    enabled,
+  })
+}
+
+/** Marks an item liked or not in the signed-in user's cached feed and post page, so that either shows it at once. */
 function markLiked(client: ReturnType<typeof useQueryClient>, itemId: string, liked: boolean) {
+  client.setQueryData(['content', 'liked', itemId], { liked })
   client.setQueryData<FeedView>(feedKeys.feed(true), (feed) =>
     feed ? { ...feed, items: feed.items.map((i) => (i.id === itemId ? { ...i, liked } : i)) } : feed,
   )
