@@ -24,6 +24,7 @@ import {
   interestAt,
   modelProblems,
   type RecommendationModelDocument,
+  standingInterests,
 } from './model.ts'
 import {
   type Candidate,
@@ -485,18 +486,17 @@ export async function interestsOf(
   halfLifeDays?: number,
 ): Promise<InterestView[]> {
   const rows = await tx.select().from(userInterest).where(eq(userInterest.userId, userId))
-  return (
-    rows
-      .map((r) => ({
-        tag: r.tag,
-        weight: interestAt(r.weight, r.updatedAt.getTime(), now.getTime(), halfLifeDays),
-        updatedAt: r.updatedAt.toISOString(),
-      }))
-      // a tag that has faded below the floor counts for nothing in the feed either
-      .filter((i) => i.weight >= INTEREST_FLOOR)
-      .map((i) => ({ ...i, weight: Math.round(i.weight * 100) / 100 }))
-      .sort((a, b) => b.weight - a.weight || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
+  return standingInterests(
+    rows.map((r) => ({ tag: r.tag, weight: r.weight, at: r.updatedAt.getTime() })),
+    now.getTime(),
+    halfLifeDays,
   )
+    .map((i) => ({
+      tag: i.tag,
+      weight: Math.round(i.weight * 100) / 100,
+      updatedAt: new Date(i.at).toISOString(),
+    }))
+    .sort((a, b) => b.weight - a.weight || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0))
 }
 
 export async function deleteInterest(tx: Tx, userId: string, tag: string): Promise<void> {
@@ -593,12 +593,6 @@ export class FeedService {
     this.pool = null
     this.loading = null
     this.modelCheckedAt = 0
-  }
-
-  /** The model in force and the topics of a text under it. */
-  async topicsOf(tx: Tx, text: string): Promise<string[]> {
-    const m = await this.model(tx)
-    return m.topics.topicsOf(text)
   }
 
   /**
@@ -791,20 +785,28 @@ export class FeedService {
       db,
       entries.map((e) => e.id),
     )
+    const served: { e: FeedEntry; v: ContentView }[] = []
+    for (const e of entries) {
+      const v = pool.views.get(e.id)
+      if (!v || !listable.has(e.id)) continue
+      served.push({ e, v })
+      if (served.length === opts.limit) break
+    }
+    // which of them the user liked: asked only of the items served, not of the spares
     const liked = user
       ? await likedAmong(
           db,
           user.id,
-          entries.map((e) => e.id),
+          served.map(({ e }) => e.id),
         )
       : new Set<string>()
-    const items: FeedItemView[] = []
-    for (const e of entries) {
-      const v = pool.views.get(e.id)
-      if (!v || !listable.has(e.id)) continue
-      items.push({ ...v, pinned: e.pinned, liked: liked.has(e.id), category: e.category, why: e.reasons })
-      if (items.length === opts.limit) break
-    }
+    const items: FeedItemView[] = served.map(({ e, v }) => ({
+      ...v,
+      pinned: e.pinned,
+      liked: liked.has(e.id),
+      category: e.category,
+      why: e.reasons,
+    }))
     return { personalised: choice.personalised, modelVersion: pool.modelVersion, items }
   }
 }
@@ -831,10 +833,11 @@ async function personalChoice(
   return {
     personalised: row?.personalised ?? true,
     interests: new Map(
-      (row?.interests ?? [])
-        .map(([tag, weight, at]) => [tag, interestAt(weight, at, now.getTime(), halfLifeDays)] as const)
-        // faded below the floor: no longer an interest (the user's list does not show it either)
-        .filter(([, w]) => w >= INTEREST_FLOOR),
+      standingInterests(
+        (row?.interests ?? []).map(([tag, weight, at]) => ({ tag, weight, at })),
+        now.getTime(),
+        halfLifeDays,
+      ).map((i) => [i.tag, i.weight]),
     ),
   }
 }

@@ -196,3 +196,17 @@ export function interestAt(
   if (halfLifeDays === undefined || !(halfLifeDays > 0)) return weight
   return weight * 2 ** (-Math.max(0, now - updatedAt) / (halfLifeDays * DAY))
 }
+
+/**
+ * A user's interests as they stand at `now`: each stored weight faded by `interestAt`, and those below `INTEREST_FLOOR`
+ * left out. The feed ranks by these and the user's list shows these, so the two always agree.
+ */
+export function standingInterests<T extends { weight: number; at: number }>(
+  rows: readonly T[],
+  now: number,
+  halfLifeDays: number | undefined,
+): T[] {
+  return rows
+    .map((r) => ({ ...r, weight: interestAt(r.weight, r.at, now, halfLifeDays) }))
+    .filter((r) => r.weight >= INTEREST_FLOOR)
+}

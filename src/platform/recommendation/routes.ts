@@ -185,7 +185,7 @@ export const recommendationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['recommendation'],
         summary: "Withdraw the user's like of an item: its count and the user's interests fall back (A14)",
         params: IdParams,
-        response: { 200: Type.Object({ withdrawn: Type.Boolean() }), ...problems(400, 401, 403, 404) },
+        response: { 200: Type.Object({ withdrawn: Type.Boolean() }), ...problems(400, 401, 403) },
       },
     },
     async (req) => {

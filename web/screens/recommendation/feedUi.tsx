@@ -1,7 +1,6 @@
 // The recommended feed's parts in the portal: why an item is shown (A14), the pin, and the like button.
 import { LikeFilled, LikeOutlined, PushpinFilled, QuestionCircleOutlined } from '@ant-design/icons'
 import { Button, List, Popover, Tag, Typography } from 'antd'
-import { useEffect, useState } from 'react'
 import type { WhyReason } from './recommendationApi.ts'
 import { useInteract, useLiked, useWithdrawLike } from './recommendationApi.ts'
 import { type RTranslate, useRT } from './strings.ts'
@@ -67,10 +66,8 @@ export function LikeButton({ itemId, liked: given }: { itemId: string; liked?: b
   const interact = useInteract()
   const withdraw = useWithdrawLike()
   const asked = useLiked(itemId, given === undefined)
-  const initially = given ?? asked.data?.liked ?? false
-  const [liked, setLiked] = useState(initially)
-  // a refreshed page brings the server's word
-  useEffect(() => setLiked(initially), [initially])
+  // both mutations mark the item in the cached feed and the cached answer, so this follows them at once
+  const liked = given ?? asked.data?.liked ?? false
   return (
     <Button
       type="link"
@@ -81,11 +78,7 @@ export function LikeButton({ itemId, liked: given }: { itemId: string; liked?: b
       loading={interact.isPending || withdraw.isPending}
       data-testid={`like-${itemId}`}
       data-liked={liked ? 'true' : 'false'}
-      onClick={() =>
-        liked
-          ? withdraw.mutate(itemId, { onSuccess: () => setLiked(false) })
-          : interact.mutate({ itemId, kind: 'like' }, { onSuccess: () => setLiked(true) })
-      }
+      onClick={() => (liked ? withdraw.mutate(itemId) : interact.mutate({ itemId, kind: 'like' }))}
     >
       {liked ? rt('liked') : rt('like')}
     </Button>
